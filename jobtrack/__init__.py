@@ -1,0 +1,3 @@
+"""jobtrack: a terminal job-application tracker."""
+
+__version__ = "0.1.0"
