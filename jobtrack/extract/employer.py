@@ -1,0 +1,91 @@
+"""The employer: the organisation named most often in organisation form.
+
+"Aarhus Kommune", "Region Midtjylland", "Novo Nordisk A/S", "Aarhus
+Universitet", "University of Copenhagen", "Acme Ltd" are recognised by the
+organisation words in the vocabulary; an "Om X" / "About X" heading counts
+extra. The department is what the text places "i"/"in" the employer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from jobtrack.extract import lexicon
+from jobtrack.extract.result import Fact
+from jobtrack.extract.text import clean
+
+_UP = "A-ZÆØÅÄÖÜ"
+_CAP = rf"[{_UP}][\w&.'’-]*"
+# Words that come before the name: "Region X", "University of X".
+_PREFIX_ORGS = {"region", "university", "universitet", "hospital", "college", "institute",
+                "council", "foundation", "fonden"}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    suffixes = [w for w in lexicon.words("names.org_suffixes")]
+    suf = lexicon.alternation(suffixes)
+    pre = lexicon.alternation(_PREFIX_ORGS)
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+(?P<s>{suf})(?![\w/])"
+        rf"|(?P<p>{pre})[ \t]+(?:of[ \t]+)?(?P<b>{_CAP}(?:[ \t]+{_CAP}){{0,2}}))", re.I)
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"(?i)(kommune|region|universitet)s\b", r"\1", name)
+    return clean(name)
+
+
+def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, Fact[str] | None]:
+    """(employer, department) from the text, or None for each."""
+    stop = set(lexicon.words("stopwords")) | set(lexicon.words("names.not_name"))
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for m in _pattern().finditer(text):
+        if m.group("a"):
+            words = m.group("a").split()
+            if not m.group("s")[0].isupper() and m.group("s").casefold() not in ("a/s", "aps", "i/s", "p/s"):
+                continue
+            # keep the capitalised name words next to the suffix, not "I" or "Om"
+            while words and words[0].casefold() in stop:
+                words = words[1:]
+            if not words:
+                continue
+            name = _normal(" ".join(words) + " " + m.group("s"))
+        else:
+            if not m.group("p")[0].isupper():
+                continue
+            tail = [w for w in m.group("b").split()]
+            while tail and tail[-1].casefold() in stop:
+                tail = tail[:-1]
+            if not tail:
+                continue
+            of = " of " if " of " in m.group(0) else " "
+            name = _normal(m.group("p") + of + " ".join(tail))
+        counts[name] += 1
+        first.setdefault(name, (m.start(), m.end()))
+    if not counts:
+        return None, None
+    intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
+    for name in list(counts):
+        if re.search(rf"(?im)^[ \t#*]*{intro}[ \t]+{re.escape(name)}[ \t*]*$", text):
+            counts[name] += 2
+    best = max(counts, key=lambda n: (counts[n], -first[n][0]))
+    s, e = first[best]
+    conf = 0.8 if counts[best] > 1 else 0.6
+    employer = Fact(best, _sentence_around(text, s, e), conf, s, e)
+    dept = None
+    hiring = lexicon.alternation(lexicon.words("cues.hiring"))
+    m = re.search(rf"(?<![\w])((?:{_CAP}[ \t]+(?:og|and|&)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)[ \t]+(?:i|in|at|hos)[ \t]+{re.escape(best)}[ \t]+{hiring}", text)
+    if m and m.group(1).split()[0].casefold() not in stop:
+        dept = Fact(clean(m.group(1)), _sentence_around(text, m.start(), m.end()), 0.5,
+                    m.start(), m.end())
+    return employer, dept
+
+
+def _sentence_around(text: str, s: int, e: int) -> str:
+    a = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s) + 1, 0)
+    b = min([x for x in (text.find("\n", e), text.find(". ", e)) if x >= 0] or [len(text)])
+    return clean(text[a:b + 1])

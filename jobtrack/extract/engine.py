@@ -1,0 +1,101 @@
+"""Run every extractor over one `Document` and assemble an `Extraction`.
+
+A pure function of its input: no storage, UI or network. Every part is
+guarded, so odd input yields a partial result instead of an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from typing import Any, Callable, TypeVar
+
+from jobtrack.document import Document
+from jobtrack.extract import contacts as contacts_mod
+from jobtrack.extract import dates as dates_mod
+from jobtrack.extract import events as events_mod
+from jobtrack.extract import facts as facts_mod
+from jobtrack.extract import language, phones, salary, sentences, structured, title
+from jobtrack.extract.employer import find_employer
+from jobtrack.extract.result import Extraction, Fact
+from jobtrack.extract.text import sanitize
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MAX_CHARS = 200_000
+
+
+def _safe(fn: Callable[..., T], *args: Any, default: Any = None) -> T:
+    try:
+        return fn(*args)
+    except Exception:  # one broken extractor must not lose the others
+        log.exception("extractor %s failed", getattr(fn, "__name__", fn))
+        return default
+
+
+def _region(text: str, lang: str) -> str:
+    """The phone region to assume for numbers without a country code."""
+    if lang != "da":
+        if "£" in text or "+44" in text:
+            return "GB"
+        if "$" in text and "+45" not in text:
+            return "US"
+    return "DK"
+
+
+def _structured(doc: Document) -> dict[str, Fact[Any]]:
+    merged: dict[str, Fact[Any]] = {}
+    for item in doc.structured or []:
+        for k, v in structured.facts(item).items():
+            merged.setdefault(k, v)
+    return merged
+
+
+def extract(document: Document, as_of: date | None = None) -> Extraction:
+    """Read a posting: title, employer, dates, steps, salary and contacts."""
+    result = Extraction()
+    try:
+        text = document.text if isinstance(document.text, str) else ""
+    except Exception:
+        text = ""
+    text = sanitize(text[:MAX_CHARS])
+    sd = _safe(_structured, document, default={}) or {}
+    lang = _safe(language.detect, text, default="en") or "en"
+    result.language = lang
+    langs = (lang,)
+    sents = _safe(sentences.split, text, default=[]) or []
+    spans = _safe(dates_mod.find_dates, text, default=[]) or []
+    dfacts = _safe(dates_mod.resolve, spans, as_of, default=[]) or []
+    times = _safe(dates_mod.find_times, text, default=[]) or []
+    found = _safe(events_mod.find, text, sents, dfacts, times, langs, default=None) \
+        or events_mod.Found(events=[])
+    result.events = found.events or []
+    # dates: JSON-LD first, but an explicit "Ansøgningsfrist: …" in the text wins
+    deadline = sd.get("deadline")
+    if found.deadline and (deadline is None or (found.deadline.confidence >= 0.8
+                                                and found.deadline.value != deadline.value)):
+        result.deadline, result.deadline_time = found.deadline, found.deadline_time
+    elif deadline is not None:
+        result.deadline = deadline
+        result.deadline_time = sd.get("deadline_time") or (
+            found.deadline_time if found.deadline and found.deadline.value == deadline.value else None)
+    result.start_date = sd.get("start_date") or found.start_date
+    result.posted = sd.get("posted") or found.posted
+    employer, dept = _safe(find_employer, text, langs, default=(None, None)) or (None, None)
+    result.employer = sd.get("employer") or employer
+    result.department = dept
+    emp_name = result.employer.value if result.employer else None
+    result.title = sd.get("title") or _safe(title.find_title, text, langs, document.title_hint,
+                                            emp_name)
+    result.salary = sd.get("salary") or _safe(salary.find_salary, text, sents, langs)
+    result.hours = sd.get("hours") or _safe(facts_mod.find_hours, text, sents, langs)
+    result.positions = sd.get("positions") or _safe(facts_mod.find_positions, text, sents, langs)
+    result.location = sd.get("location") or _safe(facts_mod.find_location, text, sents, langs)
+    exclude = [(s.start, s.end) for s in spans]
+    found_phones = _safe(phones.find_phones, text, _region(text, lang), exclude, default=[]) or []
+    result.contacts = _safe(contacts_mod.find_contacts, text, sents, found_phones, default=[]) or []
+    return result
+
+
+__all__ = ["extract", "re"]

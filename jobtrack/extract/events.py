@@ -1,0 +1,199 @@
+"""Dates that mean something: the deadline, the start, each interview round.
+
+Within a sentence every cue ("Ansøgningsfrist", "tiltrædelse", "1.
+samtale", "second interview") owns the dates after it up to the next cue;
+dates before the first cue belong to it. A clock time in a cue's stretch
+goes with its dates ("den 1. og 2. september fra kl. 15.00" is two
+datetimes at 15:00).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from functools import cache
+
+from jobtrack.extract import lexicon
+from jobtrack.extract.dates import DateFact, TimeSpan
+from jobtrack.extract.result import ExtractedEvent, Fact
+from jobtrack.extract.sentences import Span
+from jobtrack.extract.text import clean
+from jobtrack.model import EventKind
+
+DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start", "interview", "posted"
+STEP_KINDS = {"test": EventKind.TEST, "case": EventKind.CASE, "references": EventKind.REFERENCES}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    kind: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class Found:
+    deadline: Fact[date] | None = None
+    deadline_time: Fact[time] | None = None
+    start_date: Fact[date] | None = None
+    posted: Fact[date] | None = None
+    events: list[ExtractedEvent] | None = None
+
+
+@cache
+def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    def alt(path: str, stem: bool) -> str:
+        return lexicon.alternation(lexicon.words(path, langs), stem=stem)
+
+    ordinal = lexicon.alternation(lexicon.table("ordinals", langs))
+    ordn = rf"(?:{ordinal}|\d{{1,2}}\.|\d(?:st|nd|rd|th))"
+    return {
+        DEADLINE: re.compile(rf"(?<!\w){alt('cues.deadline', True)}", re.I),
+        DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
+        START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
+        POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+(?:round[\s-]+(?:of[\s-]+)?)?)?"
+                              rf"{alt('cues.interview', True)}", re.I),
+        "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
+        "test": re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+)?{alt('cues.test', True)}", re.I),
+        "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
+        "references": re.compile(rf"(?<!\w){alt('cues.references', False)}(?!\w)", re.I),
+        "week": re.compile(rf"(?<!\w){alt('cues.week', False)}\s+(\d{{1,2}})(?!\d)", re.I),
+    }
+
+
+def _cues(text: str, sent: Span, pats: dict[str, re.Pattern[str]]) -> list[CueHit]:
+    hits: list[CueHit] = []
+    for kind in (DEADLINE, INTERVIEW, START, POSTED, DEADLINE_WEAK):
+        for m in pats[kind].finditer(text, sent.start, sent.end):
+            if any(h.start <= m.start() < h.end for h in hits):
+                continue
+            hits.append(CueHit(kind, m.start(), m.end(), clean(m.group())))
+    hits.sort(key=lambda h: h.start)
+    kinds = {h.kind for h in hits}
+    keep: list[CueHit] = []
+    for h in hits:
+        if h.kind == DEADLINE_WEAK and (kinds & {START, INTERVIEW, POSTED} or
+                                        not pats["application"].search(text, sent.start, sent.end)):
+            continue
+        if h.kind == START and keep and keep[-1].kind in (INTERVIEW, DEADLINE) \
+                and h.start - keep[-1].end < 15:
+            continue  # "interviews start on 24 March": a verb of the interview cue
+        keep.append(h)
+    return keep
+
+
+def _nearest_time(times: list[TimeSpan], lo: int, hi: int, after: int) -> TimeSpan | None:
+    inside = [t for t in times if lo <= t.start < hi]
+    if not inside:
+        return None
+    later = [t for t in inside if t.start >= after]
+    return later[0] if later else inside[-1]
+
+
+def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[TimeSpan],
+         langs: tuple[str, ...]) -> Found:
+    """The deadline, start date, posting date and hiring steps of a posting."""
+    pats = _patterns(langs)
+    found = Found(events=[])
+    deadlines: list[tuple[float, int, date, TimeSpan | None, Span]] = []
+    starts: list[tuple[float, int, date, Span]] = []
+    posted: list[tuple[float, int, date, Span]] = []
+    events: list[ExtractedEvent] = []
+    di = 0
+    for sent in sentences:
+        sdates = [d for d in dates if sent.start <= d.start < sent.end]
+        cues = _cues(text, sent, pats)
+        ev = clean(text[sent.start:sent.end])
+        owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
+        if cues:
+            for d in sdates:
+                prev = [i for i, c in enumerate(cues) if c.end <= d.start]
+                owned[prev[-1] if prev else 0].append(d)
+        for i, c in enumerate(cues):
+            lo = c.start
+            hi = cues[i + 1].start if i + 1 < len(cues) else sent.end
+            if not owned[i] and c.kind != INTERVIEW:
+                continue
+            if c.kind in (DEADLINE, DEADLINE_WEAK):
+                d = owned[i][0]
+                t = _nearest_time(times, min(lo, d.start), hi, d.end)
+                base = 0.9 if c.kind == DEADLINE else 0.7
+                deadlines.append((base * (0.5 + d.confidence / 2), d.start, d.first, t, sent))
+            elif c.kind == START:
+                d = owned[i][0]
+                starts.append((0.85 * (0.5 + d.confidence / 2), d.start, d.first, sent))
+            elif c.kind == POSTED:
+                d = owned[i][0]
+                posted.append((0.8 * (0.5 + d.confidence / 2), d.start, d.first, sent))
+            else:
+                label = c.label
+                if not owned[i]:
+                    wk = pats["week"].search(text, c.end, hi)
+                    if wk:
+                        label = f"{label} ({clean(wk.group())})"
+                    events.append(ExtractedEvent(EventKind.INTERVIEW, label, None, None, ev, 0.5,
+                                                 sent.start, sent.end))
+                for d in owned[i]:
+                    t = _nearest_time(times, min(lo, d.start), hi, d.end)
+                    for day in d.dates:
+                        events.append(ExtractedEvent(EventKind.INTERVIEW, label, day,
+                                                     t.value if t else None, ev,
+                                                     0.85 * (0.5 + d.confidence / 2),
+                                                     sent.start, sent.end))
+        step_cues = not any(c.kind in (INTERVIEW, DEADLINE, START) for c in cues)
+        for key, kind in STEP_KINDS.items():
+            for m in pats[key].finditer(text, sent.start, sent.end):
+                day = None
+                if step_cues:
+                    near = [d for d in sdates if d.start >= m.end()]
+                    day = near[0].first if near else None
+                events.append(ExtractedEvent(kind, clean(m.group()), day, None, ev, 0.6,
+                                             sent.start, sent.end))
+        di += 1
+    if deadlines:
+        conf, _, day, t, sent = max(deadlines, key=lambda x: (x[0], -x[1]))
+        ev = clean(text[sent.start:sent.end])
+        found.deadline = Fact(day, ev, conf, sent.start, sent.end)
+        if t:
+            found.deadline_time = Fact(t.value, ev, conf, sent.start, sent.end)
+    if starts:
+        conf, _, day, sent = max(starts, key=lambda x: (x[0], -x[1]))
+        found.start_date = Fact(day, clean(text[sent.start:sent.end]), conf, sent.start, sent.end)
+    if posted:
+        conf, _, day, sent = max(posted, key=lambda x: (x[0], -x[1]))
+        found.posted = Fact(day, clean(text[sent.start:sent.end]), conf, sent.start, sent.end)
+    found.events = dedupe(events)
+    return found
+
+
+def dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """One event per dated interview; undated steps once per kind and label."""
+    out: list[ExtractedEvent] = []
+    dated = {}
+    for e in events:
+        if e.day is not None:
+            key = (e.kind, e.day)
+            if key in dated:
+                old = dated[key]
+                if old.time is None and e.time is not None:
+                    out[out.index(old)] = e
+                    dated[key] = e
+                continue
+            dated[key] = e
+            out.append(e)
+    has_dated_interview = any(e.kind is EventKind.INTERVIEW for e in dated.values())
+    seen = set()
+    for e in events:
+        if e.day is not None:
+            continue
+        if e.kind is EventKind.INTERVIEW and has_dated_interview:
+            continue
+        key = (e.kind, e.label.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

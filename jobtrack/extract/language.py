@@ -1,0 +1,36 @@
+"""Guess the posting's language from frequent words in each vocabulary."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jobtrack.extract import lexicon
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(lexicon.words("stopwords", [lang])) for lang in lexicon.languages()}
+
+
+def detect(text: str, default: str = "en") -> str:
+    """The language whose frequent words occur most often; `default` on a tie.
+
+    Counting words shared by two languages ("i", "a") for both is harmless:
+    what decides is the many words that are not shared.
+    """
+    counts = dict.fromkeys(_stopwords(), 0)
+    sets = _stopwords()
+    for m in _WORD.finditer(text[:20000]):
+        w = m.group().casefold()
+        for lang, sw in sets.items():
+            if w in sw:
+                counts[lang] += 1
+    if not counts or max(counts.values()) == 0:
+        return default
+    best = max(sorted(counts), key=lambda lang: counts[lang])
+    if list(counts.values()).count(counts[best]) > 1 and default in counts:
+        return default
+    return best

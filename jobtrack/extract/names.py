@@ -1,0 +1,99 @@
+"""Find person names: runs of capitalised words, cleaned of roles and firms.
+
+"Børne- og Familiechef Jette Stencel" is a role and a name; "partner i
+Genitor Christian Roslev" has an organisation before the name; "Lasse
+Jacobsen, Viborg Kommune" has one after. General rules only: words from
+the vocabulary (roles by their endings, organisation words, sentence
+openers), and the word right after a preposition belongs to a firm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jobtrack.extract import lexicon
+
+_UP = "A-ZÆØÅÄÖÜÉÈÁÓÚÍÑ"
+_LOW = "a-zæøåäöüéèáóúíñßçë"
+_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.|[{_UP}][\w'’-]*)"
+_RUN = re.compile(rf"(?<![\w@.-]){_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TOKEN})*(?![\w@])")
+_TOK = re.compile(_TOKEN)
+_NAME_TOKEN = re.compile(rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)*|[{_UP}]\.")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    start: int
+    end: int
+    name: str
+    before: str  # the text of the run that was cut off in front (a role, a firm)
+
+
+@cache
+def _sets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str],
+                     frozenset[str]]:
+    not_name = set(lexicon.words("names.not_name")) | set(lexicon.words("stopwords"))
+    not_name |= set(lexicon.table("months")) | set(lexicon.table("weekdays"))
+    not_name |= set(lexicon.words("title.headings"))
+    suffixes = tuple(s + e for s in lexicon.words("title.role_suffixes")
+                     for e in lexicon.words("title.role_endings") + [""])
+    orgs = frozenset(lexicon.words("names.org_suffixes"))
+    preps = frozenset(lexicon.words("names.org_prepositions"))
+    honor = frozenset(w.rstrip(".") for w in lexicon.words("names.honorifics"))
+    return frozenset(not_name), suffixes, orgs, preps, honor
+
+
+def is_role_word(word: str) -> bool:
+    """A role noun by its ending: "forvaltningschef", "HR-konsulent", "Manager"."""
+    w = word.casefold().strip(".,:;()")
+    return bool(w) and w.endswith(_sets()[1])
+
+
+def is_org_word(word: str) -> bool:
+    return word.casefold().strip(".,:;()") in _sets()[2]
+
+
+def find_names(text: str, start: int = 0, end: int | None = None,
+               org_tokens: frozenset[str] = frozenset()) -> list[NameSpan]:
+    """Person names in text[start:end]: two to four capitalised words."""
+    not_name, _, orgs, preps, honor = _sets()
+    end = len(text) if end is None else end
+    out = []
+    for m in _RUN.finditer(text, start, end):
+        toks = list(_TOK.finditer(m.group()))
+        # cut at an organisation word: "Viborg Kommune", "Region Midtjylland"
+        for i, t in enumerate(toks):
+            if t.group().casefold() in orgs:
+                toks = toks[:max(0, i - 1)] if i > 0 else []
+                break
+        # drop leading words that cannot start a name
+        k = 0
+        while k < len(toks):
+            w = toks[k].group()
+            lw = w.casefold().rstrip(".")
+            if (lw in not_name or lw in honor or is_role_word(w) or lw in org_tokens
+                    or not _NAME_TOKEN.fullmatch(w) or w.endswith(".") and k == 0):
+                k += 1
+                continue
+            break
+        toks = toks[k:]
+        while toks and (toks[-1].group().casefold().rstrip(".") in not_name
+                        or not _NAME_TOKEN.fullmatch(toks[-1].group())
+                        or toks[-1].group().endswith(".")):
+            toks = toks[:-1]
+        if len(toks) >= 3:
+            prev = text[max(0, m.start() + toks[0].start() - 6):m.start() + toks[0].start()]
+            pw = re.search(r"(\w+)\s+$", prev)
+            if pw and pw.group(1).casefold() in preps:
+                toks = toks[1:]  # "partner i Genitor Christian Roslev"
+        if not 2 <= len(toks) <= 4:
+            continue
+        if any(t.group().casefold().rstrip(".") in not_name or is_role_word(t.group())
+               and i == 0 for i, t in enumerate(toks)):
+            continue
+        s, e = m.start() + toks[0].start(), m.start() + toks[-1].end()
+        name = " ".join(t.group() for t in toks)
+        out.append(NameSpan(s, e, name, text[m.start():s]))
+    return out

@@ -1,0 +1,56 @@
+"""Phone numbers in E.164, with identifiers and dates kept out.
+
+phonenumbers' matcher finds the Danish forms ("5158 4878", "24 81 00 46",
+"+4522138828", "tlf. 3045 6405") and skips amounts, but also accepts
+eight-digit CVR and case numbers: those are dropped by the word before them
+and by overlap with date spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import phonenumbers
+
+from jobtrack.extract import lexicon
+
+
+@dataclass(frozen=True)
+class PhoneSpan:
+    start: int
+    end: int
+    e164: str
+
+
+@cache
+def _not_phone() -> re.Pattern[str]:
+    alt = lexicon.alternation(lexicon.words("cues.not_phone"))
+    return re.compile(rf"(?<!\w){alt}[\s.:#-]*(?:nr\.?|no\.?|nummer|number)?[\s.:#-]*$",
+                      re.IGNORECASE)
+
+
+def find_phones(text: str, region: str = "DK",
+                exclude: list[tuple[int, int]] | None = None) -> list[PhoneSpan]:
+    """Valid phone numbers in `text`, in order; `exclude` holds date spans."""
+    out: list[PhoneSpan] = []
+    exclude = exclude or []
+    try:
+        matches = list(phonenumbers.PhoneNumberMatcher(text, region))
+    except Exception:  # the matcher is third-party code: never let it sink extraction
+        return out
+    for m in matches:
+        s, e = m.start, m.end
+        if _not_phone().search(text[max(0, s - 20):s]):
+            continue
+        if s > 0 and text[s - 1] in "/=#_" or e < len(text) and text[e:e + 1] in "/=_":
+            continue
+        if any(a < e and s < b for a, b in exclude):
+            continue
+        out.append(PhoneSpan(s, e, phonenumbers.format_number(
+            m.number, phonenumbers.PhoneNumberFormat.E164)))
+    return out
+
+
+__all__ = ["PhoneSpan", "find_phones"]

@@ -1,0 +1,96 @@
+"""Split posting text into sentence spans with offsets into the text.
+
+Postings are prose, fact boxes ("Ansøgningsfrist: 14.04.2026") and PDF
+output with a blank line after every line. Spans keep offsets into the
+original text so evidence can be highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobtrack.extract.text import collapse
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREV = {"tlf", "tel", "kl", "pr", "nr", "ca", "bl.a", "f.eks", "mv", "m.v", "evt", "inkl",
+           "jf", "d", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e", "etc", "no",
+           "mob", "att", "ref", "cvr", "j.nr", "ift", "iht", "vedr", "osv", "mht", "tkr", "mio",
+           "t.kr", "kr", "md", "min", "max", "jan", "feb", "aug", "sep", "sept", "okt", "oct",
+           "nov", "dec", "co", "inc", "ltd", "jr", "sr", "dvs"}
+
+_END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
+_BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"
+_KEY_VALUE = re.compile(r"[^\W\d][\w .,/()&-]{0,38}:[ \t]*\S")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str  # whitespace-collapsed
+
+    def __contains__(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+def _double_spaced(text: str) -> bool:
+    """PDF text with a blank line after nearly every line."""
+    lines = text.split("\n")
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 6:
+        return False
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed / len(nonblank) > 0.6
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trailing whitespace trimmed."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        seg = m.group()
+        if not seg.strip():
+            continue
+        s += len(seg) - len(seg.lstrip())
+        e -= len(seg) - len(seg.rstrip())
+        out.append((s, e))
+    return out
+
+
+def _breaks(text: str) -> list[int]:
+    """Offsets where a new sentence starts."""
+    cuts: set[int] = set()
+    para = r"\n(?:[ \t]*\n){2,}" if _double_spaced(text) else r"\n[ \t]*\n"
+    for m in re.finditer(para, text):
+        cuts.add(m.end())
+    for m in _END.finditer(text):
+        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+        if word and word.group(1).casefold().lstrip(".") in _ABBREV:
+            continue
+        if word and re.fullmatch(r"\d{1,2}", word.group(1)):
+            continue  # "den 15. August" in English-capitalised text: not an end
+        cuts.add(m.end())
+    spans = lines(text)
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e]
+        prev = text[spans[i - 1][0]:spans[i - 1][1]] if i else ""
+        if (line[0] in _BULLET or line.startswith("#") or _KEY_VALUE.match(line)
+                or (prev and (prev[-1] in _BULLET or prev.startswith("#")
+                              or _KEY_VALUE.match(prev)))):
+            cuts.add(s)
+    return sorted(cuts)
+
+
+def split(text: str) -> list[Span]:
+    """Sentence spans over `text`, in order, blank ones dropped."""
+    out = []
+    points = [0] + _breaks(text) + [len(text)]
+    for a, b in zip(points, points[1:]):
+        seg = text[a:b]
+        if not seg.strip():
+            continue
+        a += len(seg) - len(seg.lstrip())
+        b -= len(seg) - len(seg.rstrip())
+        out.append(Span(a, b, collapse(text[a:b])))
+    return out

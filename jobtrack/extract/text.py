@@ -1,0 +1,35 @@
+"""Small text helpers shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+_MD = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|^#{1,6}\s*", re.MULTILINE)
+_SOFT_HYPHEN = re.compile(r"(?<=[a-zæøåäöü])-\s*\n\s*(?=[a-zæøåäöü])")
+
+
+def collapse(s: str) -> str:
+    """Whitespace collapsed to single spaces, ends trimmed."""
+    return _WS.sub(" ", s).strip()
+
+
+def clean(s: str) -> str:
+    """Readable text of a span: Markdown marks dropped, whitespace collapsed.
+
+    Words hyphenated across a line break are joined ("HR-\\nkonsulent" keeps
+    its hyphen only when the next part is capitalised).
+    """
+    s = _SOFT_HYPHEN.sub("-", s)
+    s = _MD.sub("", s)
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)  # markdown links
+    return collapse(s)
+
+
+def sanitize(text: str) -> str:
+    """Control characters replaced by spaces, keeping length and newlines.
+
+    Offsets stay valid because every character maps to one character.
+    """
+    return "".join(c if c in "\n\t" or c >= " " and not 0x7F <= ord(c) < 0xA0 else " "
+                   for c in text)

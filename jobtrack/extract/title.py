@@ -1,0 +1,153 @@
+"""The job title: a heading, a JSON-LD title, the page title, or a phrase.
+
+Order of trust: JSON-LD, a Markdown heading, the posting's opening heading
+line (joined when it breaks after "i", "og", "søger to"), the HTML title,
+and last phrases in the prose ("stilling som X", "Som X får du", "søger
+en X"), choosing the role named most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from jobtrack.extract import lexicon
+from jobtrack.extract.names import is_role_word
+from jobtrack.extract.result import Fact
+from jobtrack.extract.sentences import lines
+from jobtrack.extract.text import clean
+
+_MAX_WORDS = 14
+
+
+@cache
+def _vocab(langs: tuple[str, ...]) -> dict[str, object]:
+    numbers = lexicon.alternation(lexicon.table("numbers", langs))
+    hiring = lexicon.alternation(lexicon.words("cues.hiring", langs))
+    stop = lexicon.alternation(lexicon.words("title.role_stop", langs))
+    verbs = lexicon.alternation(lexicon.words("title.as_role_verbs", langs))
+    as_role = lexicon.alternation(lexicon.words("cues.as_role", langs))
+    intro = lexicon.alternation(lexicon.words("cues.role_intro", langs))
+    word = r"[\w/&’'-]+"
+    phrase = rf"(?P<x>{word}(?:[ \t]+(?!{stop}\b){word}){{0,6}})"
+    return {
+        "headings": frozenset(lexicon.words("title.headings", langs)),
+        "dangling": frozenset(lexicon.words("title.dangling", langs)),
+        "hiring_tail": re.compile(rf"(?<!\w){hiring}(?:\s+{numbers})?\s*$", re.I),
+        "hiring": re.compile(rf"(?<!\w){hiring}(?:\s+{numbers})?\s+", re.I),
+        "numbers": lexicon.table("numbers", langs),
+        "phrases": [
+            re.compile(rf"(?<!\w){intro}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*{phrase}", re.I),
+            re.compile(rf"(?<![\w,] )(?<!\w){as_role}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*"
+                       rf"(?P<x>{word}(?:[ \t]+{word}){{0,5}}?),?[ \t]+(?:{verbs})[ \t]+(?:du|you)\b", re.I),
+            re.compile(rf"(?<!\w){hiring}\s+(?:(?:en|et|a|an|ny|new)\s+)*{phrase}", re.I),
+        ],
+    }
+
+
+def _heading_ok(line: str, v: dict[str, object]) -> bool:
+    words = line.split()
+    if not words or len(words) > _MAX_WORDS or len(line) > 120:
+        return False
+    if line.rstrip()[-1] in ".?!:;," or line.casefold().strip(" #*") in v["headings"]:  # type: ignore[operator]
+        return False
+    if re.match(r"(https?:|www\.)", line) or not re.search(r"[^\W\d]", line):
+        return False
+    return True
+
+
+def _strip_employer(title: str, employer: str | None) -> str:
+    """"Chef for X, Viborg Kommune" → "Chef for X"; "Engineer - Acme | Careers" → "Engineer"."""
+    parts = re.split(r"\s+[|–—-]\s+|,\s+(?=[A-ZÆØÅ])", title)
+    if len(parts) > 1:
+        keep = [p for p in parts if not (employer and (employer.casefold() in p.casefold()
+                                                       or p.casefold() in employer.casefold()))]
+        keep = [p for p in keep if not re.search(r"(?i)\b(careers?|jobs?|karriere|ledige)\b", p)]
+        roles = [p for p in keep if any(is_role_word(w) for w in p.split())]
+        if roles:
+            return roles[0]
+        if keep:
+            return keep[0]
+    return title
+
+
+def _opening(text: str, v: dict[str, object]) -> tuple[str, int, int, bool] | None:
+    """The posting's first heading line, or what a "søger to" line announces."""
+    spans = lines(text)[:8]
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        line = clean(text[s:e])
+        if line.startswith(("#",)) or not line:
+            i += 1
+            continue
+        # join a heading broken after a dangling word
+        while i + 1 < len(spans) and line.split() and (
+                line.split()[-1].casefold() in v["dangling"] or line.endswith("-")):  # type: ignore[operator]
+            i += 1
+            e = spans[i][1]
+            line = clean(text[s:e])
+        hm = v["hiring"].search(line)  # type: ignore[union-attr]
+        if hm:
+            rest = line[hm.end():]
+            if rest:
+                return rest[0].upper() + rest[1:], s, e, True
+        if _heading_ok(line, v):
+            return line, s, e, any(is_role_word(w) for w in line.split())
+        if len(line.split()) > _MAX_WORDS and not line.endswith("?"):
+            return None  # prose began: there was no title line
+        i += 1
+    return None
+
+
+def _phrases(text: str, v: dict[str, object]) -> list[tuple[str, int, int]]:
+    found = []
+    for pat in v["phrases"]:  # type: ignore[union-attr]
+        for m in pat.finditer(text):
+            x = clean(m.group("x"))
+            words = x.split()
+            if not words or not is_role_word(words[0]):
+                continue
+            found.append((x, m.start(), m.end()))
+    return found
+
+
+def find_title(text: str, langs: tuple[str, ...], title_hint: str | None,
+               employer: str | None) -> Fact[str] | None:
+    """The best title with its evidence; None when nothing looks like one."""
+    v = _vocab(langs)
+    for m in re.finditer(r"(?m)^[ \t]*#{1,3}[ \t]+(.+)$", text[:5000]):
+        t = _strip_employer(clean(m.group(1)), employer)
+        if t and _heading_ok(t, v):
+            return Fact(t, clean(m.group(0)), 0.9, m.start(), m.end())
+    opening = _opening(text, v)
+    if opening and opening[3]:
+        t, s, e, _ = opening
+        return Fact(_strip_employer(t, employer), clean(text[s:e]), 0.85, s, e)
+    if title_hint and clean(title_hint):
+        hint = _strip_employer(clean(title_hint), employer)
+        return Fact(hint, clean(title_hint), 0.7, None, None)
+    phrases = _phrases(text, v)
+    if phrases:
+        heads = Counter(p[0].split()[0].casefold() for p in phrases)
+        # "sektionsleder" is more specific than "leder": the compound wins
+        for head in list(heads):
+            if any(o != head and o.endswith(head) for o in heads):
+                del heads[head]
+        # the role named most often, counting every mention in the text
+        for head in list(heads):
+            heads[head] += len(re.findall(rf"(?i)(?<!\w){re.escape(head)}\w{{0,4}}(?!\w)", text))
+        best_head = max(heads, key=lambda h: (heads[h], len(h)))
+        group = [p for p in phrases if p[0].split()[0].casefold() == best_head]
+
+        def rank(p: tuple[str, int, int]) -> tuple[int, int]:
+            proper = any(w[:1].isupper() for w in p[0].split()[1:])
+            return (int(proper), -p[1])
+
+        x, s, e = max(group, key=rank)
+        return Fact(x[0].upper() + x[1:], clean(text[s:e]), 0.5, s, e)
+    if opening:
+        t, s, e, _ = opening
+        return Fact(_strip_employer(t, employer), clean(text[s:e]), 0.4, s, e)
+    return None
