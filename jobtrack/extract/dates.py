@@ -59,6 +59,7 @@ class DateFact:
 class _Patterns:
     dates: re.Pattern[str]
     weekday_before: re.Pattern[str]
+    week_before: re.Pattern[str]
     times: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -75,10 +76,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&"])
     art = lexicon.alternation(lexicon.words("dates.article", langs))
     day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?\.?"
-    daylist = rf"(?P<days>{day}(?:[ \t]*{conj}[ \t]*(?:{art}\s+)?{day}){{0,6}})"
+    daylist = rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{art}\s+)?{day}){{0,6}})"
     dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
     monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
-                  rf"(?:[ \t]*{conj}[ \t]*[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?![\d.:]|\.\d)"
+                  rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?![\d.:]|\.\d)"
                   rf"(?:,?\s+(?P<year2>{_YEAR})(?![\d]|[.:]\d))?")
     iso = rf"(?<![\d.-])(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"
     numeric = (r"(?<![\w./:,-])(?P<nd>[0-3]?\d)(?P<sep>[./-])(?P<nm>[01]?\d)(?P=sep)"
@@ -103,7 +104,9 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
         parts.append(r"(?<!\w)(?:12[ \t]*)?(?P<word>" + lexicon.alternation(noon | midnight)
                      + r")(?!\w)")
     times = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-    return _Patterns(dates, weekday_before, times, months, weekdays, noon, midnight)
+    week_before = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.week", langs))
+                             + r"\s*$", re.IGNORECASE)
+    return _Patterns(dates, weekday_before, week_before, times, months, weekdays, noon, midnight)
 
 
 def _month(name: str, p: _Patterns) -> int | None:
@@ -138,6 +141,8 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
         else:
             days, month = _days(g["days2"]), _month(g["mon2"], p) or 0
             year = int(g["year2"]) if g["year2"] else None
+        if len(days) > 1 and p.week_before.search(text, max(0, m.start() - 12), m.start()):
+            days = days[1:]  # "week 12, on 17 and 18 March": 12 is a week
         if not days or not 1 <= month <= 12 or any(not 1 <= d <= 31 for d in days):
             continue
         start = m.start()

@@ -102,10 +102,16 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
     starts: list[tuple[float, int, date, Span]] = []
     posted: list[tuple[float, int, date, Span]] = []
     events: list[ExtractedEvent] = []
-    di = 0
+    prev_cues: list[CueHit] = []
+    prev_short = False
     for sent in sentences:
         sdates = [d for d in dates if sent.start <= d.start < sent.end]
         cues = _cues(text, sent, pats)
+        if sdates and not cues and prev_short and prev_cues:
+            # a heading "Ansøgningsfrist" over a line with the date
+            cues = [CueHit(prev_cues[-1].kind, sent.start, sent.start, prev_cues[-1].label)]
+        prev_cues = cues
+        prev_short = len(sent.text.split()) <= 5 and sent.text[-1:] not in ".!?"
         ev = clean(text[sent.start:sent.end])
         owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
         if cues:
@@ -152,7 +158,6 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                     day = near[0].first if near else None
                 events.append(ExtractedEvent(kind, clean(m.group()), day, None, ev, 0.6,
                                              sent.start, sent.end))
-        di += 1
     if deadlines:
         conf, _, day, t, sent = max(deadlines, key=lambda x: (x[0], -x[1]))
         ev = clean(text[sent.start:sent.end])

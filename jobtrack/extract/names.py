@@ -83,11 +83,14 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                         or not _NAME_TOKEN.fullmatch(toks[-1].group())
                         or toks[-1].group().endswith(".")):
             toks = toks[:-1]
-        if len(toks) >= 3:
-            prev = text[max(0, m.start() + toks[0].start() - 6):m.start() + toks[0].start()]
-            pw = re.search(r"(\w+)\s+$", prev)
-            if pw and pw.group(1).casefold() in preps:
-                toks = toks[1:]  # "partner i Genitor Christian Roslev"
+        if toks:
+            prev = text[max(0, m.start() + toks[0].start() - 40):m.start() + toks[0].start()]
+            pw = re.search(r"([\w/-]+)\s+(\w+)\s+$", prev)
+            if pw and pw.group(2).casefold() in preps:
+                if len(toks) >= 3:
+                    toks = toks[1:]  # "partner i Genitor Christian Roslev"
+                elif is_role_word(pw.group(1)):
+                    continue  # "Head of Research Operations": the role's object
         if not 2 <= len(toks) <= 4:
             continue
         if any(t.group().casefold().rstrip(".") in not_name or is_role_word(t.group())

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
 
 # Abbreviations whose full stop does not end a sentence.
@@ -58,10 +60,21 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(lexicon.words("title.dangling"))
+
+
 def _breaks(text: str) -> list[int]:
-    """Offsets where a new sentence starts."""
+    """Offsets where a new sentence starts.
+
+    A line that stops well short of the text's usual line width ends a
+    paragraph, a heading or a list item, unless it ends in a comma, a colon
+    or a word that needs a continuation ("i", "og").
+    """
     cuts: set[int] = set()
-    para = r"\n(?:[ \t]*\n){2,}" if _double_spaced(text) else r"\n[ \t]*\n"
+    double = _double_spaced(text)
+    para = r"\n(?:[ \t]*\n){2,}" if double else r"\n[ \t]*\n"
     for m in re.finditer(para, text):
         cuts.add(m.end())
     for m in _END.finditer(text):
@@ -72,13 +85,23 @@ def _breaks(text: str) -> list[int]:
             continue  # "den 15. August" in English-capitalised text: not an end
         cuts.add(m.end())
     spans = lines(text)
+    lengths = sorted(e - s for s, e in spans)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     for i, (s, e) in enumerate(spans):
         line = text[s:e]
-        prev = text[spans[i - 1][0]:spans[i - 1][1]] if i else ""
+        if not i:
+            continue
+        ps, pe = spans[i - 1]
+        prev = text[ps:pe]
         if (line[0] in _BULLET or line.startswith("#") or _KEY_VALUE.match(line)
-                or (prev and (prev[-1] in _BULLET or prev.startswith("#")
-                              or _KEY_VALUE.match(prev)))):
+                or prev[-1] in _BULLET or prev.startswith("#") or _KEY_VALUE.match(prev)):
             cuts.add(s)
+            continue
+        last = prev.split()[-1].casefold() if prev.split() else ""
+        if (pe - ps < 0.6 * width and prev[-1] not in ",:;-–(" and last not in _dangling()):
+            cuts.add(s)
+        elif prev.rstrip()[-1] in ":,;(-–" or last in _dangling():
+            cuts.discard(s)  # "Ansøgningsfrist:" over its value: one sentence
     return sorted(cuts)
 
 
