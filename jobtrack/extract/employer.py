@@ -24,13 +24,36 @@ _PREFIX_ORGS = {"region", "university", "universitet", "hospital", "college", "i
 
 
 @cache
+def _org_words() -> frozenset[str]:
+    return frozenset(lexicon.words("names.org_suffixes")) | frozenset(_PREFIX_ORGS)
+
+
+_WORDS = re.compile(r"[\w/]+")
+
+
+def _hits(text: str):
+    """Matches of the organisation pattern, tried only where an organisation word is."""
+    pat, words = _pattern(), _org_words()
+    last = -1
+    for w in _WORDS.finditer(text):
+        if w.start() < last or w.group().casefold() not in words:
+            continue
+        m = pat.match(text, w.start())
+        if m:
+            last = m.end()
+            yield m
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    suffixes = [w for w in lexicon.words("names.org_suffixes")]
-    suf = lexicon.alternation(suffixes)
+    """Organisation words; the name is read around each hit."""
+    suf = lexicon.alternation(lexicon.words("names.org_suffixes"))
     pre = lexicon.alternation(_PREFIX_ORGS)
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+(?P<s>{suf})(?![\w/])"
-        rf"|(?P<p>{pre})[ \t]+(?:of[ \t]+)?(?P<b>{_CAP}(?:[ \t]+{_CAP}){{0,2}}))", re.I)
+    return re.compile(rf"(?<![\w-])(?:(?P<p>{pre})[ \t]+(?:of[ \t]+)?(?P<b>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+                      rf"|(?P<s>{suf})(?![\w/]))", re.I)
+
+
+_BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
 
 
 def _normal(name: str) -> str:
@@ -43,9 +66,12 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     stop = set(lexicon.words("stopwords")) | set(lexicon.words("names.not_name"))
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for m in _pattern().finditer(text):
-        if m.group("a"):
-            words = m.group("a").split()
+    for m in _hits(text):
+        if m.group("s"):
+            before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if not before:
+                continue
+            words = before.group("a").split()
             if not m.group("s")[0].isupper() and m.group("s").casefold() not in ("a/s", "aps", "i/s", "p/s"):
                 continue
             # keep the capitalised name words next to the suffix, not "I" or "Om"
@@ -54,6 +80,7 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
             if not words:
                 continue
             name = _normal(" ".join(words) + " " + m.group("s"))
+            start = before.start() + before.group(0).index(words[0])
         else:
             if not m.group("p")[0].isupper():
                 continue
@@ -64,8 +91,9 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
                 continue
             of = " of " if " of " in m.group(0) else " "
             name = _normal(m.group("p") + of + " ".join(tail))
+            start = m.start()
         counts[name] += 1
-        first.setdefault(name, (m.start(), m.end()))
+        first.setdefault(name, (start, m.end()))
     if not counts:
         return None, None
     intro = lexicon.alternation(lexicon.words("cues.employer_intro"))

@@ -10,6 +10,7 @@ datetimes at 15:00).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cache
@@ -64,14 +65,23 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _cues(text: str, sent: Span, pats: dict[str, re.Pattern[str]]) -> list[CueHit]:
+def _all_cues(text: str, pats: dict[str, re.Pattern[str]]) -> list[CueHit]:
+    """Every cue in the text, earlier kinds winning overlaps, in text order."""
     hits: list[CueHit] = []
+    taken: list[tuple[int, int]] = []
     for kind in (DEADLINE, INTERVIEW, START, POSTED, DEADLINE_WEAK):
-        for m in pats[kind].finditer(text, sent.start, sent.end):
-            if any(h.start <= m.start() < h.end for h in hits):
+        for m in pats[kind].finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
                 continue
-            hits.append(CueHit(kind, m.start(), m.end(), clean(m.group())))
+            hits.append(CueHit(kind, m.start(), m.end(), m.group()))
+        taken = [(h.start, h.end) for h in hits]
     hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _cues(text: str, sent: Span, hits: list[CueHit],
+          pats: dict[str, re.Pattern[str]]) -> list[CueHit]:
+    """The cues of one sentence, with weak and verb-like ones dropped."""
     kinds = {h.kind for h in hits}
     keep: list[CueHit] = []
     for h in hits:
@@ -81,7 +91,7 @@ def _cues(text: str, sent: Span, pats: dict[str, re.Pattern[str]]) -> list[CueHi
         if h.kind == START and keep and keep[-1].kind in (INTERVIEW, DEADLINE) \
                 and h.start - keep[-1].end < 15:
             continue  # "interviews start on 24 March": a verb of the interview cue
-        keep.append(h)
+        keep.append(CueHit(h.kind, h.start, h.end, clean(h.label)))
     return keep
 
 
@@ -104,15 +114,22 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
     events: list[ExtractedEvent] = []
     prev_cues: list[CueHit] = []
     prev_short = False
+    all_cues = _all_cues(text, pats)
+    steps = sorted(((kind, m) for key, kind in STEP_KINDS.items() for m in pats[key].finditer(text)),
+                   key=lambda km: km[1].start())
+    step_starts = [m.start() for _, m in steps]
+    cue_starts = [c.start for c in all_cues]
+    date_starts = [d.start for d in dates]
     for sent in sentences:
-        sdates = [d for d in dates if sent.start <= d.start < sent.end]
-        cues = _cues(text, sent, pats)
+        sdates = dates[bisect_left(date_starts, sent.start):bisect_left(date_starts, sent.end)]
+        hits = all_cues[bisect_left(cue_starts, sent.start):bisect_left(cue_starts, sent.end)]
+        cues = _cues(text, sent, hits, pats) if hits else []
         if sdates and not cues and prev_short and prev_cues:
             # a heading "Ansøgningsfrist" over a line with the date
             cues = [CueHit(prev_cues[-1].kind, sent.start, sent.start, prev_cues[-1].label)]
         prev_cues = cues
         prev_short = len(sent.text.split()) <= 5 and sent.text[-1:] not in ".!?"
-        ev = clean(text[sent.start:sent.end])
+        ev = sent.text
         owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
         if cues:
             for d in sdates:
@@ -150,8 +167,8 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                                                      0.85 * (0.5 + d.confidence / 2),
                                                      sent.start, sent.end))
         step_cues = not any(c.kind in (INTERVIEW, DEADLINE, START) for c in cues)
-        for key, kind in STEP_KINDS.items():
-            for m in pats[key].finditer(text, sent.start, sent.end):
+        for kind, m in steps[bisect_left(step_starts, sent.start):bisect_left(step_starts, sent.end)]:
+            if True:
                 day = None
                 if step_cues:
                     near = [d for d in sdates if d.start >= m.end()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from jobtrack.extract import lexicon
@@ -21,13 +22,9 @@ def detect(text: str, default: str = "en") -> str:
     Counting words shared by two languages ("i", "a") for both is harmless:
     what decides is the many words that are not shared.
     """
-    counts = dict.fromkeys(_stopwords(), 0)
     sets = _stopwords()
-    for m in _WORD.finditer(text[:20000]):
-        w = m.group().casefold()
-        for lang, sw in sets.items():
-            if w in sw:
-                counts[lang] += 1
+    freq = Counter(m.casefold() for m in _WORD.findall(text[:20000]))
+    counts = {lang: sum(n for w, n in freq.items() if w in sw) for lang, sw in sets.items()}
     if not counts or max(counts.values()) == 0:
         return default
     best = max(sorted(counts), key=lambda lang: counts[lang])

@@ -23,6 +23,7 @@ _ABBREV = {"tlf", "tel", "kl", "pr", "nr", "ca", "bl.a", "f.eks", "mv", "m.v", "
 
 _END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
 _BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _KEY_VALUE = re.compile(r"[^\W\d][\w .,/()&-]{0,38}:[ \t]*\S")
 
 
@@ -78,7 +79,7 @@ def _breaks(text: str) -> list[int]:
     for m in re.finditer(para, text):
         cuts.add(m.end())
     for m in _END.finditer(text):
-        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
         if word and word.group(1).casefold().lstrip(".") in _ABBREV:
             continue
         if word and re.fullmatch(r"\d{1,2}", word.group(1)):

@@ -26,10 +26,13 @@ def clean(s: str) -> str:
     return collapse(s)
 
 
+_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]}
+
+
 def sanitize(text: str) -> str:
     """Control characters replaced by spaces, keeping length and newlines.
 
-    Offsets stay valid because every character maps to one character.
+    Offsets stay valid because every character maps to one character
+    ("\\r" too, so Windows line ends become a space before the newline).
     """
-    return "".join(c if c in "\n\t" or c >= " " and not 0x7F <= ord(c) < 0xA0 else " "
-                   for c in text)
+    return text.translate(_CONTROL)
