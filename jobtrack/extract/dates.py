@@ -65,6 +65,7 @@ class _Patterns:
     weekdays: dict[str, int]
     noon: frozenset[str]
     midnight: frozenset[str]
+    time_heads: frozenset[str]
 
 
 @cache
@@ -106,7 +107,8 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     times = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
     week_before = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.week", langs))
                              + r"\s*$", re.IGNORECASE)
-    return _Patterns(dates, weekday_before, week_before, times, months, weekdays, noon, midnight)
+    return _Patterns(dates, weekday_before, week_before, times, months, weekdays, noon, midnight,
+                     lexicon.heads(list(prefix) + list(noon) + list(midnight)))
 
 
 def _month(name: str, p: _Patterns) -> int | None:
@@ -125,7 +127,7 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
     """Every date-like span in `text`, with the weekday written before it."""
     p = patterns(langs)
     out: list[DateSpan] = []
-    for m in p.dates.finditer(text):
+    for m in lexicon.scan(p.dates, text, lexicon.heads(p.months), digits=True):
         g = m.groupdict()
         year: int | None = None
         if g["iy"]:
@@ -159,7 +161,7 @@ def find_times(text: str, langs: tuple[str, ...] | None = None) -> list[TimeSpan
     """Clock times: "kl. 12.00", "15:00", "5 pm", "noon"; "kl. 24.00" is 23:59."""
     p = patterns(langs)
     out = []
-    for m in p.times.finditer(text):
+    for m in lexicon.scan(p.times, text, p.time_heads, digits=True):
         g = m.groupdict()
         if g.get("word"):
             w = g["word"].casefold()

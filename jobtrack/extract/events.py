@@ -65,12 +65,20 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _all_cues(text: str, pats: dict[str, re.Pattern[str]]) -> list[CueHit]:
+@cache
+def _firsts(langs: tuple[str, ...], *paths: str) -> frozenset[str]:
+    """Word starts where a cue pattern can begin (ordinals lead interview labels)."""
+    items = [w for p in paths for w in lexicon.words(p, langs)]
+    return lexicon.heads(items + list(lexicon.table("ordinals", langs)))
+
+
+def _all_cues(text: str, pats: dict[str, re.Pattern[str]], langs: tuple[str, ...]) -> list[CueHit]:
     """Every cue in the text, earlier kinds winning overlaps, in text order."""
     hits: list[CueHit] = []
     taken: list[tuple[int, int]] = []
     for kind in (DEADLINE, INTERVIEW, START, POSTED, DEADLINE_WEAK):
-        for m in pats[kind].finditer(text):
+        path = {DEADLINE_WEAK: "cues.deadline_weak"}.get(kind, f"cues.{kind}")
+        for m in lexicon.scan(pats[kind], text, _firsts(langs, path), digits=kind == INTERVIEW):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             hits.append(CueHit(kind, m.start(), m.end(), m.group()))
@@ -114,8 +122,9 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
     events: list[ExtractedEvent] = []
     prev_cues: list[CueHit] = []
     prev_short = False
-    all_cues = _all_cues(text, pats)
-    steps = sorted(((kind, m) for key, kind in STEP_KINDS.items() for m in pats[key].finditer(text)),
+    all_cues = _all_cues(text, pats, langs)
+    steps = sorted(((kind, m) for key, kind in STEP_KINDS.items()
+                    for m in lexicon.scan(pats[key], text, _firsts(langs, f"cues.{key}"), digits=True)),
                    key=lambda km: km[1].start())
     step_starts = [m.start() for _, m in steps]
     cue_starts = [c.start for c in all_cues]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 VOCAB_DIR = Path(__file__).with_name("vocab")
 
@@ -88,3 +88,35 @@ def cue(path: str, langs: tuple[str, ...] | None = None, stem: bool = True) -> C
     alt = alternation(words(path, langs), stem=stem)
     tail = "" if stem else r"(?!\w)"
     return Cue(re.compile(r"(?<![\w])" + alt + tail, re.IGNORECASE))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group()[:3].casefold()) for m in _TOKEN.finditer(text))
+
+
+def heads(items: Iterable[str]) -> frozenset[str]:
+    """The first (up to) three letters of each phrase, for `scan`."""
+    return frozenset(w.casefold()[:3] for w in items if w)
+
+
+def scan(pattern: re.Pattern[str], text: str, firsts: frozenset[str],
+         digits: bool = False) -> Iterator[re.Match[str]]:
+    """Like `pattern.finditer(text)`, trying only where a word starts with one of `firsts`.
+
+    Case-insensitive alternations of many words are slow to try at every
+    character; a posting has far fewer words than characters. The pattern
+    must start matching at the start of a word.
+    """
+    last = 0
+    for pos, head in _tokens(text):
+        if pos < last:
+            continue
+        if head in firsts or head[:2] in firsts or head[:1] in firsts or (digits and head[0].isdigit()):
+            m = pattern.match(text, pos)
+            if m and m.end() > m.start():
+                last = m.end()
+                yield m

@@ -29,10 +29,15 @@ def clean(s: str) -> str:
 _CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]}
 
 
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def sanitize(text: str) -> str:
     """Control characters replaced by spaces, keeping length and newlines.
 
     Offsets stay valid because every character maps to one character
     ("\\r" too, so Windows line ends become a space before the newline).
     """
+    if not _HAS_CONTROL.search(text):
+        return text
     return text.translate(_CONTROL)
