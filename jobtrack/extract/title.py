@@ -121,6 +121,16 @@ def find_title(text: str, langs: tuple[str, ...], title_hint: str | None,
         t = _strip_employer(clean(m.group(1)), employer)
         if t and _heading_ok(t, v):
             return Fact(t, clean(m.group(0)), 0.9, m.start(), m.end())
+    if title_hint and clean(title_hint):
+        # a page title often wraps the <h1>: "Job Application for X at Y"; prefer the
+        # text line that the page title contains
+        hint = clean(title_hint).casefold()
+        inside = [(s, e) for s, e in lines(text)[:60]
+                  if 2 < e - s <= 120 and clean(text[s:e]).casefold() in hint
+                  and any(is_role_word(w) for w in text[s:e].split())]
+        if inside:
+            s, e = max(inside, key=lambda se: se[1] - se[0])
+            return Fact(clean(text[s:e]), clean(text[s:e]), 0.85, s, e)
     opening = _opening(text, v)
     if opening and opening[3]:
         t, s, e, _ = opening
