@@ -238,9 +238,7 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
             if b is None or b[0] < base:
                 continue
             if s.weekday is not None and b[0].weekday() != s.weekday:
-                if y - base.year >= 1 and s.weekday is not None:
-                    continue
-                continue
+                continue  # the stated weekday picks the year
             out[i] = DateFact(s.start, s.end, b, 0.6 if s.weekday is not None else 0.5, True, s)
             break
     return [f for f in out if f is not None]

@@ -7,7 +7,6 @@ guarded, so odd input yields a partial result instead of an exception.
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date
 from typing import Any, Callable, TypeVar
 
@@ -98,4 +97,4 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
     return result
 
 
-__all__ = ["extract", "re"]
+__all__ = ["extract"]
