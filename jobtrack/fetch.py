@@ -1,0 +1,263 @@
+"""One HTTP(S) GET for a job posting, with the stdlib only.
+
+`urllib.request` is enough for a single GET and costs little to import, but
+it leaves the hard parts to us: a connect timeout and a total deadline, a
+size cap read in chunks (so a 20 MB page never lands in memory), a redirect
+limit, and refusing content that cannot be a posting. Every failure is a
+`FetchError` whose message is one line that says what happened and how to
+go on without the network (paste the text).
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import IO
+
+from jobtrack import __version__
+from jobtrack.documents import SourceError, sniff_kind
+from jobtrack.sanitize import clean_line
+
+USER_AGENT = f"jobtrack/{__version__} (+https://github.com/jobtrack/jobtrack)"
+ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+CONNECT_TIMEOUT = 10.0
+TOTAL_TIMEOUT = 30.0
+MAX_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+CHUNK = 64 * 1024
+PASTE_HINT = 'copy the posting\'s text and use "jobtrack add -" to paste it'
+
+# Media types we can turn into text; anything else is refused before reading.
+_TEXT_TYPES = {"application/xhtml+xml", "application/xml", "application/pdf", "application/x-pdf"}
+# Types that say nothing about the content: read the body and sniff it.
+_SNIFF_TYPES = {"", "application/octet-stream", "binary/octet-stream", "application/unknown"}
+
+
+class FetchError(SourceError):
+    """A URL could not be turned into bytes; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What the server sent: final URL after redirects, and the raw body."""
+
+    url: str
+    status: int
+    content_type: str  # media type only, lower case, "" if the server sent none
+    charset: str | None
+    body: bytes
+
+
+def fetch(
+    url: str,
+    *,
+    connect_timeout: float = CONNECT_TIMEOUT,
+    total_timeout: float = TOTAL_TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Fetched:
+    """GET `url` and return its body; raise `FetchError` on any failure."""
+    url = normalise_url(url)
+    deadline = time.monotonic() + total_timeout
+    opener = _opener(url, max_redirects)
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+    try:
+        response = opener.open(request, timeout=min(connect_timeout, total_timeout))
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise _fail(url, _http_error_reason(exc)) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        raise _fail(url, describe_error(exc)) from None
+    with response:
+        return _read_response(url, response, deadline, max_bytes)
+
+
+def normalise_url(url: str) -> str:
+    """Check the URL is http(s) with a host; percent-encode non-ASCII parts.
+
+    Pasted Danish URLs often hold "æøå" raw, which `http.client` refuses.
+    """
+    url = url.strip()
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise _fail(url, "the address contains spaces or control characters")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme or "no scheme"
+        raise _fail(url, f"only http:// and https:// addresses are supported (got {shown})")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        raise _fail(url, "the address has no host name")
+    try:
+        parts.port
+    except ValueError:
+        raise _fail(url, "the address has an invalid port number") from None
+    if host == "invalid" or host.endswith(".invalid"):
+        # RFC 6761: ".invalid" never resolves; answer at once, ask no resolver.
+        raise _fail(url, f"the host name {host} does not exist (DNS lookup failed)")
+    try:
+        netloc = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() else parts.netloc
+    except UnicodeError:
+        raise _fail(url, "the host name is not valid") from None
+    safe = "/%:@!$&'()*+,;=-._~?"
+    path = urllib.parse.quote(parts.path, safe=safe)
+    query = urllib.parse.quote(parts.query, safe=safe)
+    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+def describe_error(exc: BaseException) -> str:
+    """Say in plain words what a low-level network error means."""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, str):
+        return clean_line(reason)
+    if isinstance(reason, socket.gaierror):
+        return "the host name could not be found (DNS lookup failed); check the address"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "the server did not answer in time (timed out)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the connection was refused; the server is down or the address is wrong"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the server's TLS certificate is not trusted ({clean_line(reason.verify_message or str(reason))})"
+    if isinstance(reason, ssl.SSLError):
+        return f"the secure (TLS) connection failed ({clean_line(reason.reason or str(reason))})"
+    if isinstance(reason, ConnectionResetError):
+        return "the server closed the connection"
+    if isinstance(reason, http.client.HTTPException):
+        return "the server sent a broken HTTP response"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"network error: {clean_line(reason.strerror)}"
+    return f"network error: {clean_line(str(reason)) or type(reason).__name__}"
+
+
+def _fail(url: str, what: str) -> FetchError:
+    """Build the one-line message every fetch failure uses."""
+    return FetchError(f"could not fetch {clean_line(url)}: {what} — {PASTE_HINT}")
+
+
+def _http_error_reason(exc: urllib.error.HTTPError) -> str:
+    """Name the HTTP status with our own phrase, not the server's text."""
+    if 300 <= exc.code < 400:
+        return f"the server sent a redirect ({exc.code}) that cannot be followed (a loop, or no usable address)"
+    try:
+        phrase = HTTPStatus(exc.code).phrase
+    except ValueError:
+        phrase = "error"
+    return f"the server answered {exc.code} {phrase}"
+
+
+class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow at most `max_redirections` redirects, and only to http(s)."""
+
+    def __init__(self, max_redirections: int, original_url: str) -> None:
+        self.max_redirections = max_redirections
+        self.max_repeats = max_redirections
+        self.original_url = original_url
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            fp.close()
+            raise _fail(self.original_url, f"the server redirected to an unsupported address ({scheme}:)")
+        redirections = len(getattr(req, "redirect_dict", {}))
+        if redirections >= self.max_redirections:
+            fp.close()
+            raise _fail(self.original_url, f"too many redirects (more than {self.max_redirections})")
+        return super().redirect_request(req, fp, code, msg, headers, normalise_url(newurl))
+
+
+def _opener(url: str, max_redirects: int) -> urllib.request.OpenerDirector:
+    """An opener with only HTTP(S) handlers and our redirect limit."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        _LimitedRedirects(max_redirects, url),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def _read_response(url: str, response: http.client.HTTPResponse, deadline: float, max_bytes: int) -> Fetched:
+    """Check headers, read the body within the limits, sniff unknown types."""
+    final_url = response.geturl()
+    media_type = _media_type(response.headers.get("Content-Type", ""))
+    _check_media_type(url, media_type)
+    length = response.headers.get("Content-Length", "")
+    if length.strip().isdigit() and int(length) > max_bytes:
+        raise _fail(url, f"the page is too large ({_mb(int(length))}, limit {_mb(max_bytes)})")
+    body = _read_body(url, response, deadline, max_bytes)
+    body = _decompress(url, body, response.headers.get("Content-Encoding", ""), max_bytes)
+    if not body.strip():
+        raise _fail(url, "the server sent an empty page")
+    if media_type in _SNIFF_TYPES and sniff_kind(body) == "binary":
+        raise _fail(url, f"the server sent a binary file ({media_type or 'no content type'}), not a web page, PDF or text")
+    charset = response.headers.get_content_charset()
+    return Fetched(final_url, response.status, media_type, charset, body)
+
+
+def _media_type(header: str) -> str:
+    """"Text/HTML; charset=x" -> "text/html"."""
+    return header.split(";", 1)[0].strip().lower()
+
+
+def _check_media_type(url: str, media_type: str) -> None:
+    """Refuse images, archives and the like before reading their bodies."""
+    if media_type in _SNIFF_TYPES or media_type in _TEXT_TYPES:
+        return
+    if media_type.startswith("text/") or media_type.endswith(("+xml", "+json", "/json")):
+        return
+    raise _fail(url, f"the address points to a file of type {clean_line(media_type)}, not a web page, PDF or text")
+
+
+def _read_body(url: str, response: IO[bytes], deadline: float, max_bytes: int) -> bytes:
+    """Read in chunks, stopping at the size cap or the total deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise _fail(url, "the server did not send the whole page in time (timed out)")
+        try:
+            chunk = response.read(CHUNK)
+        except (OSError, http.client.HTTPException) as exc:
+            raise _fail(url, describe_error(exc)) from None
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise _fail(url, f"the page is too large (more than {_mb(max_bytes)})")
+        chunks.append(chunk)
+
+
+def _decompress(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """Undo gzip/deflate that some servers send although we did not ask."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise _fail(url, f"the server used an unsupported compression ({clean_line(encoding)})")
+    wbits = 47 if encoding != "deflate" else 15  # 47: gzip or zlib header, auto-detected
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        raise _fail(url, "the server sent a broken compressed page") from None
+    if len(out) > max_bytes:
+        raise _fail(url, f"the page is too large (more than {_mb(max_bytes)})")
+    return out
+
+
+def _mb(n: int) -> str:
+    """Bytes as a short human size."""
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"

@@ -1,0 +1,49 @@
+"""Make untrusted text safe to keep and to print in a terminal.
+
+Everything that comes from the web, a file or stdin is data. A posting
+can carry ANSI escape sequences (colour, cursor moves, OSC window-title
+or hyperlink tricks), stray C0/C1 control bytes or bidi overrides that
+reorder what the user sees. `clean_text` removes those and keeps plain
+text with newlines and tabs; `clean_line` also folds it onto one line for
+titles and error messages. Both are pure and cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC / 8-bit introducers followed by a whole sequence, removed as a unit so
+# their parameters ("31m", "0;title") do not stay behind as text.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                    # CSI: ESC [ ... final
+  | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC: ESC ] ... BEL/ST
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS/SOS/PM/APC
+  | \x1b[ -/]*[0-~]                                     # other two-byte escapes
+    """,
+    re.VERBOSE,
+)
+
+# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, and the
+# Unicode line/paragraph separators (turned into "\n" before this runs).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(s: str) -> str:
+    """Return `s` without terminal control sequences, with "\\n" line ends, NFC.
+
+    Rich/Textual markup such as "[bold]" is left as literal text: it is
+    only dangerous if someone renders it with markup on, which the UI does
+    not do.
+    """
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = s.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    s = _ESCAPE_SEQUENCE.sub("", s)
+    s = _CONTROL.sub("", s)
+    return unicodedata.normalize("NFC", s)
+
+
+def clean_line(s: str) -> str:
+    """`clean_text` folded onto one line, for titles and one-line messages."""
+    return " ".join(clean_text(s).split())
