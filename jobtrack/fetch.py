@@ -20,7 +20,6 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import IO
 
 from jobtrack import __version__
 from jobtrack.documents import SourceError, sniff_kind
@@ -221,7 +220,7 @@ def _check_media_type(url: str, media_type: str) -> None:
     raise _fail(url, f"the address points to a file of type {clean_line(media_type)}, not a web page, PDF or text")
 
 
-def _read_body(url: str, response: IO[bytes], deadline: float, max_bytes: int) -> bytes:
+def _read_body(url: str, response: http.client.HTTPResponse, deadline: float, max_bytes: int) -> bytes:
     """Read in chunks, stopping at the size cap or the total deadline."""
     chunks: list[bytes] = []
     size = 0
@@ -229,7 +228,7 @@ def _read_body(url: str, response: IO[bytes], deadline: float, max_bytes: int) -
         if time.monotonic() > deadline:
             raise _fail(url, "the server did not send the whole page in time (timed out)")
         try:
-            chunk = response.read(CHUNK)
+            chunk = response.read1(CHUNK)
         except (OSError, http.client.HTTPException) as exc:
             raise _fail(url, describe_error(exc)) from None
         if not chunk:
