@@ -55,7 +55,8 @@ def document_from_bytes(raw: bytes, content_type: str = "", source: str = "") ->
     """Build a `Document` from bytes; `content_type` may carry "; charset=".
 
     Magic bytes win over the declared type: servers and file names lie,
-    a PDF served as text/html is still a PDF.
+    a PDF served as text/html is still a PDF, and a page saved as .txt
+    (starting with <!DOCTYPE html> or <html>) still reads better as HTML.
     """
     media_type, charset = _split_content_type(content_type)
     kind = _choose_kind(raw, media_type, source)
