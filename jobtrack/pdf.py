@@ -34,7 +34,7 @@ def pdf_to_text(raw: bytes, source: str = "", max_pages: int = MAX_PAGES) -> str
         except SourceError:
             raise
         except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
-            raise SourceError(f"{name} could not be read as a PDF ({type(exc).__name__}) — {PASTE_HINT}") from None
+            raise SourceError(f"{name} could not be read as a PDF (the file is damaged or incomplete) — {PASTE_HINT}") from None
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise SourceError(f"{name} contains no text (it may be a scanned image) — {PASTE_HINT}")
