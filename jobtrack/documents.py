@@ -29,7 +29,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
-_BARE_DOMAIN = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}(/|$)")
+_BARE_DOMAIN = re.compile(r"^(www\.[\w.-]+|[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}/)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.+-]+)""")
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
@@ -47,7 +47,8 @@ def load_source(source: str) -> Document:
         return _from_url(source)
     path = Path(source).expanduser()
     if not path.exists() and _BARE_DOMAIN.match(source):
-        return _from_url("https://" + source)
+        # Guessing "https://" could send a mistyped file name to the network.
+        raise SourceError(f"no such file: {source} (for a web page, give the whole address: https://{source})")
     return _from_file(path, source)
 
 

@@ -390,7 +390,7 @@ def _json_ld_postings(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
     """Every JobPosting in every ld+json script, at any depth."""
     for script in tree.css("script"):
         kind = (script.attributes.get("type") or "").strip().lower()
-        if kind != "application/ld+json":
+        if not kind.startswith("application/ld+json"):
             continue
         data = parse_json_loosely(script.text(deep=True))
         if data is not None:

@@ -182,6 +182,17 @@ def test_file_errors(tmp_path: Path, setup: str, message: str) -> None:
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize("source", ["jobindex.dk/vis-job/123", "www.example.dk"])
+def test_address_without_scheme_is_not_guessed(source: str) -> None:
+    with pytest.raises(SourceError, match=f"no such file: {source} \\(for a web page, give the whole address: https://"):
+        load_source(source)
+
+
+def test_missing_file_that_looks_like_a_domain_stays_a_file_error() -> None:
+    with pytest.raises(SourceError, match=r"^no such file: opslag\.txt$"):
+        load_source("opslag.txt")
+
+
 # --- stdin --------------------------------------------------------------------------
 
 
