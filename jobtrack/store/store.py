@@ -1,0 +1,327 @@
+"""The job hunt on disk: postings, contacts and events in one TinyDB file.
+
+Every change runs inside `transaction()`: the inter-process lock is held
+across the whole read-modify-write, so the TUI, a shell command and a cron
+job can work at once without losing each other's changes, and a change
+that touches several tables is saved as one atomic write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document as Row
+
+from jobtrack.model import (
+    Contact,
+    Event,
+    Posting,
+    Status,
+    StatusChange,
+    contact_from_dict,
+    event_from_dict,
+    posting_from_dict,
+    replace_fields,
+    to_dict,
+)
+from jobtrack.store.atomic import ensure_dir
+from jobtrack.store.errors import NotFound, StoreLocked, StoreTooNew
+from jobtrack.store.migrations import SCHEMA_VERSION, migrate
+from jobtrack.store.storage import SafeStorage, Stamp
+from jobtrack.store.texts import Documents, TextShards
+
+POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
+META_ID = 1
+
+
+@dataclass
+class Bundle:
+    """A posting with everything that hangs off it: the unit of import, export and undo."""
+
+    posting: Posting
+    contacts: list[Contact] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    text: str = ""
+    document: tuple[bytes, str] | None = None
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Store:
+    def __init__(self, path: Path, *, lock_timeout: float = 15.0, keep_backups: bool = True) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        ensure_dir(self.path.parent)
+        self._storage = SafeStorage(self.path, keep_backups=keep_backups)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self.texts = TextShards(self.path)
+        self.documents = Documents(self.path)
+        with self.transaction():
+            self._check_schema()
+
+    # -- plumbing -------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock, read fresh, save once at the end (or not at all on error)."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreLocked(self.path, self.lock_timeout) from None
+        try:
+            self._storage.begin()
+            try:
+                yield
+            except BaseException:
+                self._storage.rollback()
+                raise
+            self._storage.commit()
+        finally:
+            self._lock.release()
+
+    def stamp(self) -> Stamp | None:
+        """Changes whenever any process saves; the TUI polls it to notice."""
+        return self._storage.stamp()
+
+    def _check_schema(self) -> None:
+        meta = self._meta()
+        version = meta.get("schema", 0 if self._storage.read() else SCHEMA_VERSION)
+        if version > SCHEMA_VERSION:
+            raise StoreTooNew(self.path, version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION or not meta:
+            data = migrate(self._storage.read() or {}, version)
+            data.setdefault(META, {})[str(META_ID)] = {**meta, "schema": SCHEMA_VERSION}
+            self._storage.write(data)
+
+    def _meta(self) -> dict[str, Any]:
+        return dict(self._db.table(META).get(doc_id=META_ID) or {})
+
+    def _next_id(self, table: str) -> int:
+        """Ids are never reused, so an old `jobtrack show 7` never shows a different posting."""
+        meta = self._meta()
+        counters = dict(meta.get("next_ids", {}))
+        existing = max((int(k) for k in (self._storage.read() or {}).get(table, {})), default=0)
+        ident = max(counters.get(table, 1), existing + 1)
+        counters[table] = ident + 1
+        self._db.table(META).upsert(Row({**meta, "next_ids": counters}, doc_id=META_ID))
+        return ident
+
+    def _rows(self, table: str) -> dict[str, Any]:
+        return (self._storage.read() or {}).get(table, {})
+
+    def _get_row(self, table: str, ident: int, what: str) -> dict[str, Any]:
+        row = self._rows(table).get(str(ident))
+        if row is None:
+            raise NotFound(what, ident)
+        return row
+
+    def _put(self, table: str, obj: Posting | Contact | Event) -> None:
+        data = to_dict(obj)
+        ident = data.pop("id")
+        self._db.table(table).upsert(Row(data, doc_id=ident))
+
+    # -- reading --------------------------------------------------------------
+    def postings(self) -> list[Posting]:
+        return [posting_from_dict({**row, "id": int(k)}) for k, row in self._rows(POSTINGS).items()]
+
+    def posting(self, ident: int) -> Posting:
+        return posting_from_dict({**self._get_row(POSTINGS, ident, "posting"), "id": ident})
+
+    def contacts(self, posting_id: int | None = None) -> list[Contact]:
+        rows = (contact_from_dict({**row, "id": int(k)}) for k, row in self._rows(CONTACTS).items())
+        return [c for c in rows if posting_id is None or posting_id in c.posting_ids]
+
+    def contact(self, ident: int) -> Contact:
+        return contact_from_dict({**self._get_row(CONTACTS, ident, "contact"), "id": ident})
+
+    def events(self, posting_id: int | None = None) -> list[Event]:
+        rows = (event_from_dict({**row, "id": int(k)}) for k, row in self._rows(EVENTS).items())
+        return [e for e in rows if posting_id is None or e.posting_id == posting_id]
+
+    def event(self, ident: int) -> Event:
+        return event_from_dict({**self._get_row(EVENTS, ident, "event"), "id": ident})
+
+    def text(self, posting_id: int) -> str:
+        return self.texts.get(posting_id)
+
+    def bundle(self, posting_id: int) -> Bundle:
+        return Bundle(
+            self.posting(posting_id),
+            self.contacts(posting_id),
+            self.events(posting_id),
+            self.text(posting_id),
+            self.documents.get(posting_id),
+        )
+
+    # -- postings -------------------------------------------------------------
+    def add(self, bundle: Bundle) -> Posting:
+        """Save a new posting with its contacts, events, text and original document."""
+        return self.add_many([bundle])[0]
+
+    def add_many(self, bundles: Iterable[Bundle], progress: Callable[[int], None] | None = None) -> list[Posting]:
+        """One lock, one save and one write per text shard, however many postings."""
+        saved: list[Posting] = []
+        texts: dict[int, str | None] = {}
+        with self.transaction():
+            for n, b in enumerate(bundles, 1):
+                p = b.posting
+                p.id = self._next_id(POSTINGS)
+                if not p.history:
+                    p.history = [StatusChange(p.status, p.created)]
+                self._put(POSTINGS, p)
+                for c in b.contacts:
+                    c.id = self._next_id(CONTACTS)
+                    c.posting_ids = [p.id]
+                    self._put(CONTACTS, c)
+                for e in b.events:
+                    e.id = self._next_id(EVENTS)
+                    e.posting_id = p.id
+                    self._put(EVENTS, e)
+                if b.text:
+                    texts[p.id] = b.text
+                if b.document:
+                    self.documents.put(p.id, *b.document)
+                saved.append(p)
+                if progress:
+                    progress(n)
+            if texts:
+                self.texts.put_many(texts)
+        return saved
+
+    def edit_posting(self, ident: int, changes: dict[str, Any]) -> Posting:
+        """Apply parsed changes to the freshest copy, under the lock."""
+        with self.transaction():
+            p = replace_fields(self.posting(ident), changes)
+            p.updated = _now()
+            self._put(POSTINGS, p)
+        return p
+
+    def set_text(self, ident: int, text: str) -> None:
+        with self.transaction():
+            self.posting(ident)
+            self.texts.put_many({ident: text})
+
+    def set_status(self, ident: int, status: Status, note: str = "", at: datetime | None = None) -> Posting:
+        with self.transaction():
+            p = self.posting(ident)
+            if p.status != status:
+                p.status = status
+                p.history.append(StatusChange(status, at or _now(), note))
+                p.updated = _now()
+                self._put(POSTINGS, p)
+        return p
+
+    def delete_posting(self, ident: int) -> Bundle:
+        """Remove a posting; the returned bundle brings it back with `restore`."""
+        with self.transaction():
+            bundle = self.bundle(ident)
+            self._db.table(POSTINGS).remove(doc_ids=[ident])
+            for c in self.contacts(ident):
+                others = [pid for pid in c.posting_ids if pid != ident]
+                if others:
+                    c.posting_ids = others
+                    self._put(CONTACTS, c)
+                else:
+                    self._db.table(CONTACTS).remove(doc_ids=[c.id])
+            event_ids = [e.id for e in bundle.events if e.id is not None]
+            if event_ids:
+                self._db.table(EVENTS).remove(doc_ids=event_ids)
+        self.texts.put_many({ident: None})
+        self.documents.drop(ident)
+        return bundle
+
+    def restore(self, bundle: Bundle) -> Posting:
+        """Undo a delete: the posting comes back under its old id."""
+        with self.transaction():
+            ident = bundle.posting.id
+            assert ident is not None
+            self._put(POSTINGS, bundle.posting)
+            for c in bundle.contacts:
+                if c.id is not None and str(c.id) in self._rows(CONTACTS):
+                    existing = self.contact(c.id)
+                    existing.posting_ids = sorted(set(existing.posting_ids) | {ident})
+                    self._put(CONTACTS, existing)
+                else:
+                    self._put(CONTACTS, c)
+            for e in bundle.events:
+                self._put(EVENTS, e)
+            if bundle.text:
+                self.texts.put_many({ident: bundle.text})
+            if bundle.document:
+                self.documents.put(ident, *bundle.document)
+        return bundle.posting
+
+    # -- contacts and events --------------------------------------------------
+    def add_contact(self, contact: Contact) -> Contact:
+        with self.transaction():
+            for pid in contact.posting_ids:
+                self.posting(pid)
+            contact.id = self._next_id(CONTACTS)
+            self._put(CONTACTS, contact)
+        return contact
+
+    def edit_contact(self, ident: int, changes: dict[str, Any]) -> Contact:
+        with self.transaction():
+            c = replace_fields(self.contact(ident), changes)
+            self._put(CONTACTS, c)
+        return c
+
+    def delete_contact(self, ident: int) -> Contact:
+        with self.transaction():
+            c = self.contact(ident)
+            self._db.table(CONTACTS).remove(doc_ids=[ident])
+        return c
+
+    def add_event(self, event: Event) -> Event:
+        with self.transaction():
+            self.posting(event.posting_id)
+            event.id = self._next_id(EVENTS)
+            self._put(EVENTS, event)
+        return event
+
+    def edit_event(self, ident: int, changes: dict[str, Any]) -> Event:
+        with self.transaction():
+            e = replace_fields(self.event(ident), changes)
+            self._put(EVENTS, e)
+        return e
+
+    def delete_event(self, ident: int) -> Event:
+        with self.transaction():
+            e = self.event(ident)
+            self._db.table(EVENTS).remove(doc_ids=[ident])
+        return e
+
+    # -- whole store ----------------------------------------------------------
+    def export_bundles(self) -> list[Bundle]:
+        """Everything, grouped in one pass over each table."""
+        bundles = {p.id: Bundle(p) for p in self.postings() if p.id is not None}
+        for c in self.contacts():
+            for pid in c.posting_ids:
+                if pid in bundles:
+                    bundles[pid].contacts.append(c)
+        for e in self.events():
+            if e.posting_id in bundles:
+                bundles[e.posting_id].events.append(e)
+        for pid, b in bundles.items():
+            b.text = self.text(pid)
+            b.document = self.documents.get(pid)
+        return list(bundles.values())
+
+    def meta(self) -> dict[str, Any]:
+        return self._meta()
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Small app state shared by every front end (fired reminders, chosen theme)."""
+        with self.transaction():
+            meta = self._meta()
+            meta[key] = value
+            self._db.table(META).upsert(Row(meta, doc_id=META_ID))
