@@ -1,0 +1,59 @@
+"""The `jobtrack` command line: a thin layer over the store and services.
+
+Each command group lives in its own module with a `register(sub)` function
+that adds its sub-parsers and sets `run=` to a function `(args, ctx) -> int`.
+Heavy imports (Textual, extraction, HTTP) happen inside those functions so
+that quick commands such as `jobtrack due` stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from jobtrack import __version__
+from jobtrack.cli.context import Context, UserError
+from jobtrack.documents import SourceError
+from jobtrack.store import StoreError
+
+COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jobtrack",
+        description="Track job applications: postings, deadlines, interviews and contacts.",
+    )
+    parser.add_argument("--version", action="version", version=f"jobtrack {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the store file (default: $JOBTRACK_DB or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"jobtrack.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(db=args.db)
+    run = getattr(args, "run", None)
+    try:
+        if run is None:
+            return _open_tui(ctx)
+        return run(args, ctx)
+    except (UserError, StoreError, SourceError, ValueError) as exc:
+        return ctx.fail(str(exc))
+    except KeyboardInterrupt:
+        return ctx.fail("interrupted", code=130)
+    finally:
+        ctx.close()
+
+
+def _open_tui(ctx: Context) -> int:
+    try:
+        from jobtrack.tui.app import run_app
+    except ImportError:
+        print("jobtrack: the terminal app is not built yet; see `jobtrack --help` for the commands", file=sys.stderr)
+        return 2
+    return run_app(ctx.db_path)
