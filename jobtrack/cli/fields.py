@@ -1,0 +1,92 @@
+"""Command-line options for model fields, and parsing what people type into them."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any
+
+from jobtrack.dates import parse_date, parse_time, parse_when
+from jobtrack.model import EventKind, Status
+
+Parser = Callable[[str], Any]
+
+
+def _tags(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"expected a whole number, got {text!r}") from None
+
+
+def _optional(parser: Parser) -> Parser:
+    """An empty string clears the field."""
+    return lambda text: None if text.strip() == "" else parser(text)
+
+
+POSTING_FIELDS: dict[str, Parser] = {
+    "title": str, "employer": str, "department": str, "location": str, "url": str, "language": str,
+    "deadline_time": _optional(parse_time), "posted": _optional(parse_date), "start_date": _optional(parse_date),
+    "salary": str, "hours": str, "positions": _optional(_int), "tags": _tags, "priority": _int, "notes": str,
+}
+CONTACT_FIELDS: dict[str, Parser] = {
+    "name": str, "role": str, "organisation": str, "phone": str, "email": str, "reachable": str, "notes": str,
+}
+EVENT_FIELDS: dict[str, Parser] = {
+    "kind": EventKind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
+}
+
+
+def add_field_options(parser: argparse.ArgumentParser, fields: dict[str, Parser], extra: tuple[str, ...] = ()) -> None:
+    for name in (*fields, *extra):
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=f"f_{name}", metavar="VALUE")
+
+
+def given(args: argparse.Namespace, names: list[str]) -> dict[str, str]:
+    return {n: v for n in names if (v := getattr(args, f"f_{n}", None)) is not None}
+
+
+def parse_fields(raw: dict[str, str], fields: dict[str, Parser]) -> dict[str, Any]:
+    """Parse typed values; a date with a time ("16/3 14:00") fills both fields."""
+    out: dict[str, Any] = {}
+    for name, text in raw.items():
+        try:
+            if name == "deadline":
+                day, clock = parse_when(text) if text.strip() else (None, None)
+                out["deadline"], out["deadline_time"] = day, clock
+                continue
+            if name == "when":
+                out["day"], out["time"] = parse_when(text)
+                continue
+            out[name] = fields[name](text)
+        except ValueError as exc:
+            raise ValueError(f"--{name.replace('_', '-')}: {exc}") from None
+    if "deadline" in raw and "deadline_time" in raw:
+        out["deadline_time"] = fields["deadline_time"](raw["deadline_time"])
+    return out
+
+
+def status_arg(text: str) -> Status:
+    try:
+        return Status(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})"
+        ) from None
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

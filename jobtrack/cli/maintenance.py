@@ -1,0 +1,99 @@
+"""`doctor`, `restore` and `locate`: looking after the store file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from jobtrack import locations
+from jobtrack.cli.context import Context, UserError
+
+from jobtrack.store.backups import list_backups
+from jobtrack.store.storage import newest_good_backup, parse_store_bytes
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("doctor", help="check the store file, its backups and links")
+    p.set_defaults(run=cmd_doctor)
+    p = sub.add_parser("restore", help="bring back a backup (the current file is kept aside)")
+    p.add_argument("backup", nargs="?", help="a backup file (default: the newest good one)")
+    p.add_argument("--list", action="store_true", help="only list the backups")
+    p.set_defaults(run=cmd_restore)
+    p = sub.add_parser("locate", help="print where jobtrack keeps its files")
+    p.add_argument("what", choices=["db", "config", "themes", "backups"])
+    p.set_defaults(run=cmd_locate)
+
+
+def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    problems: list[str] = []
+    path = ctx.db_path
+    print(f"store    {path}")
+    if not path.exists():
+        print("         does not exist yet (it is created on the first save)")
+        return 0
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        problems.append(f"the file is readable by others (mode {mode:o}); run: chmod 600 {path}")
+    store = ctx.store()  # raises StoreDamaged with the one-line message
+    postings = store.postings()
+    ids = {p.id for p in postings}
+    orphans = [e.id for e in store.events() if e.posting_id not in ids]
+    if orphans:
+        problems.append(f"events {orphans} belong to no posting")
+    loose = [c.id for c in store.contacts() if not set(c.posting_ids) & ids]
+    if loose:
+        problems.append(f"contacts {loose} belong to no posting")
+    backups = list_backups(path)
+    good = newest_good_backup(path)
+    print(f"schema   {store.meta().get('schema')}")
+    print(f"records  {len(postings)} postings, {len(store.contacts())} contacts, {len(store.events())} events")
+    print(f"backups  {len(backups)}, newest good: {good or 'none'}")
+    for problem in problems:
+        print(f"problem  {problem}")
+    print("ok" if not problems else f"{len(problems)} problem(s) found")
+    return 1 if problems else 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.db_path
+    if args.list:
+        for b in list_backups(path):
+            print(b)
+        return 0
+    chosen = Path(args.backup) if args.backup else newest_good_backup(path)
+    if chosen is None:
+        raise UserError(f"no good backup of {path} was found")
+    try:
+        data = chosen.read_bytes()
+        parse_store_bytes(data)
+    except (OSError, ValueError):
+        raise UserError(f"{chosen} is not a readable jobtrack backup") from None
+    from jobtrack.store.atomic import atomic_write
+
+    if path.exists():
+        aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
+        shutil.copy2(path, aside)
+        os.chmod(aside, 0o600)
+        print(f"the current file is kept as {aside}")
+    atomic_write(path, data)
+    print(f"restored {chosen}")
+    return 0
+
+
+def cmd_locate(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.store.backups import backup_dir
+
+    where = {
+        "db": ctx.db_path,
+        "config": locations.config_path(),
+        "themes": locations.user_themes_dir(),
+        "backups": backup_dir(ctx.db_path),
+    }
+    print(where[args.what])
+    return 0
+
+
+

@@ -1,0 +1,180 @@
+"""`add`, `list`, `show`, `edit`, `status` and `rm`: the postings themselves."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+
+from jobtrack.cli.context import Context, UserError
+from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg
+from jobtrack.model import Posting, Status, to_dict
+from jobtrack.sanitize import clean_line
+from jobtrack.store import Bundle
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("add", help="add a posting from a URL, file or pasted text (-), or from options")
+    p.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file path, or - to paste text")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (for dates without a year)")
+    add_field_options(p, POSTING_FIELDS, extra=("deadline",))
+    p.set_defaults(run=cmd_add)
+
+    p = sub.add_parser("list", help="list postings")
+    p.add_argument("--status", type=status_arg, action="append", help="only this status (repeatable)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("show", help="show one posting with its contacts and events")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--text", action="store_true", help="also print the full posting text")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("edit", help="change fields of a posting")
+    p.add_argument("id", type=int)
+    add_field_options(p, POSTING_FIELDS, extra=("deadline",))
+    p.set_defaults(run=cmd_edit)
+
+    p = sub.add_parser("status", help="move a posting along the pipeline (history is kept)")
+    p.add_argument("id", type=int)
+    p.add_argument("status", type=status_arg, help=", ".join(s.value for s in Status))
+    p.add_argument("--note", default="")
+    p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("rm", help="delete a posting with its events")
+    p.add_argument("id", type=int)
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask")
+    p.set_defaults(run=cmd_rm)
+
+
+def _fields(args: argparse.Namespace) -> dict:
+    return parse_fields(given(args, [*POSTING_FIELDS, "deadline"]), {**POSTING_FIELDS})
+
+
+def _as_of(args: argparse.Namespace) -> date | None:
+    if not args.as_of:
+        return None
+    try:
+        return date.fromisoformat(args.as_of)
+    except ValueError:
+        raise UserError(f"--as-of: expected YYYY-MM-DD, got {args.as_of!r}") from None
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    fields = _fields(args)
+    if not args.sources:
+        if not fields.get("title"):
+            raise UserError("give a SOURCE (URL, file or -) or at least --title")
+        posting = ctx.store().add(Bundle(Posting(**fields)))
+        print(f"added #{posting.id}: {summary(posting)}")
+        return 0
+    from jobtrack.cli.sources import add_sources
+
+    return add_sources(ctx, args.sources, fields, _as_of(args))
+
+
+def summary(p: Posting, now: datetime | None = None) -> str:
+    from jobtrack.countdown import countdown
+
+    now = now or datetime.now()
+    parts = [clean_line(p.title)]
+    if p.employer:
+        parts.append(f"at {clean_line(p.employer)}")
+    at = p.deadline_at()
+    if at:
+        parts.append(f"— deadline {p.deadline.isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''} ({countdown(at, now)})")
+    return " ".join(parts)
+
+
+def posting_json(p: Posting) -> dict:
+    return to_dict(p)
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.countdown import countdown
+
+    now = datetime.now()
+    postings = [p for p in ctx.store().postings() if not args.status or p.status in args.status]
+    postings.sort(key=lambda p: (p.deadline_at() is None, p.deadline_at() or now, p.id or 0))
+    if args.json:
+        json.dump([posting_json(p) for p in postings], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not postings:
+        print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
+        return 0
+    for p in postings:
+        at = p.deadline_at()
+        due = countdown(at, now) if at else ""
+        print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store()
+    b = store.bundle(args.id)
+    if args.json:
+        out = posting_json(b.posting)
+        out["contacts"] = [to_dict(c) for c in b.contacts]
+        out["events"] = [to_dict(e) for e in b.events]
+        out["text"] = b.text
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    p = b.posting
+    print(f"#{p.id} {summary(p)}")
+    for name in POSTING_FIELDS:
+        value = fmt(getattr(p, name))
+        if value and name not in ("title",):
+            print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
+    print(f"  {'status':<14} {p.display_status(datetime.now())}")
+    for h in p.history:
+        print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
+    if b.contacts:
+        print("contacts:")
+        for c in b.contacts:
+            bits = [c.name, c.role, c.phone, c.email, c.reachable]
+            print(f"  c{c.id}  " + " · ".join(clean_line(x) for x in bits if x))
+    if b.events:
+        print("events:")
+        for e in sorted(b.events, key=lambda e: (e.day is None, e.day or date.min, e.time or datetime.min.time())):
+            when = f"{e.day.isoformat()}{' ' + fmt(e.time) if e.time else ''}" if e.day else "(no date)"
+            print(f"  e{e.id}  {when:<16} {e.kind.value:<10} {clean_line(e.label)}")
+    if args.text and b.text:
+        print()
+        from jobtrack.sanitize import clean_text
+
+        print(clean_text(b.text))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    fields = _fields(args)
+    if not fields:
+        raise UserError("nothing to change: give options such as --title or --deadline")
+    p = ctx.store().edit_posting(args.id, fields)
+    print(f"updated #{p.id}: {summary(p)}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    p = ctx.store().set_status(args.id, args.status, args.note)
+    print(f"#{p.id} is now {p.status.value}")
+    return 0
+
+
+def cmd_rm(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store()
+    p = store.posting(args.id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("not deleting without confirmation: add --yes")
+        answer = input(f"Delete #{p.id} {clean_line(p.title)}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("kept")
+            return 1
+    store.delete_posting(args.id)
+    print(f"deleted #{args.id}")
+    return 0

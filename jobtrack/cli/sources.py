@@ -1,0 +1,99 @@
+"""`extract SOURCE`: show what a posting says, saving nothing; and adding from sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from jobtrack.cli.context import Context, UserError
+from jobtrack.documents import SourceError
+from jobtrack.sanitize import clean_line
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="show what jobtrack understands of a posting, saving nothing")
+    p.add_argument("source", metavar="SOURCE", help="URL, file path, or - to paste text")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (default today)")
+    p.set_defaults(run=cmd_extract)
+
+
+def _as_of(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--as-of: expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _paste_prompt(source: str) -> None:
+    if source == "-" and sys.stdin.isatty():
+        print("Paste the posting, then press Ctrl-D on an empty line:", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.services import read_source
+
+    _paste_prompt(args.source)
+    _, ex = read_source(args.source, _as_of(args.as_of))
+    data = ex.to_json()
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print_extraction(data)
+    return 0
+
+
+def print_extraction(data: dict) -> None:
+    """Each fact with its confidence and the sentence it came from."""
+    evidence = data.get("evidence") or {}
+    for key in ("title", "employer", "department", "location", "deadline", "deadline_time", "start_date",
+                "salary", "hours", "positions", "language"):
+        value = data.get(key)
+        if value in (None, "", []):
+            continue
+        print(f"{key.replace('_', ' '):<14} {clean_line(str(value))}")
+        ev = evidence.get(key)
+        if isinstance(ev, dict) and ev.get("sentence"):
+            print(f"{'':<14} ↳ “{clean_line(ev['sentence'])[:100]}” ({ev.get('confidence', 1):.0%})")
+    for e in data.get("events") or data.get("interviews") or []:
+        print(f"{'event':<14} {clean_line(str(e.get('start') or e.get('day') or '(no date)'))}  {clean_line(str(e.get('label') or e.get('kind') or ''))}")
+    for c in data.get("contacts") or []:
+        bits = [c.get(k) for k in ("name", "role", "phone", "email", "reachable")]
+        print(f"{'contact':<14} " + " · ".join(clean_line(str(b)) for b in bits if b))
+
+
+def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | None) -> int:
+    """Add each source; one per line on stdin when the only source is `-` and stdin is a list."""
+    from jobtrack.services import bundle_from_extraction, read_source, save_bundle
+    from jobtrack.cli.postings import summary
+
+    store = ctx.store()
+    counts = {"added": 0, "updated": 0, "failed": 0}
+    many = len(sources) > 1
+    for n, source in enumerate(sources, 1):
+        prefix = f"[{n}/{len(sources)}] " if many else ""
+        try:
+            _paste_prompt(source)
+            doc, ex = read_source(source, as_of)
+            bundle = bundle_from_extraction(ex, doc)
+            for key, value in fields.items():
+                setattr(bundle.posting, key, value)
+            result = save_bundle(store, bundle)
+        except (SourceError, ValueError) as exc:
+            counts["failed"] += 1
+            print(f"{prefix}jobtrack: {clean_line(str(exc))}", file=sys.stderr)
+            continue
+        counts[result.outcome] += 1
+        verb = "already tracked, updated" if result.outcome == "updated" else "added"
+        print(f"{prefix}{verb} #{result.posting.id}: {summary(result.posting)}")
+        for e in store.events(result.posting.id):
+            if e.day:
+                print(f"      {e.kind.value}: {e.day.isoformat()}{' ' + e.time.strftime('%H:%M') if e.time else ''} {clean_line(e.label)}")
+    if many:
+        print(f"{counts['added']} added, {counts['updated']} updated, {counts['failed']} failed")
+    return 1 if counts["failed"] else 0
