@@ -1,0 +1,99 @@
+"""Small modal dialogs: status choice, confirmation, help."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jobtrack.model import Status
+
+
+class StatusDialog(ModalScreen[Status | None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: Status) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("New status", classes="dialog-title")
+            yield OptionList(*[Option(s.value, id=s.value) for s in Status], id="statuses")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = list(Status).index(self.current)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(Status(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                yield Button("Yes", variant="error", id="yes")
+                yield Button("No", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        from jobtrack.tui.app import JobtrackApp
+        from jobtrack.tui.screens.detail import DetailScreen
+        from jobtrack.tui.screens.postings import PostingsScreen
+
+        text = Text()
+        for heading, bindings in (
+            ("Postings", PostingsScreen.BINDINGS),
+            ("Posting details", DetailScreen.BINDINGS),
+            ("Everywhere", JobtrackApp.BINDINGS),
+        ):
+            text.append(f"{heading}\n", style="bold")
+            for b in bindings:
+                if isinstance(b, Binding):
+                    key = b.key_display or b.key.replace("question_mark", "?").replace("slash", "/")
+                    text.append(f"  {key:<12}", style="bold")
+                    text.append(f"{b.description}\n")
+            text.append("\n")
+        text.append("  ctrl+p      ", style="bold")
+        text.append("Command palette (themes, quit, …)\n")
+        with Vertical(classes="dialog help"):
+            yield Label("Keys", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(text, id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

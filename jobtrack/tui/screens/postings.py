@@ -1,0 +1,244 @@
+"""The main screen: every posting, what comes next first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from jobtrack.countdown import countdown, next_interview, next_moment, sort_key, urgency
+from jobtrack.model import Posting, Status
+from jobtrack.sanitize import clean_line
+from jobtrack.store.store import Bundle
+
+if TYPE_CHECKING:
+    from jobtrack.tui.app import JobtrackApp
+
+FILTERS: list[Status | None] = [None, *Status]
+
+EMPTY_HELP = (
+    "No postings yet.\n\n"
+    "Press  a  to add one from a URL, a file or pasted text,\n"
+    "or run  jobtrack add URL  in a shell."
+)
+
+
+class PostingsScreen(Screen[None]):
+    CSS_PATH = "postings.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("s", "status", "Status"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("f", "filter", "Filter"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_index = 0
+        self.undo_stack: list[Bundle] = []
+        self._stamp: Any = None
+
+    @property
+    def jt(self) -> JobtrackApp:
+        return cast("JobtrackApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search title or employer", id="search")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="postings")
+        table.add_column("Title", key="title")
+        table.add_column("Employer", key="employer")
+        table.add_column("Status", key="status")
+        table.add_column("Deadline", key="deadline")
+        table.add_column("Next interview", key="interview")
+        yield table
+        yield Static(EMPTY_HELP, id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+        self.set_interval(self.jt.poll_interval, self.poll)
+
+    # -- data -----------------------------------------------------------------
+    def poll(self) -> None:
+        if self.jt.store.stamp() != self._stamp:
+            self.reload()
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def _matches(self, posting: Posting, query: str) -> bool:
+        wanted = FILTERS[self.filter_index]
+        if wanted is not None and posting.status is not wanted:
+            return False
+        if query:
+            hay = f"{posting.title} {posting.employer}".casefold()
+            return all(word in hay for word in query.casefold().split())
+        return True
+
+    def reload(self) -> None:
+        store = self.jt.store
+        self._stamp = store.stamp()
+        now = self.jt.now()
+        table: DataTable[Text] = self.query_one(DataTable)
+        keep = self.selected_id()
+        query = self.query_one("#search", Input).value
+        postings = store.postings()
+        events: dict[int, list[Any]] = {}
+        for event in store.events():
+            events.setdefault(event.posting_id, []).append(event)
+        shown = [p for p in postings if self._matches(p, query)]
+        shown.sort(key=lambda p: sort_key(p, events.get(p.id or 0, []), now))
+        colours = self.app.theme_variables
+        table.clear()
+        for p in shown:
+            evs = events.get(p.id or 0, [])
+            moment = next_moment(p, evs, now)
+            tone = urgency(moment, now)
+            style = colours.get(tone, "") if tone != "past" else "dim"
+            deadline = p.deadline_at()
+            deadline_text = Text(countdown(deadline, now) if deadline else "", style=style if moment == deadline else "")
+            interview = next_interview(evs, now)
+            at = interview.starts_at() if interview else None
+            interview_text = Text(countdown(at, now) if at else "", style=style if at and moment == at else "")
+            finished = p.status.is_finished or p.is_closed(now)
+            table.add_row(
+                Text(clean_line(p.title), style="dim" if finished else "bold"),
+                Text(clean_line(p.employer)),
+                Text(p.display_status(now)),
+                deadline_text,
+                interview_text,
+                key=str(p.id),
+            )
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        empty = not postings
+        self.query_one("#empty").display = empty
+        table.display = not empty
+        wanted = FILTERS[self.filter_index]
+        parts = [f"{len(shown)} of {len(postings)}"]
+        if wanted is not None:
+            parts.append(f"status: {wanted.value}")
+        if query:
+            parts.append(f"search: {clean_line(query)}")
+        self.sub_title = "  ·  ".join(parts)
+
+    # -- actions --------------------------------------------------------------
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        ident = self.selected_id()
+        if ident is None:
+            return
+        from jobtrack.tui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(ident), lambda _: self.reload())
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.query_one(DataTable).focus()
+        self.reload()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        wanted = FILTERS[self.filter_index]
+        self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
+        self.reload()
+
+    def action_help(self) -> None:
+        from jobtrack.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_status(self) -> None:
+        ident = self.selected_id()
+        if ident is None:
+            return
+        from jobtrack.tui.screens.dialogs import StatusDialog
+
+        current = self.jt.store.posting(ident).status
+
+        def chosen(status: Status | None) -> None:
+            if status is not None:
+                self.jt.store.set_status(ident, status)
+                self.notify(f"Status: {status.value}", timeout=2)
+                self.reload()
+
+        self.app.push_screen(StatusDialog(current), chosen)
+
+    def action_delete(self) -> None:
+        ident = self.selected_id()
+        if ident is None:
+            return
+        from jobtrack.tui.screens.dialogs import ConfirmDialog
+
+        title = self.jt.store.posting(ident).title
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.undo_stack.append(self.jt.store.delete_posting(ident))
+                self.notify(f"Deleted {clean_line(title)}. Press u to undo.", markup=False)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(f"Delete “{clean_line(title)}”?"), confirmed)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", severity="warning", timeout=2)
+            return
+        posting = self.jt.store.restore(self.undo_stack.pop())
+        self.notify(f"Restored {clean_line(posting.title)}", markup=False)
+        self.reload()
+        table = self.query_one(DataTable)
+        if str(posting.id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(posting.id)))
+
+    def action_edit(self) -> None:
+        ident = self.selected_id()
+        if ident is None:
+            return
+        from jobtrack.tui.screens.edit import EditDialog
+
+        self.app.push_screen(EditDialog(ident), lambda _: self.reload())
+
+    def action_add(self) -> None:
+        from jobtrack.tui.screens.add import AddDialog
+
+        def added(ident: int | None) -> None:
+            self.reload()
+            table = self.query_one(DataTable)
+            if ident is not None and str(ident) in table.rows:
+                table.move_cursor(row=table.get_row_index(str(ident)))
+
+        self.app.push_screen(AddDialog(), added)
