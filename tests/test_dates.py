@@ -1,0 +1,42 @@
+"""Dates as people type them into `--deadline`, `--when` and the TUI forms."""
+
+from datetime import date, time
+
+import pytest
+
+from jobtrack.dates import parse_time, parse_when
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-03-16", (date(2026, 3, 16), None)),
+        ("2026-03-16T14:00", (date(2026, 3, 16), time(14, 0))),
+        ("16/3 14:00", (date(2027, 3, 16), time(14, 0))),
+        ("16. marts 2026", (date(2026, 3, 16), None)),
+        ("March 16", (date(2027, 3, 16), None)),
+        ("14.04.2026 kl. 12.00", (date(2026, 4, 14), time(12, 0))),
+        ("søndag 10. august 2025 kl. 24.00", (date(2025, 8, 10), time(23, 59))),
+        ("next monday 10:00", (date(2026, 11, 30), time(10, 0))),
+        ("i morgen kl. 9", (date(2026, 11, 24), time(9, 0))),
+        ("tomorrow", (date(2026, 11, 24), None)),
+        ("mandag 10", (date(2027, 5, 10), None)),
+    ],
+)
+def test_parse_when(typed: str, expected: tuple[date, time | None]) -> None:
+    assert parse_when(typed, TODAY) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "31/2", "31. februar 2026", "soon", "2026-13-01"])
+def test_parse_when_refuses_what_it_cannot_know(typed: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        parse_when(typed, TODAY)
+
+
+def test_parse_time() -> None:
+    assert parse_time("14:00") == time(14, 0)
+    assert parse_time("24.00") == time(23, 59)
+    with pytest.raises(ValueError):
+        parse_time("noonish")
