@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, TextArea  # noqa: E402
 from jobtrack.model import Contact, Event, EventKind, Posting, Status  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
+from httpserver import HTTPTestServer, http_server  # noqa: E402,F401
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -117,3 +118,214 @@ async def test_detail_copy_phone_and_open_url(store: Store, monkeypatch: pytest.
         await pilot.pause()
         assert opened == ["https://example.com/job/1"]
         assert copied == ["+4524810046"]
+
+
+POSTING_TEXT = """Senior Backend Engineer
+Northwind Labs is hiring a Senior Backend Engineer in Copenhagen.
+
+Apply by 15 December 2026.
+First interviews will be held on 7 January 2027.
+
+Questions? Contact Anna Berg, Engineering Manager, on +45 24 81 00 46 or anna@northwind.example.
+"""
+
+
+async def open_add(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+
+
+async def wait_form(app: JobtrackApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    for _ in range(20):
+        await pilot.pause(0.05)
+        if app.screen.query("#f-title") or app.screen.query_one("#add-error").display:
+            return
+
+
+async def test_add_by_pasted_text(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await open_add(pilot)
+        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
+        app.screen.action_read()  # type: ignore[attr-defined]
+        await wait_form(app, pilot)
+        title = app.screen.query_one("#f-title", Input)
+        assert "Backend Engineer" in title.value
+        title.value = "Backend Engineer (edited)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PostingsScreen"
+        added = [p for p in store.postings() if p.title == "Backend Engineer (edited)"]
+        assert added and added[0].deadline == date(2026, 12, 15)
+        assert POSTING_TEXT.strip() in store.text(added[0].id or 0).strip()
+        assert "Backend Engineer (edited)" in titles(app)
+
+
+async def test_add_failed_fetch_keeps_dialog_open(store: Store, tmp_path: Path) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await open_add(pilot)
+        await pilot.press(*str(tmp_path / "missing.html"), "enter")
+        await wait_form(app, pilot)
+        error = app.screen.query_one("#add-error")
+        assert error.display
+        assert "Could not read it" in str(error.render())
+        assert app.screen.__class__.__name__ == "AddDialog"
+        # paste instead, and go on
+        app.screen.query_one("#source", Input).value = ""
+        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
+        app.screen.action_read()  # type: ignore[attr-defined]
+        await wait_form(app, pilot)
+        assert app.screen.query("#f-title")
+
+
+async def test_add_by_url(store: Store, http_server: HTTPTestServer) -> None:
+    html = "<html><head><title>Platform Engineer</title></head><body><h1>Platform Engineer</h1>"
+    html += "".join(f"<p>{line}</p>" for line in POSTING_TEXT.splitlines() if line) + "</body></html>"
+    url = http_server.add("/job", html.encode(), headers=[("Content-Type", "text/html; charset=utf-8")])
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await open_add(pilot)
+        app.screen.query_one("#source", Input).value = url
+        app.screen.action_read()  # type: ignore[attr-defined]
+        await wait_form(app, pilot)
+        assert app.screen.query("#f-title"), str(app.screen.query_one("#add-error").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        added = store.postings()[-1]
+        assert added.url == url
+        assert added.deadline == date(2026, 12, 15)
+
+
+async def test_edit_with_bad_then_good_deadline(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#title", Input).value = "Senior backend developer"
+        dialog.query_one("#deadline", Input).value = "someday soon-ish"
+        dialog.query_one("#salary", Input).value = "55.000 kr"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#deadline-error").display
+        assert "cannot understand" in str(dialog.query_one("#deadline-error").render())
+        dialog.query_one("#deadline", Input).value = "2026-12-01 12:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not dialog
+        p = store.posting(1)
+        assert (p.title, p.deadline, p.deadline_time, p.salary) == (
+            "Senior backend developer", date(2026, 12, 1), time(12, 0), "55.000 kr")
+
+
+async def test_status_change(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "s")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # saved -> applied
+        await pilot.pause()
+        assert store.posting(1).status is Status.APPLIED
+        await pilot.press("s", "escape")
+        await pilot.pause()
+        assert store.posting(1).status is Status.APPLIED
+
+
+async def test_delete_and_undo(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(store.postings()) == 3
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [p.id for p in store.postings()] == [2, 3]
+        assert "Backend developer" not in titles(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.posting(1).title == "Backend developer"
+        assert store.contacts(1)[0].name == "Mette Holm"
+        assert "Backend developer" in titles(app)
+
+
+async def test_search_filters_as_you_type(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "f", "j", "o")
+        await pilot.pause()
+        assert titles(app) == ["Backend developer"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(titles(app)) == 3
+
+
+async def test_filter_cycles_statuses(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # saved
+        await pilot.pause()
+        assert titles(app) == ["Backend developer", "Jurist [red]x[/red]"]
+        await pilot.press("f")  # applied
+        await pilot.pause()
+        assert titles(app) == ["Data analyst"]
+        for _ in range(len(Status) - 1):
+            await pilot.press("f")
+        await pilot.pause()
+        assert len(titles(app)) == 3
+
+
+async def test_help_lists_bindings(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text").render())
+        for word in ("Add", "Edit", "Status", "Delete", "Undo", "Search", "Filter", "Theme", "Copy phone"):
+            assert word in text
+        await pilot.press("escape")
+
+
+async def test_theme_switch_is_remembered(store: Store, tmp_path: Path) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.theme == "fjord"
+        assert {"fjord", "birch", "ember"} <= set(app.available_themes)
+        await pilot.press("t")
+        await pilot.pause()
+        chosen = app.theme
+        assert chosen != "fjord"
+        assert Store(tmp_path / "jobs.json").meta()["theme"] == chosen
+    again = make_app(Store(tmp_path / "jobs.json"))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == chosen
+
+
+async def test_bad_theme_file_is_reported(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "bad.toml").write_text('name = "bad"\nprimary = "not-a-colour"\n')
+    (folder / "broken.toml").write_text("name = \n")
+    from jobtrack.locations import bundled_themes_dir
+
+    app = JobtrackApp(store, now=clock, theme_folders=[bundled_themes_dir(), folder])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("bad.toml" in m and "broken.toml" in m for m in messages)
+        assert app.theme == "fjord"
