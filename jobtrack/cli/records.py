@@ -1,98 +1,105 @@
-"""`contact` and `event` sub-commands: add, edit and remove them."""
+"""`contact` and `event` sub-commands: add, edit and remove them.
+
+Both kinds of record work the same way, so one table describes each and
+one set of functions serves both.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, add_field_options, given, parse_fields
+from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
 from jobtrack.model import Contact, Event, EventKind
 from jobtrack.sanitize import clean_line
+from jobtrack.store import Store
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str
+    prefix: str
+    fields: dict[str, Parser]
+    extra: tuple[str, ...]
+    help: str
+    make: Callable[[int, dict[str, Any]], Contact | Event]
+    add: Callable[[Store, Any], Contact | Event]
+    edit: Callable[[Store, int, dict[str, Any]], Contact | Event]
+    remove: Callable[[Store, int], Contact | Event]
+    describe: Callable[[Any], str]
+
+
+def _new_contact(posting: int, fields: dict[str, Any]) -> Contact:
+    if not fields.get("name"):
+        raise UserError("a contact needs --name")
+    return Contact(posting_ids=[posting], **fields)
+
+
+def _new_event(posting: int, fields: dict[str, Any]) -> Event:
+    return Event(posting_id=posting, **{"kind": EventKind.INTERVIEW, **fields})
+
+
+def _describe_event(e: Event) -> str:
+    return f"{e.kind.value} {e.day.isoformat() if e.day else '(no date)'} {clean_line(e.label)}".strip()
+
+
+KINDS = (
+    RecordKind(
+        "contact", "c", CONTACT_FIELDS, (), "add, edit or remove contact people",
+        _new_contact, Store.add_contact, Store.edit_contact, Store.delete_contact,
+        lambda c: clean_line(c.name),
+    ),
+    RecordKind(
+        "event", "e", EVENT_FIELDS, ("when",),
+        f"add, edit or remove interviews, tests and follow-ups ({', '.join(k.value for k in EventKind)})",
+        _new_event, Store.add_event, Store.edit_event, Store.delete_event, _describe_event,
+    ),
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    contact = sub.add_parser("contact", help="add, edit or remove contact people").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    p = contact.add_parser("add", help="add a contact to a posting")
-    p.add_argument("posting", type=int, help="posting id")
-    add_field_options(p, CONTACT_FIELDS)
-    p.set_defaults(run=cmd_contact_add)
-    p = contact.add_parser("edit", help="change a contact")
-    p.add_argument("id", type=int)
-    add_field_options(p, CONTACT_FIELDS)
-    p.set_defaults(run=cmd_contact_edit)
-    p = contact.add_parser("rm", help="remove a contact")
-    p.add_argument("id", type=int)
-    p.set_defaults(run=cmd_contact_rm)
-
-    event = sub.add_parser("event", help="add, edit or remove interviews, tests and follow-ups").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    kinds = ", ".join(k.value for k in EventKind)
-    p = event.add_parser("add", help=f"add an event to a posting ({kinds})")
-    p.add_argument("posting", type=int, help="posting id")
-    add_field_options(p, EVENT_FIELDS, extra=("when",))
-    p.set_defaults(run=cmd_event_add)
-    p = event.add_parser("edit", help="change an event")
-    p.add_argument("id", type=int)
-    add_field_options(p, EVENT_FIELDS, extra=("when",))
-    p.set_defaults(run=cmd_event_edit)
-    p = event.add_parser("rm", help="remove an event")
-    p.add_argument("id", type=int)
-    p.set_defaults(run=cmd_event_rm)
+    for kind in KINDS:
+        actions = sub.add_parser(kind.name, help=kind.help).add_subparsers(dest="action", metavar="ACTION", required=True)
+        p = actions.add_parser("add", help=f"add a {kind.name} to a posting")
+        p.add_argument("posting", type=int, help="posting id")
+        add_field_options(p, kind.fields, kind.extra)
+        p.set_defaults(run=cmd_add, kind=kind)
+        p = actions.add_parser("edit", help=f"change a {kind.name}")
+        p.add_argument("id", type=int)
+        add_field_options(p, kind.fields, kind.extra)
+        p.set_defaults(run=cmd_edit, kind=kind)
+        p = actions.add_parser("rm", help=f"remove a {kind.name}")
+        p.add_argument("id", type=int)
+        p.set_defaults(run=cmd_rm, kind=kind)
 
 
-def _contact_fields(args: argparse.Namespace) -> dict:
-    return parse_fields(given(args, list(CONTACT_FIELDS)), CONTACT_FIELDS)
+def _fields(args: argparse.Namespace) -> dict[str, Any]:
+    kind: RecordKind = args.kind
+    return parse_fields(given(args, [*kind.fields, *kind.extra]), kind.fields)
 
 
-def _event_fields(args: argparse.Namespace) -> dict:
-    return parse_fields(given(args, [*EVENT_FIELDS, "when"]), EVENT_FIELDS)
-
-
-def cmd_contact_add(args: argparse.Namespace, ctx: Context) -> int:
-    fields = _contact_fields(args)
-    if not fields.get("name"):
-        raise UserError("a contact needs --name")
-    c = ctx.store().add_contact(Contact(posting_ids=[args.posting], **fields))
-    print(f"added contact c{c.id}: {clean_line(c.name)}")
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    kind: RecordKind = args.kind
+    record = kind.add(ctx.store(), kind.make(args.posting, _fields(args)))
+    print(f"added {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0
 
 
-def cmd_contact_edit(args: argparse.Namespace, ctx: Context) -> int:
-    fields = _contact_fields(args)
+def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    kind: RecordKind = args.kind
+    fields = _fields(args)
     if not fields:
-        raise UserError("nothing to change: give options such as --phone")
-    c = ctx.store().edit_contact(args.id, fields)
-    print(f"updated contact c{c.id}: {clean_line(c.name)}")
+        raise UserError(f"nothing to change: give options such as --{next(iter(kind.fields))}")
+    record = kind.edit(ctx.store(), args.id, fields)
+    print(f"updated {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0
 
 
-def cmd_contact_rm(args: argparse.Namespace, ctx: Context) -> int:
-    c = ctx.store().delete_contact(args.id)
-    print(f"removed contact c{c.id}: {clean_line(c.name)}")
-    return 0
-
-
-def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
-    fields = _event_fields(args)
-    fields.setdefault("kind", EventKind.INTERVIEW)
-    e = ctx.store().add_event(Event(posting_id=args.posting, **fields))
-    print(f"added event e{e.id}: {e.kind.value} {e.day.isoformat() if e.day else '(no date)'}")
-    return 0
-
-
-def cmd_event_edit(args: argparse.Namespace, ctx: Context) -> int:
-    fields = _event_fields(args)
-    if not fields:
-        raise UserError("nothing to change: give options such as --when")
-    e = ctx.store().edit_event(args.id, fields)
-    print(f"updated event e{e.id}")
-    return 0
-
-
-def cmd_event_rm(args: argparse.Namespace, ctx: Context) -> int:
-    e = ctx.store().delete_event(args.id)
-    print(f"removed event e{e.id}")
+def cmd_rm(args: argparse.Namespace, ctx: Context) -> int:
+    kind: RecordKind = args.kind
+    record = kind.remove(ctx.store(), args.id)
+    print(f"removed {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -39,6 +39,7 @@ from jobtrack.store.texts import Documents, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
 META_ID = 1
+Record = TypeVar("Record", Contact, Event)
 
 
 @dataclass
@@ -270,16 +271,10 @@ class Store:
         return contact
 
     def edit_contact(self, ident: int, changes: dict[str, Any]) -> Contact:
-        with self.transaction():
-            c = replace_fields(self.contact(ident), changes)
-            self._put(CONTACTS, c)
-        return c
+        return self._edit(CONTACTS, self.contact, ident, changes)
 
     def delete_contact(self, ident: int) -> Contact:
-        with self.transaction():
-            c = self.contact(ident)
-            self._db.table(CONTACTS).remove(doc_ids=[ident])
-        return c
+        return self._delete(CONTACTS, self.contact, ident)
 
     def add_event(self, event: Event) -> Event:
         with self.transaction():
@@ -289,16 +284,22 @@ class Store:
         return event
 
     def edit_event(self, ident: int, changes: dict[str, Any]) -> Event:
-        with self.transaction():
-            e = replace_fields(self.event(ident), changes)
-            self._put(EVENTS, e)
-        return e
+        return self._edit(EVENTS, self.event, ident, changes)
 
     def delete_event(self, ident: int) -> Event:
+        return self._delete(EVENTS, self.event, ident)
+
+    def _edit(self, table: str, load: Callable[[int], Record], ident: int, changes: dict[str, Any]) -> Record:
         with self.transaction():
-            e = self.event(ident)
-            self._db.table(EVENTS).remove(doc_ids=[ident])
-        return e
+            record = replace_fields(load(ident), changes)
+            self._put(table, record)
+        return record
+
+    def _delete(self, table: str, load: Callable[[int], Record], ident: int) -> Record:
+        with self.transaction():
+            record = load(ident)
+            self._db.table(table).remove(doc_ids=[ident])
+        return record
 
     # -- whole store ----------------------------------------------------------
     def export_bundles(self) -> list[Bundle]:
