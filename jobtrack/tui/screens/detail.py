@@ -82,7 +82,8 @@ class DetailScreen(Screen[None]):
             ("Tags", ", ".join(p.tags)), ("Added", f"{p.created:%Y-%m-%d}"),
         ]
         for name, value in rows:
-            grid.add_row(name, Text(clean_line(value)))
+            if value or name in {"Title", "Status", "Deadline"}:
+                grid.add_row(name, Text(clean_line(value) or "none", style="" if value else "dim"))
         self.query_one("#fields", Static).update(grid)
 
         contacts = store.contacts(self.posting_id)

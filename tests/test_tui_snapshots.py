@@ -1,0 +1,42 @@
+"""Snapshots of the postings and detail screens at a fixed clock and size."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pytest  # noqa: E402
+from test_tui import clock, fill  # noqa: E402
+
+from jobtrack.locations import bundled_themes_dir  # noqa: E402
+from jobtrack.store.store import Store  # noqa: E402
+from jobtrack.tui.app import JobtrackApp  # noqa: E402
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def make(tmp_path: Path) -> JobtrackApp:
+    store = Store(tmp_path / "jobs.json")
+    fill(store)
+    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_postings_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make(tmp_path), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_detail_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def open_detail(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make(tmp_path), terminal_size=size, run_before=open_detail)
+
+
+def test_empty_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = JobtrackApp(Store(tmp_path / "e.json"), now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
+    assert snap_compare(app, terminal_size=(80, 24))
