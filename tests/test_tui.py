@@ -329,3 +329,21 @@ async def test_bad_theme_file_is_reported(store: Store, tmp_path: Path) -> None:
         messages = [n.message for n in app._notifications]
         assert any("bad.toml" in m and "broken.toml" in m for m in messages)
         assert app.theme == "fjord"
+
+
+async def test_theme_from_command_palette_is_remembered(store: Store, tmp_path: Path) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # the built-in "Theme" command opens the theme list
+        await pilot.pause(0.3)
+        await pilot.press(*"ember")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "ember"
+        assert Store(tmp_path / "jobs.json").meta()["theme"] == "ember"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.theme import Theme
 
 from jobtrack.store.store import Store
@@ -43,6 +44,23 @@ class JobtrackApp(App[None]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(URGENCY_DEFAULTS)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from jobtrack.tui.screens.postings import PostingsScreen
+
+        if isinstance(screen, PostingsScreen):
+            yield SystemCommand("Add posting", "Read a URL, a file or pasted text", screen.action_add)
+            yield SystemCommand("Search postings", "Filter by title or employer", screen.action_search)
+            yield SystemCommand("Filter by status", "Cycle through the statuses", screen.action_filter)
+            yield SystemCommand("Undo delete", "Bring back the last deleted posting", screen.action_undo)
+        yield SystemCommand("Next theme", "Switch to the next colour theme", self.action_next_theme)
+        yield SystemCommand("Keys", "Every key binding", self.action_show_keys)
+
+    def action_show_keys(self) -> None:
+        from jobtrack.tui.screens.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
 
     def on_mount(self) -> None:
         errors = load_themes(self, self.theme_folders)
