@@ -135,3 +135,13 @@ def save_bundle(store: Store, bundle: Bundle) -> SaveResult:
         if bundle.document:
             store.documents.put(existing.id, *bundle.document)
         return SaveResult(updated, "updated")
+
+
+def changes_since(current: Posting, fresh: Posting) -> dict[str, tuple[object, object]]:
+    """Fields whose freshly fetched value differs: field → (stored, fresh)."""
+    out: dict[str, tuple[object, object]] = {}
+    for name in UPDATABLE:
+        new = getattr(fresh, name)
+        if new not in (None, "") and new != getattr(current, name):
+            out[name] = (getattr(current, name), new)
+    return out

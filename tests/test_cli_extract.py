@@ -161,3 +161,20 @@ def test_scorer_on_shared_postings(tmp_path: Path) -> None:
         cwd=REPO,
     )
     assert proc.stdout.strip().splitlines()[-1] == "score: 1.000", proc.stdout + proc.stderr
+
+
+def test_refresh_shows_changes_and_takes_them_over(jt, http_server: HTTPTestServer) -> None:
+    page = (
+        "<html><body><h1>Dataanalytiker til Økonomi</h1><p>Vi søger en dataanalytiker, som har lyst til at arbejde"
+        " med tal og mennesker i en travl hverdag.</p><p>Send din ansøgning senest den {d}.</p></body></html>"
+    )
+    url = http_server.add("/job", page.format(d="14. april 2031").encode())
+    jt("add", url)
+    http_server.add("/job", page.format(d="28. april 2031").encode())
+    shown = jt("refresh", "1").stdout
+    assert "2031-04-14" in shown and "2031-04-28" in shown
+    assert json.loads(jt("show", "1", "--json").stdout)["deadline"] == "2031-04-14"
+    jt("refresh", "1", "--take", "deadline")
+    assert json.loads(jt("show", "1", "--json").stdout)["deadline"] == "2031-04-28"
+    http_server.add("/job", b"gone", status=404)
+    assert "may be gone" in one_line_error(jt("refresh", "1", check=False))

@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         return ctx.fail(str(exc))
     except KeyboardInterrupt:
         return ctx.fail("interrupted", code=130)
+    except BrokenPipeError:  # `jobtrack list | head`: the reader left, which is fine
+        sys.stderr.close()
+        return 0
     finally:
         ctx.close()
 

@@ -19,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (default today)")
     p.set_defaults(run=cmd_extract)
 
+    p = sub.add_parser("refresh", help="fetch a posting again and show what changed")
+    p.add_argument("id", type=int)
+    p.add_argument("--take", metavar="FIELDS", help="comma-separated fields to take over, or 'all'")
+    p.set_defaults(run=cmd_refresh)
+
 
 def _as_of(text: str | None) -> date | None:
     if not text:
@@ -97,3 +102,38 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
     if many:
         print(f"{counts['added']} added, {counts['updated']} updated, {counts['failed']} failed")
     return 1 if counts["failed"] else 0
+
+
+def cmd_refresh(args: argparse.Namespace, ctx: Context) -> int:
+    """Show what changed at the source; the user decides what to take over."""
+    from jobtrack.cli.fields import fmt
+    from jobtrack.services import bundle_from_extraction, changes_since, read_source
+
+    store = ctx.store()
+    current = store.posting(args.id)
+    if not current.url:
+        raise UserError(f"#{args.id} has no URL to fetch again (its original is kept: jobtrack show {args.id} --text)")
+    try:
+        doc, ex = read_source(current.url)
+    except SourceError as exc:
+        raise UserError(f"the posting may be gone: {exc}") from None
+    fresh = bundle_from_extraction(ex, doc)
+    changes = changes_since(current, fresh.posting)
+    if not changes:
+        print(f"#{args.id}: nothing changed at {current.url}")
+        return 0
+    for name, (old, new) in changes.items():
+        print(f"{name:<14} {clean_line(fmt(old)) or '(empty)'}  →  {clean_line(fmt(new))}")
+    wanted = set(changes) if args.take == "all" else {f.strip() for f in (args.take or "").split(",") if f.strip()}
+    unknown = wanted - set(changes)
+    if unknown:
+        raise UserError(f"--take: no change in {', '.join(sorted(unknown))}")
+    if not wanted:
+        print(f"take them over with: jobtrack refresh {args.id} --take all   (or --take deadline,salary)")
+        return 0
+    store.edit_posting(args.id, {name: changes[name][1] for name in wanted})
+    store.set_text(args.id, fresh.text)
+    if fresh.document:
+        store.documents.put(args.id, *fresh.document)
+    print(f"updated #{args.id}: {', '.join(sorted(wanted))}")
+    return 0
