@@ -178,3 +178,14 @@ def test_refresh_shows_changes_and_takes_them_over(jt, http_server: HTTPTestServ
     assert json.loads(jt("show", "1", "--json").stdout)["deadline"] == "2031-04-28"
     http_server.add("/job", b"gone", status=404)
     assert "may be gone" in one_line_error(jt("refresh", "1", check=False))
+
+
+def test_add_sources_one_per_line_on_stdin(jt, http_server: HTTPTestServer, tmp_path: Path) -> None:
+    page = "<html><body><h1>{t}</h1><p>Vi søger en kollega til vores team, som trives i en travl hverdag. Ansøgningsfrist: 1. maj 2031.</p></body></html>"
+    first = http_server.add("/a", page.format(t="Jurist til Borgerservice").encode())
+    second = http_server.add("/b", page.format(t="Projektleder til Teknik og Miljø").encode())
+    missing = first + "-gone"  # an unknown path: the server answers 404
+    proc = jt("add", stdin=f"{first}\n\n{second}\n{missing}\n", check=False)
+    assert proc.returncode == 1
+    assert proc.stdout.strip().splitlines()[-1] == "2 added, 0 updated, 1 failed"
+    assert len(json.loads(jt("list", "--json").stdout)) == 2

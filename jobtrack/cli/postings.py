@@ -15,7 +15,7 @@ from jobtrack.store import Bundle
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("add", help="add a posting from a URL, file or pasted text (-), or from options")
+    p = sub.add_parser("add", help="add postings from URLs, files or pasted text (-), one source per line on stdin, or from options")
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file path, or - to paste text")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (for dates without a year)")
     add_field_options(p, POSTING_FIELDS, extra=("deadline",))
@@ -64,6 +64,8 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     fields = _fields(args)
+    if not args.sources and not fields.get("title") and not sys.stdin.isatty():
+        args.sources = [line.strip() for line in sys.stdin if line.strip() and not line.startswith("#")]
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
