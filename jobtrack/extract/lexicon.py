@@ -98,6 +98,21 @@ def _tokens(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group()[:3].casefold()) for m in _TOKEN.finditer(text))
 
 
+_DIGIT = "\0digit"
+
+
+@lru_cache(maxsize=8)
+def _index(text: str) -> dict[str, list[int]]:
+    """Word starts by their first one, two and three letters, built once per text."""
+    index: dict[str, list[int]] = {}
+    for pos, head in _tokens(text):
+        for key in {head, head[:2], head[:1]}:
+            index.setdefault(key, []).append(pos)
+        if head[0].isdigit():
+            index.setdefault(_DIGIT, []).append(pos)
+    return index
+
+
 def heads(items: Iterable[str]) -> frozenset[str]:
     """The first (up to) three letters of each phrase, for `scan`."""
     return frozenset(w.casefold()[:3] for w in items if w)
@@ -111,12 +126,15 @@ def scan(pattern: re.Pattern[str], text: str, firsts: frozenset[str],
     character; a posting has far fewer words than characters. The pattern
     must start matching at the start of a word.
     """
+    index = _index(text)
+    found: set[int] = set(index.get(_DIGIT, ())) if digits else set()
+    for first in firsts:
+        found.update(index.get(first, ()))
     last = 0
-    for pos, head in _tokens(text):
+    for pos in sorted(found):
         if pos < last:
             continue
-        if head in firsts or head[:2] in firsts or head[:1] in firsts or (digits and head[0].isdigit()):
-            m = pattern.match(text, pos)
-            if m and m.end() > m.start():
-                last = m.end()
-                yield m
+        m = pattern.match(text, pos)
+        if m and m.end() > m.start():
+            last = m.end()
+            yield m
