@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -47,19 +46,6 @@ def _shared() -> Path:
 def test_shared_postings_score_perfectly():
     score, misses = _score(_shared())
     assert score == 1.0, "\n".join(misses)
-
-
-def test_throughput_on_shared_postings():
-    corpus = _shared()
-    docs = [load(f)[0] for f in folders(corpus)]
-    extract(docs[0])  # warm the caches
-    rounds = 10
-    t0 = time.perf_counter()
-    for _ in range(rounds):
-        for doc in docs:
-            extract(doc)
-    per_second = rounds * len(docs) / (time.perf_counter() - t0)
-    assert per_second >= 50, f"{per_second:.0f} postings/s"
 
 
 def _cli_ready() -> bool:
