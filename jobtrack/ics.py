@@ -1,0 +1,158 @@
+"""Deadlines and dated events as an iCalendar (RFC 5545) file.
+
+UIDs are derived from record ids (`posting-7-deadline@jobtrack`,
+`event-3@jobtrack`), so importing a newer export into a calendar updates
+the old entries instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Alarm, Calendar
+from icalendar import Event as VEvent
+
+from jobtrack.model import Event, EventKind, Posting, Status
+
+DEADLINE_ALARMS = (timedelta(days=7), timedelta(days=2), timedelta(days=1))
+INTERVIEW_ALARMS = (timedelta(days=1), timedelta(hours=2))
+APPOINTMENTS = frozenset({EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL})
+DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
+DEFAULT_LENGTH = timedelta(hours=1)
+
+
+def local_zone() -> ZoneInfo:
+    """The user's zone by name ($TZ, then /etc/localtime, /etc/timezone), else UTC.
+
+    `datetime.now().astimezone().tzinfo` only knows a fixed offset, which
+    would be wrong across a daylight-saving change; a calendar needs the name.
+    """
+    candidates: list[str] = []
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        candidates.append(tz)
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
+
+
+def _alarm(before: timedelta, text: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _posting_name(p: Posting | None) -> str:
+    if p is None:
+        return ""
+    return " – ".join(x for x in (p.title.strip(), p.employer.strip()) if x)
+
+
+def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime) -> VEvent:
+    ev = VEvent()
+    ev.add("uid", f"posting-{p.id}-deadline@jobtrack")
+    ev.add("dtstamp", stamp)
+    summary = f"Deadline: {_posting_name(p)}"
+    ev.add("summary", summary)
+    if p.deadline_time is not None:
+        # A moment, not a block of time: without an end some programs (khal)
+        # assume an hour and let a 23:59 deadline spill into the next day.
+        ev.add("dtstart", datetime.combine(p.deadline, p.deadline_time, tzinfo=tz))
+        ev.add("duration", timedelta(0))
+    else:
+        assert p.deadline is not None
+        ev.add("dtstart", p.deadline)
+        ev.add("dtend", p.deadline + timedelta(days=1))
+    if p.location:
+        ev.add("location", p.location)
+    if p.url:
+        ev.add("url", p.url)
+    ev.add("transp", "TRANSPARENT")
+    ev.add("categories", ["jobtrack", "deadline"])
+    if p.status is Status.SAVED:  # once applied, no need to be reminded to apply
+        for before in DEADLINE_ALARMS:
+            ev.add_component(_alarm(before, summary))
+    return ev
+
+
+def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime) -> VEvent:
+    assert e.day is not None
+    ev = VEvent()
+    ev.add("uid", f"event-{e.id}@jobtrack")
+    ev.add("dtstamp", stamp)
+    kind = e.kind.value.replace("-", " ").capitalize()
+    name = _posting_name(p)
+    summary = f"{kind}: {name}" if name else kind
+    if e.label:
+        summary += f" ({e.label.strip()})"
+    ev.add("summary", summary)
+    if e.time is not None:
+        start = datetime.combine(e.day, e.time, tzinfo=tz)
+        end = datetime.combine(e.day, e.end, tzinfo=tz) if e.end and e.end > e.time else start + DEFAULT_LENGTH
+        ev.add("dtstart", start)
+        ev.add("dtend", end)
+    else:
+        ev.add("dtstart", e.day)
+        ev.add("dtend", e.day + timedelta(days=1))
+    if e.place:
+        ev.add("location", e.place)
+    if e.notes:
+        ev.add("description", e.notes)
+    ev.add("categories", ["jobtrack", e.kind.value])
+    if e.kind in APPOINTMENTS:
+        for before in INTERVIEW_ALARMS:
+            ev.add_component(_alarm(before, summary))
+    return ev
+
+
+def build_calendar(
+    postings: Iterable[Posting],
+    events: Iterable[Event],
+    now: datetime,
+    tz: ZoneInfo | None = None,
+) -> bytes:
+    """One VEVENT per deadline (of postings still open) and per dated event."""
+    tz = tz or local_zone()
+    stamp = (now if now.tzinfo else now.replace(tzinfo=tz)).astimezone(timezone.utc).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", "-//jobtrack//jobtrack//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "jobtrack")
+    by_id = {p.id: p for p in postings}
+    last = date(2038, 1, 1)  # the default end of generated VTIMEZONE rules
+    for p in sorted(by_id.values(), key=lambda p: p.id or 0):
+        if p.deadline is None or p.status.is_finished:
+            continue
+        cal.add_component(_deadline(p, tz, stamp))
+        last = max(last, p.deadline + timedelta(days=366))
+    for e in sorted(events, key=lambda e: e.id or 0):
+        p = by_id.get(e.posting_id)
+        if e.day is None or (p is not None and p.status in DROPPED):
+            continue
+        cal.add_component(_event(e, p, tz, stamp))
+        last = max(last, e.day + timedelta(days=366))
+    cal.add_missing_timezones(last_date=last)
+    return cal.to_ical()
+
+
+__all__ = ["build_calendar", "local_zone"]
