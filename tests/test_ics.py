@@ -94,7 +94,8 @@ def test_local_zone_is_named(monkeypatch) -> None:
     assert isinstance(local_zone(), ZoneInfo)  # falls back to the system zone or UTC
 
 
-def test_calendar_command_writes_stdout_and_file(tmp_path: Path) -> None:
+@pytest.fixture
+def jt(tmp_path: Path):
     env = {**os.environ, "JOBTRACK_DB": str(tmp_path / "store" / "jobtrack.json"), "TZ": "Europe/Copenhagen"}
 
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -102,11 +103,15 @@ def test_calendar_command_writes_stdout_and_file(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         return proc
 
-    run("add", "--title", "Chef", "--deadline", "2030-03-16 12:00")
-    out = run("calendar", "--ics", "-").stdout
+    return run
+
+
+def test_export_ics_writes_stdout_and_file(jt, tmp_path: Path) -> None:
+    jt("add", "--title", "Chef", "--deadline", "2030-03-16 12:00")
+    out = jt("export", "--ics", "-").stdout
     assert set(_vevents(out)) == {"posting-1-deadline@jobtrack"}
     target = tmp_path / "jobs.ics"
-    run("calendar", "--ics", str(target))
+    jt("export", "--ics", str(target))
     ev = _vevents(target.read_bytes())["posting-1-deadline@jobtrack"]
     assert ev.decoded("DTSTART") == datetime(2030, 3, 16, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
@@ -186,3 +191,19 @@ def test_khal_imports_and_updates(khal, tmp_path: Path) -> None:
     assert len(chef) == 1 and "2030-03-18 23:59" in chef[0], again
     assert len([line for line in again.splitlines() if "Interview:" in line]) == 1, again
     assert len(list(khal.vdir.glob("*.ics"))) == 5
+
+
+def test_khal_imports_what_export_ics_writes(khal, jt, tmp_path: Path) -> None:
+    jt("add", "--title", "Chef", "--employer", "Viborg Kommune", "--deadline", "2030-03-16 12:00")
+    jt("event", "add", "1", "--kind", "interview", "--when", "2030-03-20 10:00", "--label", "1. samtale")
+    ics = tmp_path / "jobs.ics"
+    jt("export", "--ics", str(ics))
+    khal("import", "--batch", str(ics))
+    jt("edit", "1", "--deadline", "2030-03-17 09:00")
+    jt("export", "--ics", str(ics))
+    khal("import", "--batch", str(ics))
+    listing = khal("list", "--format", "{start} {title}", "2030-03-01", "60d")
+    chef = [line for line in listing.splitlines() if "Deadline: Chef – Viborg Kommune" in line]
+    assert len(chef) == 1 and "2030-03-17 09:00" in chef[0], listing
+    assert len([line for line in listing.splitlines() if "Interview: Chef" in line and "2030-03-20 10:00" in line]) == 1, listing
+    assert len(list(khal.vdir.glob("*.ics"))) == 2

@@ -1,7 +1,7 @@
-"""`due`, `week` and `calendar`: what is coming up, in a line, a list or a calendar file.
+"""`due` and `week`: what is coming up, in one line or grouped by day.
 
-Kept light: nothing here imports Textual, and `icalendar` is only loaded
-by `calendar`, so `jobtrack due` stays quick enough for a shell prompt.
+Kept light: nothing here imports Textual, so `jobtrack due` stays quick
+enough for a shell prompt (the calendar file is `export --ics`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 from datetime import datetime
-from pathlib import Path
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.sanitize import clean_line
@@ -27,10 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks ahead (default 1)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_week)
-
-    p = sub.add_parser("calendar", help="write deadlines and events as an iCalendar (.ics) file")
-    p.add_argument("--ics", required=True, metavar="FILE", help="the .ics file to write, or - for stdout")
-    p.set_defaults(run=cmd_calendar)
 
 
 def _records(ctx: Context):
@@ -127,19 +122,3 @@ def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
     print("\n".join(week_lines(days, now)))
     return 0
 
-
-def cmd_calendar(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.ics import build_calendar
-
-    postings, events, _ = _records(ctx)
-    data = build_calendar(postings, events, datetime.now())
-    if args.ics == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
-    target = Path(args.ics)
-    from jobtrack.store.atomic import atomic_write  # noqa: PLC0415
-
-    atomic_write(target, data)
-    print(f"wrote {target}", file=sys.stderr)
-    return 0

@@ -1,4 +1,8 @@
-"""`export --json FILE` and `import --json FILE`: a lossless round trip."""
+"""`export` and `import`: JSON for a lossless round trip, CSV for spreadsheets, ICS for calendars.
+
+FILE may be `-` for stdout (export) or stdin (import). Imports are all or
+nothing: every record is checked before one transaction saves them all.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,29 @@ import argparse
 import base64
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.model import contact_from_dict, event_from_dict, posting_from_dict, to_dict
-from jobtrack.store import Bundle
+from jobtrack.store import Bundle, Store
 
 FORMAT = "jobtrack-export"
 VERSION = 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write everything to a file (- for stdout)")
-    p.add_argument("--json", metavar="FILE", required=True, dest="json_file")
+    p = sub.add_parser("export", help="write postings to a file (- for stdout) as JSON, CSV or iCalendar")
+    one = p.add_mutually_exclusive_group(required=True)
+    one.add_argument("--json", metavar="FILE", dest="json_file", help="everything, losslessly (for import --json)")
+    one.add_argument("--csv", metavar="FILE", dest="csv_file", help="the main posting fields, for spreadsheets")
+    one.add_argument("--ics", metavar="FILE", dest="ics_file", help="deadlines and dated events for a calendar")
     p.set_defaults(run=cmd_export)
-    p = sub.add_parser("import", help="read postings written by export (all or nothing)")
-    p.add_argument("--json", metavar="FILE", required=True, dest="json_file")
+    p = sub.add_parser("import", help="add postings from an export or a spreadsheet (all or nothing)")
+    one = p.add_mutually_exclusive_group(required=True)
+    one.add_argument("--json", metavar="FILE", dest="json_file", help="a file written by export --json")
+    one.add_argument("--csv", metavar="FILE", dest="csv_file", help="a CSV with the columns of export --csv")
     p.set_defaults(run=cmd_import)
 
 
@@ -56,25 +66,59 @@ def bundle_from_json(data: Any) -> Bundle:
     )
 
 
-def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    bundles = ctx.store().export_bundles()
+def _json_bytes(store: Store) -> tuple[bytes, int]:
+    bundles = store.export_bundles()
     payload = {"format": FORMAT, "version": VERSION, "postings": [bundle_to_json(b) for b in bundles]}
-    text = json.dumps(payload, ensure_ascii=False, indent=1)
-    if args.json_file == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        from jobtrack.store.atomic import atomic_write
+    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), len(bundles)
 
-        atomic_write(Path(args.json_file), text.encode("utf-8"))
-        print(f"exported {len(bundles)} postings to {args.json_file}", file=sys.stderr)
+
+def _csv_bytes(store: Store) -> tuple[bytes, int]:
+    from jobtrack.spreadsheet import postings_csv
+
+    postings = store.postings()
+    return postings_csv(postings), len(postings)
+
+
+def _ics_bytes(store: Store) -> tuple[bytes, int]:
+    from jobtrack.ics import build_calendar
+
+    postings = store.postings()
+    return build_calendar(postings, store.events(), datetime.now()), len(postings)
+
+
+def _write(target: str, data: bytes) -> None:
+    """`-` is stdout; a file is replaced atomically, so a failed export leaves the old one."""
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from jobtrack.store.atomic import atomic_write
+
+    try:
+        atomic_write(Path(target), data)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror}") from None
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    kinds = (("json_file", _json_bytes), ("csv_file", _csv_bytes), ("ics_file", _ics_bytes))
+    target, build = next((getattr(args, name), build) for name, build in kinds if getattr(args, name))
+    data, count = build(ctx.store())
+    _write(target, data)
+    if target != "-":
+        print(f"exported {count} postings to {target}", file=sys.stderr)
     return 0
 
 
-def _read(path: str) -> Any:
+def _read_bytes(path: str) -> bytes:
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _read(path: str) -> Any:
+    raw = _read_bytes(path)
     try:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -97,8 +141,24 @@ def parse_export(data: Any, path: str) -> list[Bundle]:
     return bundles
 
 
+def parse_csv(path: str) -> list[Bundle]:
+    """Every row is checked first; the first bad one is named as FILE:LINE."""
+    from jobtrack.spreadsheet import RowError, decode, postings_from_csv
+
+    try:
+        postings = postings_from_csv(decode(_read_bytes(path)))
+    except RowError as exc:
+        raise UserError(f"{path}:{exc.line}: {exc}; nothing was imported") from None
+    except ValueError as exc:
+        raise UserError(f"{path} {exc}; nothing was imported") from None
+    return [Bundle(p) for p in postings]
+
+
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    bundles = parse_export(_read(args.json_file), args.json_file)
+    if args.csv_file:
+        bundles = parse_csv(args.csv_file)
+    else:
+        bundles = parse_export(_read(args.json_file), args.json_file)
     total = len(bundles)
     show = total >= 200 or sys.stderr.isatty()
 
