@@ -51,6 +51,15 @@ def _sort_key(e: Entry) -> tuple[datetime, int, int]:
     return (e.at if e.timed or e.is_deadline else datetime.combine(e.at.date(), time.min), e.is_deadline, e.posting.id if e.posting and e.posting.id else 0)
 
 
+def _contacts_by_posting(contacts: Iterable[Contact]) -> dict[int, list[Contact]]:
+    """One pass over the contacts instead of one per event (thousands of postings)."""
+    out: dict[int, list[Contact]] = {}
+    for c in contacts:
+        for pid in c.posting_ids:
+            out.setdefault(pid, []).append(c)
+    return out
+
+
 def entries(
     postings: Iterable[Posting],
     events: Iterable[Event],
@@ -60,7 +69,7 @@ def entries(
 ) -> list[Entry]:
     """Deadlines still open and dated events from now until `days` days from today."""
     by_id = {p.id: p for p in postings}
-    contacts = list(contacts)
+    people = _contacts_by_posting(contacts)
     end = now.date() + timedelta(days=max(days, 1))
     found: list[Entry] = []
 
@@ -80,9 +89,8 @@ def entries(
         p = by_id.get(e.posting_id)
         if p is not None and p.status in DROPPED:
             continue
-        people = [c for c in contacts if e.posting_id in c.posting_ids]
         left = countdown(at, now) if e.time is not None else _day_word(at.date(), now.date())
-        found.append(Entry(e.kind.value, at, e.time is not None, p, e, people, left))
+        found.append(Entry(e.kind.value, at, e.time is not None, p, e, people.get(e.posting_id, []), left))
 
     found.sort(key=_sort_key)
     return found

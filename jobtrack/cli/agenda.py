@@ -36,8 +36,8 @@ def _records(ctx: Context):
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.agenda import due_line
 
-    postings, events, contacts = _records(ctx)
-    print(due_line(postings, events, contacts, datetime.now(), days=max(args.days, 1)))
+    store = ctx.store()  # the line names no contacts, so they are not loaded
+    print(due_line(store.postings(), store.events(), (), datetime.now(), days=max(args.days, 1)))
     return 0
 
 
