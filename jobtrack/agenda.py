@@ -51,7 +51,7 @@ def _sort_key(e: Entry) -> tuple[datetime, int, int]:
     return (e.at if e.timed or e.is_deadline else datetime.combine(e.at.date(), time.min), e.is_deadline, e.posting.id if e.posting and e.posting.id else 0)
 
 
-def _contacts_by_posting(contacts: Iterable[Contact]) -> dict[int, list[Contact]]:
+def contacts_by_posting(contacts: Iterable[Contact]) -> dict[int, list[Contact]]:
     """One pass over the contacts instead of one per event (thousands of postings)."""
     out: dict[int, list[Contact]] = {}
     for c in contacts:
@@ -69,7 +69,7 @@ def entries(
 ) -> list[Entry]:
     """Deadlines still open and dated events from now until `days` days from today."""
     by_id = {p.id: p for p in postings}
-    people = _contacts_by_posting(contacts)
+    people = contacts_by_posting(contacts)
     end = now.date() + timedelta(days=max(days, 1))
     found: list[Entry] = []
 
