@@ -7,50 +7,21 @@ the old entries instead of adding copies.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
 from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.zones import local_zone
 
 DEADLINE_ALARMS = (timedelta(days=7), timedelta(days=2), timedelta(days=1))
 INTERVIEW_ALARMS = (timedelta(days=1), timedelta(hours=2))
 APPOINTMENTS = frozenset({EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL})
 DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
 DEFAULT_LENGTH = timedelta(hours=1)
-
-
-def local_zone() -> ZoneInfo:
-    """The user's zone by name ($TZ, then /etc/localtime, /etc/timezone), else UTC.
-
-    `datetime.now().astimezone().tzinfo` only knows a fixed offset, which
-    would be wrong across a daylight-saving change; a calendar needs the name.
-    """
-    candidates: list[str] = []
-    tz = os.environ.get("TZ", "").lstrip(":")
-    if tz:
-        candidates.append(tz)
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    try:
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return ZoneInfo("UTC")
 
 
 def _alarm(before: timedelta, text: str) -> Alarm:

@@ -1,0 +1,300 @@
+"""Which reminders are due: pure functions of the records, the rules, the stored state and "now".
+
+No store and no Textual here: `jobtrack remind` (cron), the TUI and the
+calendar export all ask these functions, so they agree on every moment.
+
+Times: the model keeps naive local wall times. Targets stay that way (they
+name the reminder in its key); due times are computed in the user's zone
+and kept in UTC, because Python compares two datetimes of the same zone by
+their wall clock, which is wrong across a daylight-saving change.
+
+- Whole days ("7d", "1d") are counted on the calendar: the same wall time
+  N days earlier, or the morning hour for deadlines.
+- Hours and minutes ("2h") are elapsed time: two real hours before.
+
+The key of a reminder is `subject/rule/target`, e.g.
+`posting-7/deadline-2d/2026-04-14T23:59`. Editing the deadline makes a new
+target, so a new reminder; the old key is never produced again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jobtrack.config import Offset, ReminderRules
+from jobtrack.countdown import countdown
+from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.sanitize import clean_line
+from jobtrack.zones import aware
+
+UTC = timezone.utc
+# A deadline reminder whose morning hour falls after the deadline comes this long before it instead.
+CLAMP = timedelta(hours=1)
+# Follow-ups and own reminders missed for longer than this are no longer shown; state is pruned after it.
+STALE = timedelta(days=30)
+OWN = EventKind.FOLLOW_UP  # a dated follow-up event is a reminder the user set
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str
+    kind: str  # "deadline", an appointment's EventKind value, "follow-up" or "reminder"
+    subject: str  # "posting-7" or "event-3": what the reminder is about
+    target: datetime  # naive local wall time of the deadline, appointment or follow-up
+    due: datetime  # aware, UTC
+    text: str
+    posting: Posting | None = None
+    event: Event | None = None
+    expires: datetime | None = None  # aware UTC; None: see STALE
+    late: bool = False
+    shown: bool = False
+    snoozed: datetime | None = None  # aware UTC, while snoozed
+
+    @property
+    def group(self) -> tuple[str, str, datetime]:
+        """Reminders of one deadline or appointment: only the latest due one is shown."""
+        return (self.subject, self.kind, self.target)
+
+    def local_due(self, tz: ZoneInfo) -> datetime:
+        return (self.snoozed or self.due).astimezone(tz)
+
+
+# -- timing -------------------------------------------------------------------
+
+
+def trigger(target: datetime, offset: Offset, clock: time | None = None) -> timedelta:
+    """How long before `target` (in wall time, as a calendar's alarm reads it) a rule falls due.
+
+    Whole days keep the wall time of the target, or `clock` when given (a
+    deadline reminder comes in the morning); if that is not before the
+    target, the reminder comes an hour before it instead.
+    """
+    if offset.elapsed:
+        return -offset.elapsed
+    wall = datetime.combine(target.date() - timedelta(days=offset.days), clock or target.time())
+    before = wall - target
+    return before if clock is None or before < timedelta(0) else -CLAMP
+
+
+def due_at(target: datetime, offset: Offset, tz: ZoneInfo, clock: time | None = None) -> datetime:
+    """When the rule falls due, in UTC: elapsed hours in real time, days on the local calendar."""
+    before = trigger(target, offset, clock)
+    if offset.elapsed:
+        return aware(target, tz).astimezone(UTC) + before
+    return aware(target + before, tz).astimezone(UTC)
+
+
+def posting_name(p: Posting | None) -> str:
+    if p is None:
+        return ""
+    return " – ".join(x for x in (clean_line(p.title), clean_line(p.employer)) if x)
+
+
+def applied_at(p: Posting) -> datetime:
+    """When the application went out: the last change to "applied", else when it was saved."""
+    moments = [h.at for h in p.history if h.status is Status.APPLIED]
+    return max(moments) if moments else (p.updated or p.created)
+
+
+def _when(target: datetime, now: datetime) -> str:
+    left = countdown(target, now)
+    return f"in {left}" if left[:1].isdigit() else left
+
+
+def _deadlines(p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> Iterator[Reminder]:
+    target = p.deadline_at()
+    if target is None or p.status is not Status.SAVED:  # applied already, or finished
+        return
+    for offset in rules.deadline:
+        yield Reminder(
+            key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
+            kind="deadline", subject=f"posting-{p.id}", target=target,
+            due=due_at(target, offset, tz, rules.morning),
+            text=f"Deadline {_when(target, now)}: {posting_name(p) or 'posting'}",
+            posting=p, expires=aware(target, tz).astimezone(UTC),
+        )
+
+
+def _appointment_target(e: Event, rules: ReminderRules) -> datetime | None:
+    """An appointment without an hour counts from the morning of its day."""
+    return None if e.day is None else datetime.combine(e.day, e.time or rules.morning)
+
+
+def _appointments(e: Event, p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> Iterator[Reminder]:
+    target = _appointment_target(e, rules)
+    if target is None or e.kind not in rules.appointment_kinds or p.status.is_finished:
+        return
+    what = e.kind.value.replace("-", " ").capitalize()
+    place = f" · {clean_line(e.place)}" if e.place.strip() else ""
+    for offset in rules.appointment:
+        yield Reminder(
+            key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
+            kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due_at(target, offset, tz),
+            text=f"{what} {_when(target, now)}: {posting_name(p) or 'posting'}{place}",
+            posting=p, event=e, expires=aware(target, tz).astimezone(UTC),
+        )
+
+
+def _follow_up(p: Posting, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Reminder]:
+    if not rules.follow_up_days or p.status is not Status.APPLIED:
+        return
+    target = datetime.combine(applied_at(p).date() + timedelta(days=rules.follow_up_days), rules.morning)
+    yield Reminder(
+        key=f"posting-{p.id}/follow-up-{rules.follow_up_days}d/{target.isoformat(timespec='minutes')}",
+        kind="follow-up", subject=f"posting-{p.id}", target=target, due=aware(target, tz).astimezone(UTC),
+        text=f"No answer for {rules.follow_up_days} days: {posting_name(p) or 'posting'}. Follow up?",
+        posting=p,
+    )
+
+
+def _own(e: Event, p: Posting | None, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Reminder]:
+    if e.kind is not OWN or e.day is None:
+        return
+    target = datetime.combine(e.day, e.time or rules.morning)
+    about = posting_name(p)
+    text = clean_line(e.label) or "follow up"
+    yield Reminder(
+        key=f"event-{e.id}/reminder/{target.isoformat(timespec='minutes')}",
+        kind="reminder", subject=f"event-{e.id}", target=target, due=aware(target, tz).astimezone(UTC),
+        text=f"Reminder: {text}" + (f" ({about})" if about else ""), posting=p, event=e,
+    )
+
+
+def candidates(
+    postings: Iterable[Posting],
+    events: Iterable[Event],
+    rules: ReminderRules,
+    now: datetime,
+    tz: ZoneInfo,
+) -> list[Reminder]:
+    """Every reminder the rules make that is still worth showing at `now`, due or not."""
+    now_utc = aware(now, tz).astimezone(UTC)
+    now_local = now_utc.astimezone(tz).replace(tzinfo=None)
+    by_id = {p.id: p for p in postings}
+    found: list[Reminder] = []
+    for p in by_id.values():
+        found += _deadlines(p, rules, now_local, tz)
+        found += _follow_up(p, rules, tz)
+    for e in events:
+        p = by_id.get(e.posting_id)
+        found += _own(e, p, rules, tz)
+        if p is not None:
+            found += _appointments(e, p, rules, now_local, tz)
+    return [r for r in found if now_utc < (r.expires or r.due + STALE)]
+
+
+# -- state --------------------------------------------------------------------
+# The state is one JSON dict kept in the store's meta under "reminders":
+# {key: {"target": ISO, "shown": ISO, "dismissed": ISO, "snoozed": ISO}}.
+
+State = dict[str, dict[str, str]]
+META_KEY = "reminders"
+
+
+def _moment(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _entry(state: State, r: Reminder) -> dict[str, str]:
+    return {**state.get(r.key, {}), "target": r.target.isoformat(timespec="minutes")}
+
+
+def due(all_: Iterable[Reminder], state: State, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> list[Reminder]:
+    """What to deliver now: due, never shown (or back from a snooze), latest of each group."""
+    now_utc = aware(now, tz).astimezone(UTC)
+    latest: dict[tuple[str, str, datetime], Reminder] = {}
+    for r in all_:
+        if r.due <= now_utc and (r.group not in latest or latest[r.group].due < r.due):
+            latest[r.group] = r
+    out = []
+    for r in latest.values():
+        entry = state.get(r.key, {})
+        snoozed = _moment(entry.get("snoozed"))
+        if entry.get("dismissed") or (snoozed is None and entry.get("shown")):
+            continue
+        if snoozed is not None and snoozed > now_utc:
+            continue
+        since = snoozed or r.due
+        out.append(replace(r, late=now_utc - since > rules.late_after))
+    return sorted(out, key=lambda r: (r.due, r.key))
+
+
+def pending(all_: Iterable[Reminder], state: State, now: datetime, tz: ZoneInfo,
+            ahead: timedelta = timedelta(days=7)) -> list[Reminder]:
+    """For a list: due ones not dismissed (shown or not), snoozed ones, and those due within `ahead`."""
+    now_utc = aware(now, tz).astimezone(UTC)
+    all_ = list(all_)
+    latest: dict[tuple[str, str, datetime], datetime] = {}
+    for r in all_:
+        if r.due <= now_utc:
+            latest[r.group] = max(latest.get(r.group, r.due), r.due)
+    out = []
+    for r in all_:
+        entry = state.get(r.key, {})
+        if entry.get("dismissed"):
+            continue
+        if r.due <= now_utc and r.due < latest[r.group]:
+            continue  # an earlier reminder of the same deadline or appointment
+        if r.due > now_utc + ahead:
+            continue
+        out.append(replace(r, shown=bool(entry.get("shown")), snoozed=_moment(entry.get("snoozed"))))
+    return sorted(out, key=lambda r: ((r.snoozed or r.due), r.key))
+
+
+def mark_shown(state: State, shown: Iterable[Reminder], now: datetime) -> State:
+    """Shown once: it does not come again (a snooze that came back is used up)."""
+    out = dict(state)
+    for r in shown:
+        entry = _entry(out, r)
+        entry.pop("snoozed", None)
+        out[r.key] = {**entry, "shown": _stamp(now)}
+    return out
+
+
+def dismiss(state: State, r: Reminder, now: datetime) -> State:
+    return {**state, r.key: {**_entry(state, r), "dismissed": _stamp(now)}}
+
+
+def snooze(state: State, r: Reminder, until: datetime) -> State:
+    return {**state, r.key: {**_entry(state, r), "snoozed": _stamp(until)}}
+
+
+def prune(state: State, now: datetime) -> State:
+    """Forget reminders whose target is long past: they can never be produced again."""
+    limit = (now.replace(tzinfo=None) if now.tzinfo else now) - STALE
+    return {k: v for k, v in state.items() if datetime.fromisoformat(v.get("target", "9999-01-01")) >= limit}
+
+
+def load_state(meta: dict[str, Any]) -> State:
+    """The state from the store's meta; anything malformed is ignored rather than fatal."""
+    raw = meta.get(META_KEY)
+    if not isinstance(raw, dict):
+        return {}
+    return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def find(reminders: list[Reminder], wanted: str) -> Reminder:
+    """A reminder by its key, or by its number (1-based) in `reminders`; ValueError if none."""
+    if wanted.isdigit() and 1 <= int(wanted) <= len(reminders):
+        return reminders[int(wanted) - 1]
+    for r in reminders:
+        if r.key == wanted:
+            return r
+    raise ValueError(f"no reminder {wanted!r} (see `jobtrack remind list` for numbers and keys)")
+
+
+__all__ = [
+    "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
+    "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "trigger",
+]
