@@ -119,13 +119,13 @@ def _deadlines(p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) ->
         )
 
 
-def _appointment_target(e: Event, rules: ReminderRules) -> datetime | None:
-    """An appointment without an hour counts from the morning of its day."""
+def event_target(e: Event, rules: ReminderRules) -> datetime | None:
+    """An appointment or own reminder without an hour counts from the morning of its day."""
     return None if e.day is None else datetime.combine(e.day, e.time or rules.morning)
 
 
 def _appointments(e: Event, p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> Iterator[Reminder]:
-    target = _appointment_target(e, rules)
+    target = event_target(e, rules)
     if target is None or e.kind not in rules.appointment_kinds or p.status.is_finished:
         return
     what = e.kind.value.replace("-", " ").capitalize()
@@ -152,9 +152,9 @@ def _follow_up(p: Posting, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Remin
 
 
 def _own(e: Event, p: Posting | None, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Reminder]:
-    if e.kind is not OWN or e.day is None:
+    target = event_target(e, rules)
+    if e.kind is not OWN or target is None:
         return
-    target = datetime.combine(e.day, e.time or rules.morning)
     about = posting_name(p)
     text = clean_line(e.label) or "follow up"
     yield Reminder(
@@ -296,5 +296,5 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
-    "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "trigger",
+    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "trigger",
 ]
