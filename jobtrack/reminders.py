@@ -25,7 +25,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobtrack.config import Offset, ReminderRules
+from jobtrack.config import Offset, ReminderRules, parse_offset
 from jobtrack.countdown import countdown
 from jobtrack.model import Event, EventKind, Posting, Status
 from jobtrack.sanitize import clean_line
@@ -100,8 +100,9 @@ def applied_at(p: Posting) -> datetime:
     return max(moments) if moments else (p.updated or p.created)
 
 
-def _when(target: datetime, now: datetime) -> str:
-    left = countdown(target, now)
+def _when(target: datetime, due: datetime, now: datetime, tz: ZoneInfo) -> str:
+    """The countdown as the reminder reads when shown: from now, or from its due time if that is later."""
+    left = countdown(target, max(now, due.astimezone(tz).replace(tzinfo=None)))
     return f"in {left}" if left[:1].isdigit() else left
 
 
@@ -110,11 +111,11 @@ def _deadlines(p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) ->
     if target is None or p.status is not Status.SAVED:  # applied already, or finished
         return
     for offset in rules.deadline:
+        due = due_at(target, offset, tz, rules.morning)
         yield Reminder(
             key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
-            kind="deadline", subject=f"posting-{p.id}", target=target,
-            due=due_at(target, offset, tz, rules.morning),
-            text=f"Deadline {_when(target, now)}: {posting_name(p) or 'posting'}",
+            kind="deadline", subject=f"posting-{p.id}", target=target, due=due,
+            text=f"Deadline {_when(target, due, now, tz)}: {posting_name(p) or 'posting'}",
             posting=p, expires=aware(target, tz).astimezone(UTC),
         )
 
@@ -131,10 +132,11 @@ def _appointments(e: Event, p: Posting, rules: ReminderRules, now: datetime, tz:
     what = e.kind.value.replace("-", " ").capitalize()
     place = f" · {clean_line(e.place)}" if e.place.strip() else ""
     for offset in rules.appointment:
+        due = due_at(target, offset, tz)
         yield Reminder(
             key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
-            kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due_at(target, offset, tz),
-            text=f"{what} {_when(target, now)}: {posting_name(p) or 'posting'}{place}",
+            kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due,
+            text=f"{what} {_when(target, due, now, tz)}: {posting_name(p) or 'posting'}{place}",
             posting=p, event=e, expires=aware(target, tz).astimezone(UTC),
         )
 
@@ -284,6 +286,21 @@ def load_state(meta: dict[str, Any]) -> State:
     return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
 
 
+def snooze_until(text: str, now: datetime, morning: time) -> datetime:
+    """ "2h", "1d" from now, or a typed date (at the morning hour when it has no time)."""
+    try:
+        return now + parse_offset(text).length()
+    except ValueError:
+        pass
+    from jobtrack.dates import parse_when  # the date parser loads the vocabulary: only when needed
+
+    day, clock = parse_when(text, now.date())
+    until = datetime.combine(day, clock or morning, tzinfo=now.tzinfo)
+    if until <= now:
+        raise ValueError(f"{text!r} is not in the future")
+    return until
+
+
 def find(reminders: list[Reminder], wanted: str) -> Reminder:
     """A reminder by its key, or by its number (1-based) in `reminders`; ValueError if none."""
     if wanted.isdigit() and 1 <= int(wanted) <= len(reminders):
@@ -296,5 +313,5 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
-    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "trigger",
+    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "snooze_until", "trigger",
 ]

@@ -13,12 +13,12 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.reminder_service import Reminding
-from jobtrack.reminders import Reminder
+from jobtrack.reminders import Reminder, snooze_until
 from jobtrack.store import StoreError
 from jobtrack.zones import aware
 
@@ -131,27 +131,10 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def parse_until(text: str, now: datetime, morning: time) -> datetime:
-    """ "2h", "1d" from now, or a typed date (at the morning hour when it has no time)."""
-    from jobtrack.config import parse_offset
-
-    try:
-        return now + parse_offset(text).length()
-    except ValueError:
-        pass
-    from jobtrack.dates import parse_when
-
-    day, clock = parse_when(text, now.date())
-    until = datetime.combine(day, clock or morning, tzinfo=now.tzinfo)
-    if until <= now:
-        raise UserError(f"{text!r} is not in the future")
-    return until
-
-
 def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
     now = now_from_env()
-    until = parse_until(args.until, now, reminding.rules.morning)
+    until = snooze_until(args.until, now, reminding.rules.morning)
     r = reminding.snooze(now, args.reminder, until)
     print(f"snoozed until {until:%a %d %b %H:%M}: {r.text}")
     return 0
