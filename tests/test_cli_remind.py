@@ -144,3 +144,13 @@ def test_concurrent_runs_show_a_reminder_once(jt) -> None:  # type: ignore[no-un
     outputs = [p.communicate(timeout=60)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert "".join(outputs) == "Deadline in 7 days: Chef – Viborg Kommune\n"
+
+
+def test_remind_loads_neither_textual_nor_icalendar(jt) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "import sys; from jobtrack.cli import main; main(['remind']);"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'icalendar'}))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**jt.env, "JOBTRACK_NOW": "2026-04-07T09:00"})
+    assert proc.stdout.splitlines()[-1] == "[]"
