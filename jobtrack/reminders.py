@@ -192,6 +192,7 @@ def candidates(
 # -- state --------------------------------------------------------------------
 # The state is one JSON dict kept in the store's meta under "reminders":
 # {key: {"target": ISO, "shown": ISO, "dismissed": ISO, "snoozed": ISO}}.
+# Moments given to these functions are aware (`reminder_service` makes them so).
 
 State = dict[str, dict[str, str]]
 META_KEY = "reminders"
@@ -212,11 +213,11 @@ def _entry(state: State, r: Reminder) -> dict[str, str]:
     return {**state.get(r.key, {}), "target": r.target.isoformat(timespec="minutes")}
 
 
-def due(all_: Iterable[Reminder], state: State, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> list[Reminder]:
+def due(made: Iterable[Reminder], state: State, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> list[Reminder]:
     """What to deliver now: due, never shown (or back from a snooze), latest of each group."""
     now_utc = aware(now, tz).astimezone(UTC)
     latest: dict[tuple[str, str, datetime], Reminder] = {}
-    for r in all_:
+    for r in made:
         if r.due <= now_utc and (r.group not in latest or latest[r.group].due < r.due):
             latest[r.group] = r
     out = []
@@ -232,17 +233,17 @@ def due(all_: Iterable[Reminder], state: State, rules: ReminderRules, now: datet
     return sorted(out, key=lambda r: (r.due, r.key))
 
 
-def pending(all_: Iterable[Reminder], state: State, now: datetime, tz: ZoneInfo,
+def pending(made: Iterable[Reminder], state: State, now: datetime, tz: ZoneInfo,
             ahead: timedelta = timedelta(days=7)) -> list[Reminder]:
     """For a list: due ones not dismissed (shown or not), snoozed ones, and those due within `ahead`."""
     now_utc = aware(now, tz).astimezone(UTC)
-    all_ = list(all_)
+    made = list(made)
     latest: dict[tuple[str, str, datetime], datetime] = {}
-    for r in all_:
+    for r in made:
         if r.due <= now_utc:
             latest[r.group] = max(latest.get(r.group, r.due), r.due)
     out = []
-    for r in all_:
+    for r in made:
         entry = state.get(r.key, {})
         if entry.get("dismissed"):
             continue
@@ -274,7 +275,7 @@ def snooze(state: State, r: Reminder, until: datetime) -> State:
 
 def prune(state: State, now: datetime) -> State:
     """Forget reminders whose target is long past: they can never be produced again."""
-    limit = (now.replace(tzinfo=None) if now.tzinfo else now) - STALE
+    limit = now.replace(tzinfo=None) - STALE  # targets are local wall times
     return {k: v for k, v in state.items() if datetime.fromisoformat(v.get("target", "9999-01-01")) >= limit}
 
 

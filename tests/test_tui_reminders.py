@@ -150,3 +150,16 @@ def test_reminders_panel(snap_compare, tmp_path: Path) -> None:  # type: ignore[
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_panel)
+
+
+async def test_bad_config_is_one_notification_and_defaults_apply(store: Store, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text("[reminders]\nmorning = 9\n")
+    monkeypatch.setenv("JOBTRACK_CONFIG", str(config))
+    app = JobtrackApp(store, now=Clock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        [error] = [n for n in app._notifications if n.severity == "error"]
+        assert str(config) in error.message and "reminders.morning" in error.message
+        assert set(reminder_messages(app)) == DUE_AT_START
