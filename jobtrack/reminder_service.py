@@ -18,6 +18,8 @@ from jobtrack.config import ReminderRules
 from jobtrack.store import Store
 from jobtrack.zones import aware
 
+PENDING = timedelta(days=7)  # how far ahead lists look, and numbers from `remind list` refer to
+
 
 @dataclass
 class Reminding:
@@ -27,8 +29,8 @@ class Reminding:
     rules: ReminderRules
     tz: ZoneInfo
 
-    def _all(self, now: datetime) -> list[rm.Reminder]:
-        return rm.candidates(self.store.postings(), self.store.events(), self.rules, now, self.tz)
+    def _all(self, now: datetime, ahead: timedelta = timedelta(0)) -> list[rm.Reminder]:
+        return rm.candidates(self.store.postings(), self.store.events(), self.rules, now, self.tz, ahead)
 
     def _at(self, moment: datetime) -> datetime:
         return aware(moment, self.tz)
@@ -51,16 +53,16 @@ class Reminding:
             self._save(state, rm.prune(rm.mark_shown(state, found, now), now))
         return found
 
-    def pending(self, now: datetime, ahead: timedelta = timedelta(days=7)) -> list[rm.Reminder]:
+    def pending(self, now: datetime, ahead: timedelta = PENDING) -> list[rm.Reminder]:
         state = rm.load_state(self.store.meta())
-        return rm.pending(self._all(now), state, now, self.tz, ahead)
+        return rm.pending(self._all(now, ahead), state, now, self.tz, ahead)
 
     def change(self, now: datetime, wanted: str, how: Callable[[rm.State, rm.Reminder], rm.State]) -> rm.Reminder:
         """Apply `how` to the pending reminder `wanted` (a key or a number from `pending`)."""
         now = self._at(now)
         with self.store.transaction():
             state = rm.load_state(self.store.meta())
-            r = rm.find(rm.pending(self._all(now), state, now, self.tz), wanted)
+            r = rm.find(rm.pending(self._all(now, PENDING), state, now, self.tz, PENDING), wanted)
             self._save(state, how(state, r))
         return r
 

@@ -100,24 +100,57 @@ def applied_at(p: Posting) -> datetime:
     return max(moments) if moments else (p.updated or p.created)
 
 
-def _when(target: datetime, due: datetime, now: datetime, tz: ZoneInfo) -> str:
-    """The countdown as the reminder reads when shown: from now, or from its due time if that is later."""
-    left = countdown(target, max(now, due.astimezone(tz).replace(tzinfo=None)))
-    return f"in {left}" if left[:1].isdigit() else left
+@dataclass(frozen=True)
+class _Window:
+    """What `candidates` was asked for: reminders worth showing at `now` and due by `until`."""
+
+    rules: ReminderRules
+    tz: ZoneInfo
+    now: datetime  # aware, UTC
+    until: datetime  # aware, UTC
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.tz).replace(tzinfo=None)
+
+    def expiry(self, target: datetime) -> datetime:
+        return aware(target, self.tz).astimezone(UTC)
+
+    def keeps(self, due: datetime, expires: datetime | None) -> bool:
+        return due <= self.until and self.now < (expires or due + STALE)
+
+    def offsets(
+        self, target: datetime, offsets: tuple[Offset, ...], clock: time | None = None
+    ) -> list[tuple[Offset, datetime]]:
+        """The rules of one target still to be made: those to come, and the latest already due.
+
+        Earlier due ones are passed over for good (see `due`), so they are not even made.
+        """
+        dues = [(o, due_at(target, o, self.tz, clock)) for o in offsets]
+        past = [d for _, d in dues if d <= self.now]
+        return [(o, d) for o, d in dues if d > self.now or d == max(past)]
+
+    def when(self, target: datetime, due: datetime) -> str:
+        """The countdown as the reminder reads when shown: from now, or from its due time if later."""
+        left = countdown(target, max(self.local_now, due.astimezone(self.tz).replace(tzinfo=None)))
+        return f"in {left}" if left[:1].isdigit() else left
 
 
-def _deadlines(p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> Iterator[Reminder]:
+def _deadlines(p: Posting, w: _Window) -> Iterator[Reminder]:
     target = p.deadline_at()
     if target is None or p.status is not Status.SAVED:  # applied already, or finished
         return
-    for offset in rules.deadline:
-        due = due_at(target, offset, tz, rules.morning)
-        yield Reminder(
-            key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
-            kind="deadline", subject=f"posting-{p.id}", target=target, due=due,
-            text=f"Deadline {_when(target, due, now, tz)}: {posting_name(p) or 'posting'}",
-            posting=p, expires=aware(target, tz).astimezone(UTC),
-        )
+    expires = w.expiry(target)
+    if expires <= w.now:
+        return
+    name = posting_name(p) or "posting"
+    for offset, due in w.offsets(target, w.rules.deadline, w.rules.morning):
+        if w.keeps(due, expires):
+            yield Reminder(
+                key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
+                kind="deadline", subject=f"posting-{p.id}", target=target, due=due,
+                text=f"Deadline {w.when(target, due)}: {name}", posting=p, expires=expires,
+            )
 
 
 def event_target(e: Event, rules: ReminderRules) -> datetime | None:
@@ -125,45 +158,52 @@ def event_target(e: Event, rules: ReminderRules) -> datetime | None:
     return None if e.day is None else datetime.combine(e.day, e.time or rules.morning)
 
 
-def _appointments(e: Event, p: Posting, rules: ReminderRules, now: datetime, tz: ZoneInfo) -> Iterator[Reminder]:
-    target = event_target(e, rules)
-    if target is None or e.kind not in rules.appointment_kinds or p.status.is_finished:
+def _appointments(e: Event, p: Posting, w: _Window) -> Iterator[Reminder]:
+    target = event_target(e, w.rules)
+    if target is None or e.kind not in w.rules.appointment_kinds or p.status.is_finished:
+        return
+    expires = w.expiry(target)
+    if expires <= w.now:
         return
     what = e.kind.value.replace("-", " ").capitalize()
     place = f" · {clean_line(e.place)}" if e.place.strip() else ""
-    for offset in rules.appointment:
-        due = due_at(target, offset, tz)
+    for offset, due in w.offsets(target, w.rules.appointment):
+        if w.keeps(due, expires):
+            yield Reminder(
+                key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
+                kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due,
+                text=f"{what} {w.when(target, due)}: {posting_name(p) or 'posting'}{place}",
+                posting=p, event=e, expires=expires,
+            )
+
+
+def _follow_up(p: Posting, w: _Window) -> Iterator[Reminder]:
+    days = w.rules.follow_up_days
+    if not days or p.status is not Status.APPLIED:
+        return
+    target = datetime.combine(applied_at(p).date() + timedelta(days=days), w.rules.morning)
+    due = w.expiry(target)
+    if w.keeps(due, None):
         yield Reminder(
-            key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
-            kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due,
-            text=f"{what} {_when(target, due, now, tz)}: {posting_name(p) or 'posting'}{place}",
-            posting=p, event=e, expires=aware(target, tz).astimezone(UTC),
+            key=f"posting-{p.id}/follow-up-{days}d/{target.isoformat(timespec='minutes')}",
+            kind="follow-up", subject=f"posting-{p.id}", target=target, due=due,
+            text=f"No answer for {days} days: {posting_name(p) or 'posting'}. Follow up?", posting=p,
         )
 
 
-def _follow_up(p: Posting, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Reminder]:
-    if not rules.follow_up_days or p.status is not Status.APPLIED:
-        return
-    target = datetime.combine(applied_at(p).date() + timedelta(days=rules.follow_up_days), rules.morning)
-    yield Reminder(
-        key=f"posting-{p.id}/follow-up-{rules.follow_up_days}d/{target.isoformat(timespec='minutes')}",
-        kind="follow-up", subject=f"posting-{p.id}", target=target, due=aware(target, tz).astimezone(UTC),
-        text=f"No answer for {rules.follow_up_days} days: {posting_name(p) or 'posting'}. Follow up?",
-        posting=p,
-    )
-
-
-def _own(e: Event, p: Posting | None, rules: ReminderRules, tz: ZoneInfo) -> Iterator[Reminder]:
-    target = event_target(e, rules)
+def _own(e: Event, p: Posting | None, w: _Window) -> Iterator[Reminder]:
+    target = event_target(e, w.rules)
     if e.kind is not OWN or target is None:
         return
-    about = posting_name(p)
-    text = clean_line(e.label) or "follow up"
-    yield Reminder(
-        key=f"event-{e.id}/reminder/{target.isoformat(timespec='minutes')}",
-        kind="reminder", subject=f"event-{e.id}", target=target, due=aware(target, tz).astimezone(UTC),
-        text=f"Reminder: {text}" + (f" ({about})" if about else ""), posting=p, event=e,
-    )
+    due = w.expiry(target)
+    if w.keeps(due, None):
+        about = posting_name(p)
+        yield Reminder(
+            key=f"event-{e.id}/reminder/{target.isoformat(timespec='minutes')}",
+            kind="reminder", subject=f"event-{e.id}", target=target, due=due,
+            text=f"Reminder: {clean_line(e.label) or 'follow up'}" + (f" ({about})" if about else ""),
+            posting=p, event=e,
+        )
 
 
 def candidates(
@@ -172,21 +212,28 @@ def candidates(
     rules: ReminderRules,
     now: datetime,
     tz: ZoneInfo,
+    ahead: timedelta | None = None,
 ) -> list[Reminder]:
-    """Every reminder the rules make that is still worth showing at `now`, due or not."""
-    now_utc = aware(now, tz).astimezone(UTC)
-    now_local = now_utc.astimezone(tz).replace(tzinfo=None)
+    """The reminders the rules make that are still worth showing at `now`.
+
+    Of the reminders of one deadline or appointment already due, only the
+    latest is made: after a holiday "tomorrow" is shown, not "in 7 days".
+    Only those due by `now + ahead` are made (all of them when `ahead` is
+    None), so asking what is due now costs little however many postings there are.
+    """
+    at = aware(now, tz).astimezone(UTC)
+    w = _Window(rules, tz, at, datetime.max.replace(tzinfo=UTC) if ahead is None else at + ahead)
     by_id = {p.id: p for p in postings}
     found: list[Reminder] = []
     for p in by_id.values():
-        found += _deadlines(p, rules, now_local, tz)
-        found += _follow_up(p, rules, tz)
+        found += _deadlines(p, w)
+        found += _follow_up(p, w)
     for e in events:
         p = by_id.get(e.posting_id)
-        found += _own(e, p, rules, tz)
+        found += _own(e, p, w)
         if p is not None:
-            found += _appointments(e, p, rules, now_local, tz)
-    return [r for r in found if now_utc < (r.expires or r.due + STALE)]
+            found += _appointments(e, p, w)
+    return found
 
 
 # -- state --------------------------------------------------------------------
@@ -314,5 +361,6 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
-    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze", "snooze_until", "trigger",
+    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze",
+    "snooze_until", "trigger",
 ]

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from jobtrack.cli.context import Context, UserError
@@ -34,8 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_remind)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
-    a = actions.add_parser("list", help="due, snoozed and upcoming reminders, numbered")
-    a.add_argument("--days", type=int, default=7, help="how far ahead to list upcoming ones (default 7)")
+    a = actions.add_parser("list", help="due, snoozed and upcoming (next 7 days) reminders, numbered")
     a.set_defaults(run=cmd_list)
 
     a = actions.add_parser("snooze", help="show a reminder again later")
@@ -119,7 +118,7 @@ def _state(r: Reminder) -> str:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
     now = now_from_env()
-    found = reminding.pending(now, timedelta(days=max(args.days, 0)))
+    found = reminding.pending(now)
     if not found:
         print("No reminders due or coming up.")
         return 0

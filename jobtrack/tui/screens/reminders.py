@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
 
 EVERY = 60.0  # seconds between checks when nothing changes
-AHEAD = timedelta(days=7)  # how far ahead the panel lists upcoming reminders
 
 
 class ReminderWatch:
@@ -155,7 +154,7 @@ class RemindersScreen(Screen[None]):
         now = self.jt.now()
         tz = self.reminder_watch.reminding.tz
         at = aware(now, tz)
-        self.reminders = self.reminder_watch.reminding.pending(now, AHEAD)
+        self.reminders = self.reminder_watch.reminding.pending(now)
         table: DataTable[Text] = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
