@@ -1,5 +1,6 @@
 """Dates and times as people type them: "16/3 14:00", "16. marts 2026",
-"March 16", "mandag 10", "next monday 10:00", "i morgen kl. 9".
+"March 16", "mandag 10", "next monday 10:00", "i morgen kl. 9",
+"uge 31", "after week 31".
 
 The words come from the extraction vocabulary, so a language added there
 is understood here too. Errors are `ValueError`s with a message for the user.
@@ -11,7 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from jobtrack.extract import lexicon
-from jobtrack.extract.dates import find_dates, find_times, resolve
+from jobtrack.extract.dates import find_dates, find_times, resolve, week_monday
 
 _DAY_NUMBER = re.compile(r"(?<![\d:.])(\d{1,2})\.?(?![\d:])")
 
@@ -42,6 +43,27 @@ def _relative(text: str) -> int | None:
     return None
 
 
+# "after week 31" means once week 31 is over; the words are few, so they live here.
+_AFTER = ("after", "efter")
+
+
+def _week(text: str, today: date) -> date | None:
+    """ "uge 31", "week 31" → its Monday; "after week 31" → the Monday of week 32.
+
+    The week is the next one with that number that has not ended yet.
+    """
+    names = "|".join(re.escape(w) for w in lexicon.words("cues.week"))
+    m = re.search(rf"(?<!\w)(?:({'|'.join(_AFTER)})\s+)?(?:{names})\.?\s*(\d{{1,2}})(?!\d)", text, re.I)
+    if not m:
+        return None
+    number = int(m.group(2))
+    for year in (today.year, today.year + 1):
+        monday = week_monday(year, number)
+        if monday is not None and monday + timedelta(days=6) >= today:
+            return monday + timedelta(days=7) if m.group(1) else monday
+    raise ValueError(f"there is no week {number}")
+
+
 def _day_of(text: str, today: date, weekday: int | None) -> date | None:
     """A weekday, maybe with a day of the month: the next day that fits both."""
     number = _DAY_NUMBER.search(text)
@@ -70,6 +92,8 @@ def parse_when(text: str, today: date | None = None) -> tuple[date, time | None]
     without_times = text
     for t in reversed(times):
         without_times = without_times[: t.start] + " " + without_times[t.end :]
+    if (monday := _week(without_times, today)) is not None:
+        return monday, clock
     facts = resolve(find_dates(without_times), as_of=today)
     if facts:
         return facts[0].first, clock

@@ -7,71 +7,48 @@ the old entries instead of adding copies.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
-from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.config import Offset, ReminderRules, load_config
+from jobtrack.model import Event, Posting, Status
+from jobtrack.reminders import OWN, event_target, posting_name, trigger
+from jobtrack.zones import local_zone
 
-DEADLINE_ALARMS = (timedelta(days=7), timedelta(days=2), timedelta(days=1))
-INTERVIEW_ALARMS = (timedelta(days=1), timedelta(hours=2))
-APPOINTMENTS = frozenset({EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL})
 DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
 DEFAULT_LENGTH = timedelta(hours=1)
 
 
-def local_zone() -> ZoneInfo:
-    """The user's zone by name ($TZ, then /etc/localtime, /etc/timezone), else UTC.
-
-    `datetime.now().astimezone().tzinfo` only knows a fixed offset, which
-    would be wrong across a daylight-saving change; a calendar needs the name.
-    """
-    candidates: list[str] = []
-    tz = os.environ.get("TZ", "").lstrip(":")
-    if tz:
-        candidates.append(tz)
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    try:
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return ZoneInfo("UTC")
-
-
-def _alarm(before: timedelta, text: str) -> Alarm:
+def _alarm(offset: timedelta, text: str) -> Alarm:
+    """`offset` from the event's start (negative: before), as the calendar reads it."""
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", text)
-    alarm.add("trigger", -before)
+    alarm.add("trigger", offset)
     return alarm
 
 
-def _posting_name(p: Posting | None) -> str:
-    if p is None:
-        return ""
-    return " – ".join(x for x in (p.title.strip(), p.employer.strip()) if x)
+def _alarms(
+    ev: VEvent, target: datetime, start: datetime, offsets: tuple[Offset, ...], text: str, clock: time | None = None
+) -> None:
+    """One VALARM per rule, at the moment `jobtrack remind` would show it.
+
+    Whole days become nominal days (a calendar keeps the wall time across a
+    daylight-saving change), hours stay exact: the same reading as the rules.
+    """
+    for offset in offsets:
+        ev.add_component(_alarm(target + trigger(target, offset, clock) - start, text))
 
 
-def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime) -> VEvent:
+def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
     ev = VEvent()
     ev.add("uid", f"posting-{p.id}-deadline@jobtrack")
     ev.add("dtstamp", stamp)
-    summary = f"Deadline: {_posting_name(p)}"
+    summary = f"Deadline: {posting_name(p)}"
     ev.add("summary", summary)
     if p.deadline_time is not None:
         # A moment, not a block of time: without an end some programs (khal)
@@ -88,19 +65,20 @@ def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime) -> VEvent:
         ev.add("url", p.url)
     ev.add("transp", "TRANSPARENT")
     ev.add("categories", ["jobtrack", "deadline"])
-    if p.status is Status.SAVED:  # once applied, no need to be reminded to apply
-        for before in DEADLINE_ALARMS:
-            ev.add_component(_alarm(before, summary))
+    target = p.deadline_at()
+    if p.status is Status.SAVED and target is not None:  # once applied, no need to be reminded to apply
+        start = target if p.deadline_time is not None else datetime.combine(target.date(), time(0, 0))
+        _alarms(ev, target, start, rules.deadline, summary, rules.morning)
     return ev
 
 
-def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime) -> VEvent:
+def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
     assert e.day is not None
     ev = VEvent()
     ev.add("uid", f"event-{e.id}@jobtrack")
     ev.add("dtstamp", stamp)
     kind = e.kind.value.replace("-", " ").capitalize()
-    name = _posting_name(p)
+    name = posting_name(p)
     summary = f"{kind}: {name}" if name else kind
     if e.label:
         summary += f" ({e.label.strip()})"
@@ -118,9 +96,12 @@ def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime) -> VEvent
     if e.notes:
         ev.add("description", e.notes)
     ev.add("categories", ["jobtrack", e.kind.value])
-    if e.kind in APPOINTMENTS:
-        for before in INTERVIEW_ALARMS:
-            ev.add_component(_alarm(before, summary))
+    target = event_target(e, rules)
+    start = datetime.combine(e.day, e.time or time(0, 0))
+    if target is not None and e.kind is OWN:
+        _alarms(ev, target, start, (Offset(),), summary)
+    elif target is not None and p is not None and not p.status.is_finished and e.kind in rules.appointment_kinds:
+        _alarms(ev, target, start, rules.appointment, summary)
     return ev
 
 
@@ -129,8 +110,13 @@ def build_calendar(
     events: Iterable[Event],
     now: datetime,
     tz: ZoneInfo | None = None,
+    rules: ReminderRules | None = None,
 ) -> bytes:
-    """One VEVENT per deadline (of postings still open) and per dated event."""
+    """One VEVENT per deadline (of postings still open) and per dated event.
+
+    Alarms follow `rules`, by default those of the user's config file.
+    """
+    rules = rules or load_config().reminders
     tz = tz or local_zone()
     stamp = (now if now.tzinfo else now.replace(tzinfo=tz)).astimezone(timezone.utc).replace(microsecond=0)
     cal = Calendar()
@@ -143,13 +129,13 @@ def build_calendar(
     for p in sorted(by_id.values(), key=lambda p: p.id or 0):
         if p.deadline is None or p.status.is_finished:
             continue
-        cal.add_component(_deadline(p, tz, stamp))
+        cal.add_component(_deadline(p, tz, stamp, rules))
         last = max(last, p.deadline + timedelta(days=366))
     for e in sorted(events, key=lambda e: e.id or 0):
         p = by_id.get(e.posting_id)
         if e.day is None or (p is not None and p.status in DROPPED):
             continue
-        cal.add_component(_event(e, p, tz, stamp))
+        cal.add_component(_event(e, p, tz, stamp, rules))
         last = max(last, e.day + timedelta(days=366))
     cal.add_missing_timezones(last_date=last)
     return cal.to_ical()

@@ -40,3 +40,24 @@ def test_parse_time() -> None:
     assert parse_time("24.00") == time(23, 59)
     with pytest.raises(ValueError):
         parse_time("noonish")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("uge 31", (date(2027, 8, 2), None)),
+        ("week 31 10:00", (date(2027, 8, 2), time(10, 0))),
+        ("after week 31", (date(2027, 8, 9), None)),  # once week 31 is over
+        ("efter uge 31", (date(2027, 8, 9), None)),
+        ("uge 48", (date(2026, 11, 23), None)),  # this week has not ended yet
+        ("week 47", (date(2027, 11, 22), None)),  # last week is over: next year's
+        ("efter uge 53", (date(2027, 1, 4), None)),  # 2026 has 53 ISO weeks
+    ],
+)
+def test_week_numbers(typed: str, expected: tuple[date, time | None]) -> None:
+    assert parse_when(typed, TODAY) == expected
+
+
+def test_week_that_does_not_exist() -> None:
+    with pytest.raises(ValueError, match="no week 54"):
+        parse_when("uge 54", TODAY)

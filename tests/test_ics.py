@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from jobtrack.config import ReminderRules
 from jobtrack.ics import build_calendar, local_zone
 from jobtrack.model import Event, EventKind, Posting, Status
 
@@ -43,7 +44,7 @@ def _vevents(data: bytes) -> dict[str, object]:
 
 def test_calendar_reads_back() -> None:
     postings, events = _records()
-    data = build_calendar(postings, events, NOW, tz=TZ)
+    data = build_calendar(postings, events, NOW, tz=TZ, rules=ReminderRules())
     cal = Calendar.from_ical(data)
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
     evs = _vevents(data)
@@ -60,13 +61,17 @@ def test_calendar_reads_back() -> None:
     assert start == datetime(2030, 3, 16, 23, 59, tzinfo=TZ) and str(start.tzinfo) == "Europe/Copenhagen"
     assert chef["DTSTART"].params["TZID"] == "Europe/Copenhagen"
     assert chef.decoded("DURATION") == timedelta(0)
+    # The default rules: 7, 2 and 1 days before and on the day, each at 09:00.
     assert sorted(a.decoded("TRIGGER") for a in chef.walk("VALARM")) == [
-        -timedelta(days=7), -timedelta(days=2), -timedelta(days=1)
+        -timedelta(days=7, hours=14, minutes=59), -timedelta(days=2, hours=14, minutes=59),
+        -timedelta(days=1, hours=14, minutes=59), -timedelta(hours=14, minutes=59),
     ]
 
     pedagog = evs["posting-4-deadline@jobtrack"]  # no hour: an all-day event
     assert pedagog.decoded("DTSTART") == date(2030, 3, 25) and pedagog.decoded("DTEND") == date(2030, 3, 26)
-    assert len(pedagog.walk("VALARM")) == 3
+    assert sorted(a.decoded("TRIGGER") for a in pedagog.walk("VALARM")) == [  # from the start of the day
+        timedelta(days=-7, hours=9), timedelta(days=-2, hours=9), timedelta(days=-1, hours=9), timedelta(hours=9)
+    ]
     assert evs["posting-2-deadline@jobtrack"].walk("VALARM") == []  # already applied
 
     interview = evs["event-1@jobtrack"]
@@ -75,7 +80,19 @@ def test_calendar_reads_back() -> None:
     assert str(interview["SUMMARY"]) == "Interview: Data analyst – Acme (1. samtale)"
     assert str(interview["LOCATION"]) == "Room 2"
     assert sorted(a.decoded("TRIGGER") for a in interview.walk("VALARM")) == [-timedelta(days=1), -timedelta(hours=2)]
-    assert evs["event-3@jobtrack"].decoded("DTSTART") == date(2030, 3, 14)
+    follow_up = evs["event-3@jobtrack"]  # the user's own reminder: on its day at 09:00
+    assert follow_up.decoded("DTSTART") == date(2030, 3, 14)
+    assert [a.decoded("TRIGGER") for a in follow_up.walk("VALARM")] == [timedelta(hours=9)]
+
+
+def test_alarms_follow_the_configured_rules(tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[reminders]\ndeadline = ["3d"]\nappointment = ["30m"]\nmorning = "08:00"\n')
+    monkeypatch.setenv("JOBTRACK_CONFIG", str(config))
+    postings, events = _records()
+    evs = _vevents(build_calendar(postings, events, NOW, tz=TZ))
+    assert [a.decoded("TRIGGER") for a in evs["posting-4-deadline@jobtrack"].walk("VALARM")] == [timedelta(days=-3, hours=8)]
+    assert [a.decoded("TRIGGER") for a in evs["event-1@jobtrack"].walk("VALARM")] == [-timedelta(minutes=30)]
 
 
 def test_uids_are_stable() -> None:

@@ -20,7 +20,7 @@ SIZES = [(80, 24), (160, 48)]
 def make(tmp_path: Path) -> JobtrackApp:
     store = Store(tmp_path / "jobs.json")
     fill(store)
-    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
+    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -35,8 +35,10 @@ class JobtrackApp(App[None]):
         now: Callable[[], datetime] = _now,
         poll_interval: float = 1.0,
         theme_folders: list[Path] | None = None,
+        remind: bool = True,
     ) -> None:
         super().__init__()
+        self.remind = remind  # deliver reminders as notifications (off for layout snapshots)
         self.store = store
         self.now = now
         self.poll_interval = poll_interval
@@ -54,6 +56,7 @@ class JobtrackApp(App[None]):
             yield SystemCommand("Search postings", "Filter by title or employer", screen.action_search)
             yield SystemCommand("Filter by status", "Cycle through the statuses", screen.action_filter)
             yield SystemCommand("Undo delete", "Bring back the last deleted posting", screen.action_undo)
+        yield SystemCommand("Reminders", "Due and upcoming reminders: dismiss or snooze", self.action_reminders)
         yield SystemCommand("Next theme", "Switch to the next colour theme", self.action_next_theme)
         yield SystemCommand("Keys", "Every key binding", self.action_show_keys)
 
@@ -74,6 +77,16 @@ class JobtrackApp(App[None]):
         from jobtrack.tui.screens.postings import PostingsScreen
 
         self.push_screen(PostingsScreen())
+        from jobtrack.tui.screens.reminders import ReminderWatch
+
+        self.reminder_watch = ReminderWatch(self)
+        if self.remind:
+            self.reminder_watch.start()
+
+    def action_reminders(self) -> None:
+        from jobtrack.tui.screens.reminders import RemindersScreen
+
+        self.push_screen(RemindersScreen(self.reminder_watch))
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.store.meta().get("theme") != theme.name:

@@ -38,6 +38,7 @@ class PostingsScreen(Screen[None]):
         Binding("u", "undo", "Undo"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter"),
+        Binding("r", "app.reminders", "Reminders"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]

@@ -1,0 +1,73 @@
+"""Reminders against the store: deliver what is due, dismiss, snooze.
+
+Each call is one store transaction (the inter-process lock is held from
+reading the records to saving the state), so `jobtrack remind` from cron
+and the TUI can run at the same time without showing a reminder twice or
+losing a snooze. The timing itself is in `jobtrack.reminders`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from jobtrack import reminders as rm
+from jobtrack.config import ReminderRules
+from jobtrack.store import Store
+from jobtrack.zones import aware
+
+PENDING = timedelta(days=7)  # how far ahead lists look, and numbers from `remind list` refer to
+
+
+@dataclass
+class Reminding:
+    """The store, the rules and the zone, so callers pass only "now"."""
+
+    store: Store
+    rules: ReminderRules
+    tz: ZoneInfo
+
+    def _all(self, now: datetime, ahead: timedelta = timedelta(0)) -> list[rm.Reminder]:
+        return rm.candidates(self.store.postings(), self.store.events(), self.rules, now, self.tz, ahead)
+
+    def _at(self, moment: datetime) -> datetime:
+        return aware(moment, self.tz)
+
+    def _save(self, before: rm.State, after: rm.State) -> None:
+        if after != before:
+            self.store.set_meta(rm.META_KEY, after)
+
+    def due(self, now: datetime) -> list[rm.Reminder]:
+        """What is due now, without marking anything (for `--check`)."""
+        state = rm.load_state(self.store.meta())
+        return rm.due(self._all(now), state, self.rules, now, self.tz)
+
+    def deliver(self, now: datetime) -> list[rm.Reminder]:
+        """What is due now, marked shown in the same transaction so no one shows it again."""
+        now = self._at(now)
+        with self.store.transaction():
+            state = rm.load_state(self.store.meta())
+            found = rm.due(self._all(now), state, self.rules, now, self.tz)
+            self._save(state, rm.prune(rm.mark_shown(state, found, now), now))
+        return found
+
+    def pending(self, now: datetime, ahead: timedelta = PENDING) -> list[rm.Reminder]:
+        state = rm.load_state(self.store.meta())
+        return rm.pending(self._all(now, ahead), state, now, self.tz, ahead)
+
+    def change(self, now: datetime, wanted: str, how: Callable[[rm.State, rm.Reminder], rm.State]) -> rm.Reminder:
+        """Apply `how` to the pending reminder `wanted` (a key or a number from `pending`)."""
+        now = self._at(now)
+        with self.store.transaction():
+            state = rm.load_state(self.store.meta())
+            r = rm.find(rm.pending(self._all(now, PENDING), state, now, self.tz, PENDING), wanted)
+            self._save(state, how(state, r))
+        return r
+
+    def dismiss(self, now: datetime, wanted: str) -> rm.Reminder:
+        return self.change(now, wanted, lambda state, r: rm.dismiss(state, r, self._at(now)))
+
+    def snooze(self, now: datetime, wanted: str, until: datetime) -> rm.Reminder:
+        return self.change(now, wanted, lambda state, r: rm.snooze(state, r, self._at(until)))

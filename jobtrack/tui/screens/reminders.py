@@ -1,0 +1,202 @@
+"""Reminders in the app: notifications as they fall due, and a panel to dismiss or snooze them.
+
+`ReminderWatch` delivers on start, every minute and whenever the store
+changes, each reminder once (marked shown in the store, so a cron job and
+the app never both show it). The timing is in `jobtrack.reminders`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jobtrack.config import ConfigError, ReminderRules, load_config
+from jobtrack.reminder_service import Reminding
+from jobtrack.reminders import Reminder, snooze_until
+from jobtrack.store import StoreLocked
+from jobtrack.zones import aware, local_zone
+
+if TYPE_CHECKING:
+    from jobtrack.tui.app import JobtrackApp
+
+EVERY = 60.0  # seconds between checks when nothing changes
+
+
+class ReminderWatch:
+    """Delivers due reminders as notifications while the app runs."""
+
+    def __init__(self, app: JobtrackApp) -> None:
+        self.app = app
+        try:
+            rules = load_config().reminders
+        except ConfigError as exc:
+            app.notify(str(exc), title="Config file not used", severity="error", markup=False)
+            rules = ReminderRules()
+        self.reminding = Reminding(app.store, rules, local_zone())
+        self._stamp: Any = None
+
+    def start(self) -> None:
+        self.check()
+        self.app.set_interval(EVERY, self.check)
+        self.app.set_interval(self.app.poll_interval, self._changed)
+
+    def _changed(self) -> None:
+        if self.app.store.stamp() != self._stamp:
+            self.check()
+
+    def check(self) -> None:
+        try:
+            found = self.reminding.deliver(self.app.now())
+        except StoreLocked:
+            return  # another process is saving; the next check delivers
+        self._stamp = self.app.store.stamp()
+        for r in found:
+            self.app.notify(
+                r.text, title="Reminder (late)" if r.late else "Reminder",
+                severity="warning" if r.late else "information", timeout=15, markup=False,
+            )
+        if found:
+            for screen in self.app.screen_stack:
+                if isinstance(screen, RemindersScreen):
+                    screen.reload()
+
+
+class SnoozeDialog(ModalScreen[datetime | None]):
+    """Until when: an hour, tomorrow morning, next week, or a typed date."""
+
+    CSS_PATH = "reminders.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, now: datetime, rules: ReminderRules) -> None:
+        super().__init__()
+        self.now = now
+        self.rules = rules
+
+    def compose(self) -> ComposeResult:
+        morning = f"{self.rules.morning:%H:%M}"
+        with Vertical(classes="dialog", id="snooze-dialog"):
+            yield Label("Snooze until", classes="dialog-title")
+            yield OptionList(
+                Option("In 1 hour", id="1h"),
+                Option(f"Tomorrow {morning}", id="tomorrow"),
+                Option(f"In a week, {morning}", id="7d"),
+                id="snooze-choices",
+            )
+            yield Input(placeholder="or type a date: 16/3 14:00, fredag, 2h", id="snooze-when")
+            yield Static("", id="snooze-error", markup=False)
+
+    def _until(self, text: str) -> None:
+        try:
+            until = snooze_until(text, self.now, self.rules.morning)
+        except ValueError as exc:
+            self.query_one("#snooze-error", Static).update(str(exc))
+            return
+        self.dismiss(until)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or "1h"
+        if choice == "1h":
+            self.dismiss(self.now + timedelta(hours=1))
+        else:
+            days = 1 if choice == "tomorrow" else 7
+            self.dismiss(datetime.combine(self.now.date() + timedelta(days=days), self.rules.morning))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._until(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RemindersScreen(Screen[None]):
+    """Due, snoozed and upcoming reminders; d dismisses, s snoozes."""
+
+    CSS_PATH = "reminders.tcss"
+    BINDINGS = [
+        Binding("d", "dismiss_reminder", "Dismiss"),
+        Binding("s", "snooze", "Snooze"),
+        Binding("escape,r", "close", "Back"),
+    ]
+
+    def __init__(self, watch: ReminderWatch) -> None:
+        super().__init__()
+        self.reminder_watch = watch
+        self.reminders: list[Reminder] = []
+
+    @property
+    def jt(self) -> JobtrackApp:
+        return cast("JobtrackApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="reminders")
+        table.add_column("When", key="when")
+        table.add_column("State", key="state")
+        table.add_column("Reminder", key="text")
+        yield table
+        yield Static("No reminders due or coming up in the next 7 days.", id="no-reminders", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Reminders"
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def reload(self) -> None:
+        now = self.jt.now()
+        tz = self.reminder_watch.reminding.tz
+        at = aware(now, tz)
+        self.reminders = self.reminder_watch.reminding.pending(now)
+        table: DataTable[Text] = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for r in self.reminders:
+            if r.snoozed is not None:
+                state = Text("snoozed", style="italic")
+            elif r.due > at:
+                state = Text("upcoming", style="dim")
+            else:
+                state = Text("due" if not r.shown else "shown", style="bold" if not r.shown else "")
+            table.add_row(Text(f"{r.local_due(tz):%a %d %b %H:%M}"), state, Text(r.text), key=r.key)
+        if self.reminders:
+            table.move_cursor(row=min(row, len(self.reminders) - 1))
+        self.query_one("#no-reminders").display = not self.reminders
+        table.display = bool(self.reminders)
+
+    def _selected(self) -> Reminder | None:
+        table = self.query_one(DataTable)
+        if not self.reminders:
+            return None
+        return self.reminders[min(table.cursor_row, len(self.reminders) - 1)]
+
+    def action_dismiss_reminder(self) -> None:
+        r = self._selected()
+        if r is None:
+            return
+        self.reminder_watch.reminding.dismiss(self.jt.now(), r.key)
+        self.notify("Dismissed", timeout=2)
+        self.reload()
+
+    def action_snooze(self) -> None:
+        r = self._selected()
+        if r is None:
+            return
+
+        def chosen(until: datetime | None) -> None:
+            if until is not None:
+                self.reminder_watch.reminding.snooze(self.jt.now(), r.key, until)
+                self.notify(f"Snoozed until {until:%a %d %b %H:%M}", timeout=2)
+                self.reload()
+
+        self.app.push_screen(SnoozeDialog(self.jt.now(), self.reminder_watch.reminding.rules), chosen)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
