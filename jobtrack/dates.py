@@ -15,6 +15,10 @@ from jobtrack.extract import lexicon
 from jobtrack.extract.dates import find_dates, find_times, resolve, week_monday
 
 _DAY_NUMBER = re.compile(r"(?<![\d:.])(\d{1,2})\.?(?![\d:])")
+# "14:00" or "14.00" alone; never the "16.03" of a date such as 16.03.2026.
+_BARE_CLOCK = re.compile(r"(?<![\d./-])([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d|[./-]\d)")
+# "16/3 2026", as people write it: the year after a space.
+_SPACED_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2}) ((?:19|20)\d\d)(?![\d:.])")
 
 
 def _iso(text: str) -> tuple[date, time | None] | None:
@@ -85,9 +89,10 @@ def parse_when(text: str, today: date | None = None) -> tuple[date, time | None]
         raise ValueError("no date given")
     if (iso := _iso(text)) is not None:
         return iso
+    text = _SPACED_YEAR.sub(r"\1/\2/\3", text)
     times = find_times(text)
     clock = times[0].value if times else None
-    if clock is None and (m := re.search(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)", text)):
+    if clock is None and (m := _BARE_CLOCK.search(text)):
         clock = time(int(m.group(1)), int(m.group(2)))
     without_times = text
     for t in reversed(times):

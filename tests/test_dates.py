@@ -23,6 +23,11 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("i morgen kl. 9", (date(2026, 11, 24), time(9, 0))),
         ("tomorrow", (date(2026, 11, 24), None)),
         ("mandag 10", (date(2027, 5, 10), None)),
+        ("16.03.2026", (date(2026, 3, 16), None)),
+        ("16-03-2026 10.30", (date(2026, 3, 16), time(10, 30))),
+        ("16/3 2030", (date(2030, 3, 16), None)),
+        ("16/3 2030 14:00", (date(2030, 3, 16), time(14, 0))),
+        ("16/3 20.30", (date(2027, 3, 16), time(20, 30))),
     ],
 )
 def test_parse_when(typed: str, expected: tuple[date, time | None]) -> None:
