@@ -8,6 +8,7 @@ for countdowns.
 
 from __future__ import annotations
 
+from functools import cache
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -183,9 +184,15 @@ def _evidence(v: Any) -> dict[str, Evidence]:
     return {k: Evidence(**e) for k, e in (v or {}).items()}
 
 
+@cache
+def _names(cls: type) -> frozenset[str]:
+    """Computed once: `dataclasses.fields` on every row was most of loading a large store."""
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """Drop keys the dataclass does not have, so old or newer files still load."""
-    names = {f.name for f in fields(cls)}
+    names = _names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 
