@@ -41,6 +41,7 @@ class JobtrackApp(App[None]):
         self.now = now
         self.poll_interval = poll_interval
         self.theme_folders = theme_folders
+        self._theme_shown = ""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(URGENCY_DEFAULTS)
@@ -70,12 +71,17 @@ class JobtrackApp(App[None]):
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
+        self._theme_shown = wanted
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         from jobtrack.tui.screens.postings import PostingsScreen
 
         self.push_screen(PostingsScreen())
 
     def _remember_theme(self, theme: Theme) -> None:
+        """Urgency colours come from the theme, so the table is redrawn on a real change only."""
+        if theme.name == self._theme_shown:
+            return
+        self._theme_shown = theme.name
         if self.store.meta().get("theme") != theme.name:
             self.store.set_meta("theme", theme.name)
         self.refresh_postings()
