@@ -11,11 +11,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
 from rich.console import Console  # noqa: E402
+from textual.command import CommandList  # noqa: E402
 from textual.widgets import DataTable, Input, Static, TextArea  # noqa: E402
 
 from jobtrack.model import Contact, Event, EventKind, Posting, Status  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
+from jobtrack.tui.commands import bindings_of, key_name  # noqa: E402
+from jobtrack.tui.screens.add import AddDialog  # noqa: E402
+from jobtrack.tui.screens.detail import DetailScreen  # noqa: E402
+from jobtrack.tui.screens.edit import FormDialog  # noqa: E402
+from jobtrack.tui.screens.postings import PostingsScreen  # noqa: E402
 from httpserver import HTTPTestServer, http_server  # noqa: E402,F401
 
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -354,16 +360,66 @@ async def test_filter_cycles_statuses(store: Store) -> None:
         assert len(titles(app)) == 3
 
 
-async def test_help_lists_bindings(store: Store) -> None:
+async def test_help_lists_every_binding(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_detail(app, pilot)
+        await pilot.press("question_mark")  # works on every screen, not only the list
+        await pilot.pause()
+        text = shown(app, "#help-text")
+        for owner in (PostingsScreen, DetailScreen, AddDialog, FormDialog, JobtrackApp):
+            for b in bindings_of(owner):
+                assert f"{key_name(b):<12}{b.description}" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+
+
+async def palette_choose(app: JobtrackApp, pilot, typed: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Open the palette, type, and return the offered prompts before pressing enter on the first."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    for _ in range(40):
+        await pilot.pause(0.05)
+        offered = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+        if offered:
+            break
+    await pilot.press("enter")
+    await pilot.pause()
+    return offered
+
+
+async def test_palette_offers_every_binding_of_the_screen(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("question_mark")
+        offered = {c.title for c in app.get_system_commands(app.screen)}
+        for owner in (app.screen, app):
+            for b in bindings_of(owner):
+                assert b.action == "quit" or b.description in offered, b
+        await open_first_detail(app, pilot)
+        offered = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"New contact", "New event", "Copy e-mail", "Open URL"} <= offered
+        # a palette command runs the screen's action
+        await palette_choose(app, pilot, "New contact")
+        assert isinstance(app.screen, FormDialog)
+
+
+async def test_palette_jumps_to_a_posting(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        text = str(app.screen.query_one("#help-text").render())
-        for word in ("Add", "Edit", "Status", "Delete", "Undo", "Search", "Filter", "Theme", "Copy phone"):
-            assert word in text
+        offered = await palette_choose(app, pilot, "birch")
+        assert any("Data analyst · Birch & Co" in o for o in offered)
+        assert isinstance(app.screen, DetailScreen) and app.screen.posting_id == 2
+        # from one detail screen to another: the list stays underneath
+        offered = await palette_choose(app, pilot, "jurist red")
+        assert "Jurist [red]x[/red] · Ember A/S" in offered[0]  # shown as typed, not as markup
+        assert isinstance(app.screen, DetailScreen) and app.screen.posting_id == 3
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PostingsScreen)
 
 
 async def test_theme_switch_is_remembered(store: Store, tmp_path: Path) -> None:
