@@ -66,7 +66,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     command = (
         f"{sys.executable} -m jobtrack --db {tmp_path / 'jobs.json'}; echo $? > {t.marker}; sleep 600"
     )
-    env = {**os.environ, "TERM": "xterm-256color", "JOBTRACK_CONFIG": str(tmp_path / "config")}
+    env = {**os.environ, "TERM": "xterm-256color"}
     subprocess.run(
         ["tmux", "-L", t.socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24",
          "-s", "app", "-e", "TERM=xterm-256color", "sh", "-c", command],
