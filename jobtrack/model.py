@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 
@@ -183,9 +184,15 @@ def _evidence(v: Any) -> dict[str, Evidence]:
     return {k: Evidence(**e) for k, e in (v or {}).items()}
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    """Asked once per record read; `fields()` is slow enough to show when listing thousands."""
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """Drop keys the dataclass does not have, so old or newer files still load."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 
