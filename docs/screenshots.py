@@ -100,6 +100,17 @@ async def add(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def facts(pilot: Pilot[None]) -> None:
+    """Save the pasted posting, open it and show its text with the facts marked."""
+    await add(pilot)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    pilot.app.screen.query_one("#detail").scroll_end(animate=False)
+    await pilot.pause()
+
+
 async def edit(pilot: Pilot[None]) -> None:
     await pilot.press("down", "e")
     await pilot.pause()
@@ -128,6 +139,7 @@ SHOTS: dict[str, tuple[bool, Script]] = {
     "search": (True, search),
     "detail": (True, detail),
     "add": (True, add),
+    "facts": (True, facts),
     "edit": (True, edit),
     "status": (True, status),
     "help": (True, help_keys),

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
 from rich.console import Console  # noqa: E402
+from rich.text import Text  # noqa: E402
 from textual.command import CommandList  # noqa: E402
 from textual.widgets import DataTable, Input, Static, TextArea  # noqa: E402
 
@@ -169,6 +170,14 @@ async def test_add_by_pasted_text(store: Store) -> None:
         assert added and added[0].deadline == date(2026, 12, 15)
         assert POSTING_TEXT.strip() in store.text(added[0].id or 0).strip()
         assert "Backend Engineer (edited)" in titles(app)
+        # the detail screen marks each fact in the text where it was found
+        app.open_posting(added[0].id or 0)
+        await pilot.pause()
+        text = app.screen.query_one("#text", Static).content
+        assert isinstance(text, Text)
+        marked = {text.plain[span.start:span.end] for span in text.spans if span.style == "reverse"}
+        assert any("15 December 2026" in m for m in marked)
+        assert any("24 81 00 46" in m for m in marked)
 
 
 async def test_add_form_edits_every_fact_with_evidence(store: Store) -> None:

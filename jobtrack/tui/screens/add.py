@@ -110,12 +110,12 @@ class AddDialog(ModalScreen[int | None]):
             for i, e in enumerate(bundle.events)
         ]
         forms += [
-            FieldForm(contact_fields(c), CONTACT_FIELDS, f"f-contact-{i}-", f"Contact {i + 1}", c.evidence.get("contact"))
+            FieldForm(contact_fields(c), CONTACT_FIELDS, f"f-contact-{i}-", f"Contact {i + 1} (empty the name to leave it out)",
+                      c.evidence.get("contact"))
             for i, c in enumerate(bundle.contacts)
         ]
         await form.mount_all([
-            Label("What was understood: check it, edit it, then save (empty a contact's name to drop it)",
-                  classes="dialog-title"),
+            Label("Check what was understood, edit it, then save", classes="dialog-title"),
             *forms,
         ])
         self.query_one("#save", Button).disabled = False

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
@@ -16,13 +17,42 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.countdown import countdown
-from jobtrack.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
 from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
+
+
+FACT_STYLE = "reverse"
+
+
+def highlight_facts(raw: str, evidence: Iterable[Evidence]) -> Text:
+    """The posting text with each extracted fact marked where it was found.
+
+    Offsets are used while they still point into the text (cleaning removed
+    nothing); otherwise the evidence sentence is looked up.
+    """
+    text = clean_text(raw)
+    shown = Text(text)
+    offsets_hold = text == raw
+    for ev in evidence:
+        if offsets_hold and ev.start is not None and ev.end is not None and 0 <= ev.start < ev.end <= len(text):
+            shown.stylize(FACT_STYLE, ev.start, ev.end)
+        elif ev.sentence and (at := text.find(ev.sentence)) >= 0:
+            shown.stylize(FACT_STYLE, at, at + len(ev.sentence))
+    return shown
+
+
+def event_when(e: Event, now: datetime) -> str:
+    """"2026-11-24 09:00  (tomorrow 09:00)"; no clock time when none was given."""
+    at = e.starts_at()
+    if at is None:
+        return "no date yet"
+    day = f"{at:%Y-%m-%d %H:%M}" if e.time else f"{at:%Y-%m-%d}"
+    return f"{day}  ({countdown(at, now)})"
 
 
 class DetailScreen(Screen[None]):
@@ -157,9 +187,7 @@ class DetailScreen(Screen[None]):
 
         events = self._table("#events")
         for e in sorted(store.events(self.posting_id), key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
-            at = e.starts_at()
-            when = f"{at:%Y-%m-%d %H:%M}  ({countdown(at, now)})" if at else "no date yet"
-            events.add_row(Text(when), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
+            events.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
 
         history = Text()
         for h in p.history:
@@ -169,8 +197,11 @@ class DetailScreen(Screen[None]):
                 history.append(f"  {clean_line(h.note)}")
             history.append("\n")
         self.query_one("#history", Static).update(history.rstrip() or Text("none", style="dim"))
-        text = clean_text(store.text(self.posting_id))
-        self.query_one("#text", Static).update(Text(text) if text else Text("none", style="dim"))
+        evidence = [*p.evidence.values()]
+        for record in (*store.contacts(self.posting_id), *store.events(self.posting_id)):
+            evidence += record.evidence.values()
+        text = highlight_facts(store.text(self.posting_id), evidence)
+        self.query_one("#text", Static).update(text if text else Text("none", style="dim"))
 
     def _table(self, selector: str) -> DataTable[Text]:
         """Empty the table, keeping the cursor on the same row where it can."""
