@@ -403,12 +403,13 @@ async def test_palette_offers_every_binding_of_the_screen(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        offered = {c.title for c in app.get_system_commands(app.screen)}
-        for owner in (app.screen, app):
-            for b in bindings_of(owner):
-                assert b.action == "quit" or b.description in offered, b
-        await open_first_detail(app, pilot)
-        offered = {c.title for c in app.get_system_commands(app.screen)}
+        for opened in (False, True):
+            if opened:
+                await open_first_detail(app, pilot)
+            offered = {c.title for c in app.get_system_commands(app.screen)}
+            for owner in (app.screen, app):
+                for b in bindings_of(owner):
+                    assert b.action == "quit" or b.description in offered, b
         assert {"New contact", "New event", "Copy e-mail", "Open URL"} <= offered
         # a palette command runs the screen's action
         await palette_choose(app, pilot, "New contact")
