@@ -12,6 +12,7 @@ from functools import cache
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 
@@ -185,14 +186,14 @@ def _evidence(v: Any) -> dict[str, Evidence]:
 
 
 @cache
-def _names(cls: type) -> frozenset[str]:
-    """Computed once: `dataclasses.fields` on every row was most of loading a large store."""
+def _field_names(cls: type) -> frozenset[str]:
+    """Asked once per record read; `fields()` is slow enough to show when listing thousands."""
     return frozenset(f.name for f in fields(cls))
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """Drop keys the dataclass does not have, so old or newer files still load."""
-    names = _names(cls)
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 

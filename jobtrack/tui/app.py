@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jobtrack.store.store import Store
+from jobtrack.tui.commands import PostingsProvider, binding_commands
 from jobtrack.tui.themes import DEFAULT_THEME, load_themes
 
 URGENCY_DEFAULTS = {"urgent": "#e5484d", "soon": "#f5a524", "later": "#6cb6ff"}
@@ -26,8 +27,10 @@ class JobtrackApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("t", "next_theme", "Theme", tooltip="Switch to the next theme"),
+        Binding("question_mark", "show_keys", "Help", key_display="?", tooltip="Every key binding"),
         Binding("ctrl+q", "quit", "Quit", show=True, priority=True),
     ]
+    COMMANDS = App.COMMANDS | {PostingsProvider}
 
     def __init__(
         self,
@@ -43,22 +46,14 @@ class JobtrackApp(App[None]):
         self.now = now
         self.poll_interval = poll_interval
         self.theme_folders = theme_folders
+        self._theme_shown = ""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(URGENCY_DEFAULTS)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        from jobtrack.tui.screens.postings import PostingsScreen
-
-        if isinstance(screen, PostingsScreen):
-            yield SystemCommand("Add posting", "Read a URL, a file or pasted text", screen.action_add)
-            yield SystemCommand("Search postings", "Filter by title or employer", screen.action_search)
-            yield SystemCommand("Filter by status", "Cycle through the statuses", screen.action_filter)
-            yield SystemCommand("Undo delete", "Bring back the last deleted posting", screen.action_undo)
-        yield SystemCommand("Reminders", "Due and upcoming reminders: dismiss or snooze", self.action_reminders)
-        yield SystemCommand("Next theme", "Switch to the next colour theme", self.action_next_theme)
-        yield SystemCommand("Keys", "Every key binding", self.action_show_keys)
+        yield from binding_commands(screen, self)
 
     def action_show_keys(self) -> None:
         from jobtrack.tui.screens.dialogs import HelpScreen
@@ -73,6 +68,7 @@ class JobtrackApp(App[None]):
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
+        self._theme_shown = wanted
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         from jobtrack.tui.screens.postings import PostingsScreen
 
@@ -89,6 +85,10 @@ class JobtrackApp(App[None]):
         self.push_screen(RemindersScreen(self.reminder_watch))
 
     def _remember_theme(self, theme: Theme) -> None:
+        """Urgency colours come from the theme, so the table is redrawn on a real change only."""
+        if theme.name == self._theme_shown:
+            return
+        self._theme_shown = theme.name
         if self.store.meta().get("theme") != theme.name:
             self.store.set_meta("theme", theme.name)
         self.refresh_postings()
@@ -99,6 +99,15 @@ class JobtrackApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, PostingsScreen):
                 screen.reload()
+
+    def open_posting(self, ident: int) -> None:
+        """Show one posting's detail screen on top of the postings list."""
+        from jobtrack.tui.screens.postings import PostingsScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, PostingsScreen):
+            self.pop_screen()
+        if isinstance(self.screen, PostingsScreen):
+            self.screen.open_posting(ident)
 
     def action_next_theme(self) -> None:
         names = sorted(self.available_themes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import work
@@ -10,33 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static, TextArea
 from textual.worker import get_current_worker
 
-from jobtrack.dates import parse_when
+from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
 from jobtrack.document import Document
-from jobtrack.model import Evidence
+from jobtrack.model import replace_fields
 from jobtrack.sanitize import clean_line
 from jobtrack.store.store import Bundle
-from jobtrack.tui.screens.edit import deadline_text
+from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.extract.result import Extraction
     from jobtrack.tui.app import JobtrackApp
-
-LOW_CONFIDENCE = 0.6
-
-
-def _label(name: str, evidence: Evidence | None) -> Label:
-    if evidence is not None and evidence.confidence < LOW_CONFIDENCE:
-        return Label(Text(f"{name}  ? a guess, please check"), classes="guess")
-    return Label(Text(name))
-
-
-def _evidence(evidence: Evidence | None) -> Static:
-    sentence = clean_line(evidence.sentence) if evidence else ""
-    return Static(Text(f"“{sentence}”" if sentence else "", style="italic dim"), classes="evidence")
 
 
 class AddDialog(ModalScreen[int | None]):
@@ -116,76 +102,41 @@ class AddDialog(ModalScreen[int | None]):
         self.query_one("#loading").display = False
         bundle = bundle_from_extraction(extraction, doc)
         self.bundle = bundle
-        p = bundle.posting
         form = self.query_one("#form", Vertical)
         await form.remove_children()
-        ev = p.evidence
-        widgets: list[Widget] = [
-            Label("What was understood (edit before saving)", classes="dialog-title"),
-            _label("Title", ev.get("title")), Input(p.title, id="f-title"), _evidence(ev.get("title")),
-            _label("Employer", ev.get("employer")), Input(p.employer, id="f-employer"), _evidence(ev.get("employer")),
-            _label("Deadline", ev.get("deadline")),
-            Input(deadline_text(p.deadline, p.deadline_time), id="f-deadline"), _evidence(ev.get("deadline")),
+        forms = [FieldForm(posting_fields(bundle.posting), POSTING_FIELDS, "f-", "The posting")]
+        forms += [
+            FieldForm(event_fields(e), EVENT_FIELDS, f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"))
+            for i, e in enumerate(bundle.events)
         ]
-        for i, e in enumerate(bundle.events):
-            evidence = e.evidence.get("event")
-            widgets += [
-                _label(f"{e.kind.value.capitalize()}: {clean_line(e.label)}", evidence),
-                Input(deadline_text(e.day, e.time), placeholder="no date yet", id=f"f-event-{i}"),
-                _evidence(evidence),
-            ]
-        for i, c in enumerate(bundle.contacts):
-            evidence = c.evidence.get("contact")
-            widgets += [
-                _label("Contact: name | role | phone | e-mail", evidence),
-                Input(" | ".join((c.name, c.role, c.phone, c.email)), id=f"f-contact-{i}"),
-                _evidence(evidence),
-            ]
-        widgets.append(Static("", id="form-error", markup=False))
-        await form.mount_all(widgets)
+        forms += [
+            FieldForm(contact_fields(c), CONTACT_FIELDS, f"f-contact-{i}-", f"Contact {i + 1} (empty the name to leave it out)",
+                      c.evidence.get("contact"))
+            for i, c in enumerate(bundle.contacts)
+        ]
+        await form.mount_all([
+            Label("Check what was understood, edit it, then save", classes="dialog-title"),
+            *forms,
+        ])
         self.query_one("#save", Button).disabled = False
         self.query_one("#f-title", Input).focus()
 
     # -- saving ---------------------------------------------------------------
-    def _when(self, input_id: str) -> tuple[object, object] | None:
-        raw = self.query_one(input_id, Input).value.strip()
-        if not raw:
-            return (None, None)
-        try:
-            return parse_when(raw, self.jt.now().date())
-        except ValueError as exc:
-            error = self.query_one("#form-error", Static)
-            error.update(str(exc))
-            error.display = True
-            self.query_one(input_id, Input).focus()
-            return None
-
     def action_save(self) -> None:
         bundle = self.bundle
         if bundle is None:
             self.action_read()
             return
-        p = bundle.posting
-        p.title = self.query_one("#f-title", Input).value.strip() or p.title
-        p.employer = self.query_one("#f-employer", Input).value.strip()
-        when = self._when("#f-deadline")
-        if when is None:
+        forms = list(self.query(FieldForm))
+        parsed = [form.values() for form in forms]
+        if any(values is None for values in parsed):
             return
-        p.deadline, p.deadline_time = when  # type: ignore[assignment]
-        for i, e in enumerate(bundle.events):
-            when = self._when(f"#f-event-{i}")
-            if when is None:
-                return
-            e.day, e.time = when  # type: ignore[assignment]
-        contacts = []
-        for i, c in enumerate(bundle.contacts):
-            parts = [s.strip() for s in self.query_one(f"#f-contact-{i}", Input).value.split("|")]
-            parts += [""] * (4 - len(parts))
-            if not any(parts):
-                continue
-            c.name, c.role, c.phone, c.email = parts[:4]
-            contacts.append(c)
-        bundle.contacts = contacts
+        posting_values, *rest = cast("list[dict[str, Any]]", parsed)
+        posting_values["title"] = posting_values.get("title") or bundle.posting.title
+        replace_fields(bundle.posting, posting_values)
+        events, contacts = rest[: len(bundle.events)], rest[len(bundle.events):]
+        bundle.events = [replace_fields(e, v) for e, v in zip(bundle.events, events)]
+        bundle.contacts = [replace_fields(c, v) for c, v in zip(bundle.contacts, contacts) if v.get("name")]
         saved = self.jt.store.add(bundle)
         self.notify(f"Added {clean_line(saved.title)}", markup=False)
         self.dismiss(saved.id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -11,14 +13,46 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
+from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.countdown import countdown
-from jobtrack.model import Posting
+from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.sanitize import clean_line, clean_text
+from jobtrack.store.errors import NotFound
+from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
+
+
+FACT_STYLE = "reverse"
+
+
+def highlight_facts(raw: str, evidence: Iterable[Evidence]) -> Text:
+    """The posting text with each extracted fact marked where it was found.
+
+    Offsets are used while they still point into the text (cleaning removed
+    nothing); otherwise the evidence sentence is looked up.
+    """
+    text = clean_text(raw)
+    shown = Text(text)
+    offsets_hold = text == raw
+    for ev in evidence:
+        if offsets_hold and ev.start is not None and ev.end is not None and 0 <= ev.start < ev.end <= len(text):
+            shown.stylize(FACT_STYLE, ev.start, ev.end)
+        elif ev.sentence and (at := text.find(ev.sentence)) >= 0:
+            shown.stylize(FACT_STYLE, at, at + len(ev.sentence))
+    return shown
+
+
+def event_when(e: Event, now: datetime) -> str:
+    """"2026-11-24 09:00  (tomorrow 09:00)"; no clock time when none was given."""
+    at = e.starts_at()
+    if at is None:
+        return "no date yet"
+    day = f"{at:%Y-%m-%d %H:%M}" if e.time else f"{at:%Y-%m-%d}"
+    return f"{day}  ({countdown(at, now)})"
 
 
 class DetailScreen(Screen[None]):
@@ -27,14 +61,22 @@ class DetailScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("o", "open_url", "Open URL"),
         Binding("c", "copy_phone", "Copy phone"),
+        Binding("m", "copy_email", "Copy e-mail", show=False),
         Binding("e", "edit", "Edit"),
         Binding("s", "status", "Status"),
+        Binding("n", "new_contact", "New contact"),
+        Binding("i", "new_event", "New event"),
+        Binding("enter", "edit_row", "Edit contact/event", show=False),
+        Binding("x", "remove_row", "Remove contact/event", show=False),
     ]
 
     def __init__(self, posting_id: int) -> None:
         super().__init__()
         self.posting_id = posting_id
         self._save_timer: Timer | None = None
+        self._stamp: Any = None
+        self._notes_base = ""  # the notes as last read from or written to the store
+        self._gone = False
 
     @property
     def jt(self) -> JobtrackApp:
@@ -45,17 +87,22 @@ class DetailScreen(Screen[None]):
         return self.jt.store.posting(self.posting_id)
 
     def compose(self) -> ComposeResult:
+        self._notes_base = self.posting.notes
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(id="fields")
-            yield Label("Contacts", classes="heading")
-            yield Static(id="contacts")
-            yield Label("Events", classes="heading")
-            yield Static(id="events")
+            yield Label("Contacts  (n new · enter edit · x remove · c copy phone · m copy e-mail)", classes="heading")
+            contacts: DataTable[Text] = DataTable(cursor_type="row", id="contacts", show_cursor=False)
+            contacts.add_columns("Name", "Role", "Phone", "E-mail")
+            yield contacts
+            yield Label("Events  (i new · enter edit · x remove)", classes="heading")
+            events: DataTable[Text] = DataTable(cursor_type="row", id="events", show_cursor=False)
+            events.add_columns("When", "What", "Place")
+            yield events
             yield Label("Status history", classes="heading")
             yield Static(id="history")
             yield Label("Notes (saved as you type)", classes="heading")
-            yield TextArea(self.posting.notes, id="notes", soft_wrap=True)
+            yield TextArea(self._notes_base, id="notes", soft_wrap=True)
             yield Label("Posting text", classes="heading")
             yield Static(id="text")
         yield Footer()
@@ -63,10 +110,58 @@ class DetailScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_fields()
         self.query_one("#detail").focus()
+        self.set_interval(self.jt.poll_interval, self.poll)
+
+    # -- following the store --------------------------------------------------
+    def poll(self) -> None:
+        if self.jt.store.stamp() == self._stamp:
+            return
+        try:
+            notes = self.posting.notes
+        except NotFound:
+            self.gone()
+            return
+        if notes != self._notes_base:
+            self.notes_changed_elsewhere(notes)
+        self.refresh_fields()
+
+    def gone(self) -> None:
+        """Deleted by another process: say so and go back, once nothing is on top of us."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._stamp = self.jt.store.stamp()
+        if not self._gone:
+            self.notify("This posting was deleted elsewhere", severity="warning")
+        self._gone = True
+        if self.is_current:
+            self.dismiss(None)
+
+    def on_screen_resume(self) -> None:
+        if self._gone:
+            self.dismiss(None)
+
+    def notes_changed_elsewhere(self, notes: str) -> None:
+        """Take their notes; if we were typing too, keep ours and put theirs below, saved."""
+        area = self.query_one("#notes", TextArea)
+        ours = area.text
+        self._notes_base = notes
+        if ours == notes:
+            return
+        if self._save_timer is None:
+            area.load_text(notes)
+            return
+        merged = f"{ours}\n\n--- changed elsewhere meanwhile ---\n{notes}"
+        area.load_text(merged)
+        self.notify("The notes were changed elsewhere too: both versions are kept", severity="warning")
 
     def refresh_fields(self) -> None:
         store = self.jt.store
-        p = self.posting
+        self._stamp = store.stamp()
+        try:
+            p = self.posting
+        except NotFound:
+            self.gone()
+            return
         now = self.jt.now()
         self.sub_title = clean_line(p.title)
         grid = Table.grid(padding=(0, 2))
@@ -86,25 +181,13 @@ class DetailScreen(Screen[None]):
                 grid.add_row(name, Text(clean_line(value) or "none", style="" if value else "dim"))
         self.query_one("#fields", Static).update(grid)
 
-        contacts = store.contacts(self.posting_id)
-        if contacts:
-            table = Table("Name", "Role", "Phone", "E-mail", box=None, header_style="bold", pad_edge=False)
-            for c in contacts:
-                table.add_row(*(Text(clean_line(v)) for v in (c.name, c.role, c.phone, c.email)))
-            self.query_one("#contacts", Static).update(table)
-        else:
-            self.query_one("#contacts", Static).update(Text("none", style="dim"))
+        contacts = self._table("#contacts")
+        for c in store.contacts(self.posting_id):
+            contacts.add_row(*(Text(clean_line(v)) for v in (c.name, c.role, c.phone, c.email)), key=str(c.id))
 
-        events = sorted(store.events(self.posting_id), key=lambda e: (e.starts_at() is None, e.starts_at() or now))
-        if events:
-            table = Table("When", "What", "Place", box=None, header_style="bold", pad_edge=False)
-            for e in events:
-                at = e.starts_at()
-                when = f"{at:%Y-%m-%d %H:%M}  ({countdown(at, now)})" if at else "no date yet"
-                table.add_row(Text(when), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)))
-            self.query_one("#events", Static).update(table)
-        else:
-            self.query_one("#events", Static).update(Text("none", style="dim"))
+        events = self._table("#events")
+        for e in sorted(store.events(self.posting_id), key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
+            events.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
 
         history = Text()
         for h in p.history:
@@ -114,21 +197,45 @@ class DetailScreen(Screen[None]):
                 history.append(f"  {clean_line(h.note)}")
             history.append("\n")
         self.query_one("#history", Static).update(history.rstrip() or Text("none", style="dim"))
-        text = clean_text(store.text(self.posting_id))
-        self.query_one("#text", Static).update(Text(text) if text else Text("none", style="dim"))
+        evidence = [*p.evidence.values()]
+        for record in (*store.contacts(self.posting_id), *store.events(self.posting_id)):
+            evidence += record.evidence.values()
+        text = highlight_facts(store.text(self.posting_id), evidence)
+        self.query_one("#text", Static).update(text if text else Text("none", style="dim"))
+
+    def _table(self, selector: str) -> DataTable[Text]:
+        """Empty the table, keeping the cursor on the same row where it can."""
+        table: DataTable[Text] = self.query_one(selector, DataTable)
+        row = table.cursor_row
+        table.clear()
+        table.call_after_refresh(table.move_cursor, row=row)
+        return table
+
+    def on_descendant_focus(self) -> None:
+        for table in self.query(DataTable):
+            table.show_cursor = table.has_focus
 
     # -- notes ----------------------------------------------------------------
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id != "notes":
+        if event.text_area.id != "notes" or event.text_area.text == self._notes_base:
             return
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(0.5, self.save_notes)
 
     def save_notes(self) -> None:
+        """Writes the notes field alone, to the freshest copy: other fields changed elsewhere stay."""
+        self._save_timer = None
         notes = self.query_one("#notes", TextArea).text
-        if notes != self.posting.notes:
+        if notes == self._notes_base:
+            return
+        try:
             self.jt.store.edit_posting(self.posting_id, {"notes": notes})
+        except NotFound:
+            self.gone()
+            return
+        self._notes_base = notes
+        self._stamp = self.jt.store.stamp()
 
     # -- actions --------------------------------------------------------------
     def action_back(self) -> None:
@@ -146,33 +253,116 @@ class DetailScreen(Screen[None]):
         else:
             self.notify("This posting has no URL", severity="warning", timeout=2)
 
-    def action_copy_phone(self) -> None:
-        phones = [c.phone for c in self.jt.store.contacts(self.posting_id) if c.phone]
-        if phones:
-            self.app.copy_to_clipboard(phones[0])
-            self.notify(f"Copied {phones[0]}", markup=False, timeout=2)
+    def _chosen_contacts(self) -> list[Contact]:
+        """The highlighted contact when the contacts table has focus, else all of them."""
+        contacts = self.jt.store.contacts(self.posting_id)
+        chosen = self._selected("#contacts")
+        return [c for c in contacts if c.id == chosen] or contacts
+
+    def _copy(self, values: list[str], what: str) -> None:
+        if values:
+            self.app.copy_to_clipboard(values[0])
+            self.notify(f"Copied {values[0]}", markup=False, timeout=2)
         else:
-            self.notify("No phone number to copy", severity="warning", timeout=2)
+            self.notify(f"No {what} to copy", severity="warning", timeout=2)
+
+    def action_copy_phone(self) -> None:
+        self._copy([c.phone for c in self._chosen_contacts() if c.phone], "phone number")
+
+    def action_copy_email(self) -> None:
+        self._copy([c.email for c in self._chosen_contacts() if c.email], "e-mail address")
 
     def action_edit(self) -> None:
         from jobtrack.tui.screens.edit import EditDialog
 
         self.save_notes()
-
-        def done(_: object) -> None:
-            self.query_one("#notes", TextArea).load_text(self.posting.notes)
-            self.refresh_fields()
-
-        self.app.push_screen(EditDialog(self.posting_id), done)
+        self.app.push_screen(EditDialog(self.posting_id), lambda _: self.refresh_fields())
 
     def action_status(self) -> None:
         from jobtrack.tui.screens.dialogs import StatusDialog
 
-        def chosen(status: object) -> None:
+        def chosen(status: Status | None) -> None:
             if status is not None:
-                from jobtrack.model import Status
-
-                self.jt.store.set_status(self.posting_id, cast(Status, status))
+                self.jt.store.set_status(self.posting_id, status)
                 self.refresh_fields()
 
         self.app.push_screen(StatusDialog(self.posting.status), chosen)
+
+    # -- contacts and events --------------------------------------------------
+    def _selected(self, selector: str) -> int | None:
+        table = self.query_one(selector, DataTable)
+        if not table.has_focus or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def _form(
+        self, title: str, fields: list[Field], parsers: dict[str, Parser], required: str,
+        save: Callable[[dict[str, Any]], object],
+    ) -> None:
+        from jobtrack.tui.screens.edit import FormDialog
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values:
+                save(values)
+                self.refresh_fields()
+
+        self.app.push_screen(FormDialog(title, fields, parsers, required=required), done)
+
+    def action_new_contact(self) -> None:
+        store = self.jt.store
+        self._form(
+            "New contact", contact_fields(Contact("")), CONTACT_FIELDS, "name",
+            lambda v: store.add_contact(Contact(**{"name": "", **v}, posting_ids=[self.posting_id])),
+        )
+
+    def action_new_event(self) -> None:
+        store = self.jt.store
+        blank = Event(self.posting_id, EventKind.INTERVIEW)
+        self._form(
+            "New event", event_fields(blank), EVENT_FIELDS, "kind",
+            lambda v: store.add_event(Event(**{"posting_id": self.posting_id, "kind": blank.kind, **v})),
+        )
+
+    def action_edit_row(self) -> None:
+        store = self.jt.store
+        if (ident := self._selected("#contacts")) is not None:
+            self._form("Edit contact", contact_fields(store.contact(ident)), CONTACT_FIELDS, "name",
+                       lambda v: store.edit_contact(ident, v))
+        elif (ident := self._selected("#events")) is not None:
+            self._form("Edit event", event_fields(store.event(ident)), EVENT_FIELDS, "kind",
+                       lambda v: store.edit_event(ident, v))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_row()
+
+    def action_remove_row(self) -> None:
+        from jobtrack.tui.screens.dialogs import ConfirmDialog
+
+        store = self.jt.store
+        if (ident := self._selected("#contacts")) is not None:
+            name = store.contact(ident).name
+            question, remove = f"Remove the contact “{clean_line(name)}”?", lambda: self._remove_contact(ident)
+        elif (ident := self._selected("#events")) is not None:
+            event = store.event(ident)
+            question, remove = f"Remove “{clean_line(event.label or event.kind.value)}”?", lambda: store.delete_event(ident)
+        else:
+            self.notify("Select a contact or an event first (tab moves there)", severity="warning", timeout=2)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                remove()
+                self.refresh_fields()
+
+        self.app.push_screen(ConfirmDialog(question), confirmed)
+
+    def _remove_contact(self, ident: int) -> None:
+        """A contact shared with other postings is only unlinked from this one."""
+        store = self.jt.store
+        others = [pid for pid in store.contact(ident).posting_ids if pid != self.posting_id]
+        if others:
+            store.edit_contact(ident, {"posting_ids": others})
+        else:
+            store.delete_contact(ident)

@@ -11,6 +11,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobtrack.model import Status
+from jobtrack.tui.commands import bindings_of, key_name
 
 
 class StatusDialog(ModalScreen[Status | None]):
@@ -72,24 +73,27 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from jobtrack.tui.app import JobtrackApp
+        from jobtrack.tui.screens.add import AddDialog
         from jobtrack.tui.screens.detail import DetailScreen
+        from jobtrack.tui.screens.edit import FormDialog
         from jobtrack.tui.screens.postings import PostingsScreen
 
         text = Text()
-        for heading, bindings in (
-            ("Postings", PostingsScreen.BINDINGS),
-            ("Posting details", DetailScreen.BINDINGS),
-            ("Everywhere", JobtrackApp.BINDINGS),
+        for heading, owner in (
+            ("Postings", PostingsScreen),
+            ("Posting details", DetailScreen),
+            ("Add dialog", AddDialog),
+            ("Edit forms", FormDialog),
+            ("Confirmations", ConfirmDialog),
+            ("Everywhere", JobtrackApp),
         ):
             text.append(f"{heading}\n", style="bold")
-            for b in bindings:
-                if isinstance(b, Binding):
-                    key = b.key_display or b.key.replace("question_mark", "?").replace("slash", "/")
-                    text.append(f"  {key:<12}", style="bold")
-                    text.append(f"{b.description}\n")
+            for b in bindings_of(owner):
+                text.append(f"  {key_name(b):<12}", style="bold")
+                text.append(f"{b.description}\n")
             text.append("\n")
         text.append("  ctrl+p      ", style="bold")
-        text.append("Command palette (themes, quit, …)\n")
+        text.append("Command palette: every action, themes, jump to a posting by title or employer\n")
         with Vertical(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():

@@ -1,30 +1,24 @@
-"""Edit a posting's main fields in a modal form."""
+"""Forms in a modal dialog: edit a posting, or fill in a contact or an event."""
 
 from __future__ import annotations
 
-from datetime import date, time
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label
 
-from jobtrack.dates import parse_when
+from jobtrack.cli.fields import POSTING_FIELDS, Parser
+from jobtrack.tui.widgets.form import Field, FieldForm, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
 
 
-def deadline_text(day: date | None, at: time | None) -> str:
-    if day is None:
-        return ""
-    return f"{day.isoformat()} {at:%H:%M}" if at else day.isoformat()
-
-
-class EditDialog(ModalScreen[bool]):
-    """Returns True when something was saved."""
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    """Returns the parsed values the user changed, or None when cancelled."""
 
     CSS_PATH = "edit.tcss"
     BINDINGS = [
@@ -32,78 +26,43 @@ class EditDialog(ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, posting_id: int) -> None:
+    def __init__(self, title: str, fields: list[Field], parsers: dict[str, Parser], required: str = "") -> None:
         super().__init__()
-        self.posting_id = posting_id
+        self.title_text = title
+        self.form = FieldForm(fields, parsers)
+        self.required = required  # a field that may not be left empty
 
     @property
     def jt(self) -> JobtrackApp:
         return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
-        p = self.jt.store.posting(self.posting_id)
         with Vertical(classes="dialog"):
-            yield Label("Edit posting", classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll():
-                yield Label("Title")
-                yield Input(p.title, id="title")
-                yield Label("Employer")
-                yield Input(p.employer, id="employer")
-                yield Label("Deadline (2026-03-16, 16/3 14:00, next friday; empty for none)")
-                yield Input(deadline_text(p.deadline, p.deadline_time), id="deadline")
-                yield Static("", id="deadline-error", classes="error", markup=False)
-                yield Label("Salary")
-                yield Input(p.salary, id="salary")
-                yield Label("URL")
-                yield Input(p.url, id="url")
-                yield Label("Notes")
-                yield TextArea(p.notes, id="notes")
+                yield self.form
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
-
-    def changes(self) -> dict[str, Any] | None:
-        """The parsed form, or None after showing what is wrong."""
-        error = self.query_one("#deadline-error", Static)
-        raw = self.query_one("#deadline", Input).value.strip()
-        day: date | None = None
-        at: time | None = None
-        if raw:
-            try:
-                day, at = parse_when(raw, self.jt.now().date())
-            except ValueError as exc:
-                error.update(str(exc))
-                error.display = True
-                self.query_one("#deadline", Input).focus()
-                return None
-        error.display = False
-        title = self.query_one("#title", Input).value.strip()
-        if not title:
-            error.update("A posting needs a title")
-            error.display = True
-            return None
-        return {
-            "title": title,
-            "employer": self.query_one("#employer", Input).value.strip(),
-            "deadline": day,
-            "deadline_time": at,
-            "salary": self.query_one("#salary", Input).value.strip(),
-            "url": self.query_one("#url", Input).value.strip(),
-            "notes": self.query_one("#notes", TextArea).text,
-        }
+        self.query(Input).first().focus()
 
     def action_save(self) -> None:
-        changes = self.changes()
-        if changes is not None:
-            self.jt.store.edit_posting(self.posting_id, changes)
-            self.notify("Saved", timeout=2)
-            self.dismiss(True)
+        if self.required and not self.form.raw()[self.required]:
+            label = next(f.label for f in self.form.fields if f.name == self.required)
+            self.form.show_error(f"{label} cannot be empty")
+            return
+        values = self.form.values(self.form.changed())
+        if values is not None and self.accept(values):
+            self.dismiss(values)
+
+    def accept(self, values: dict[str, Any]) -> bool:
+        """Act on the values; False keeps the dialog open."""
+        return True
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
@@ -113,3 +72,21 @@ class EditDialog(ModalScreen[bool]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+class EditDialog(FormDialog):
+    """Every field of a posting; only the fields changed here are written."""
+
+    def __init__(self, posting_id: int) -> None:
+        self.posting_id = posting_id
+        super().__init__("Edit posting", [], POSTING_FIELDS, required="title")
+
+    def compose(self) -> ComposeResult:
+        self.form.fields = posting_fields(self.jt.store.posting(self.posting_id))
+        yield from super().compose()
+
+    def accept(self, values: dict[str, Any]) -> bool:
+        if values:
+            self.jt.store.edit_posting(self.posting_id, values)
+            self.notify("Saved", timeout=2)
+        return True

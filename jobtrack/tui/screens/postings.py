@@ -39,7 +39,6 @@ class PostingsScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter"),
         Binding("r", "app.reminders", "Reminders"),
-        Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -145,10 +144,15 @@ class PostingsScreen(Screen[None]):
 
     def action_open(self) -> None:
         ident = self.selected_id()
-        if ident is None:
-            return
+        if ident is not None:
+            self.open_posting(ident)
+
+    def open_posting(self, ident: int) -> None:
         from jobtrack.tui.screens.detail import DetailScreen
 
+        table = self.query_one(DataTable)
+        if str(ident) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(ident)))
         self.app.push_screen(DetailScreen(ident), lambda _: self.reload())
 
     def action_search(self) -> None:
@@ -176,11 +180,6 @@ class PostingsScreen(Screen[None]):
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
         self.reload()
-
-    def action_help(self) -> None:
-        from jobtrack.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen())
 
     def action_status(self) -> None:
         ident = self.selected_id()
