@@ -75,7 +75,8 @@ def bar_width(total_width: int) -> int:
 def answer_line(p: Pipeline) -> str:
     if p.answer_rate is None:
         return "Answer rate: no application sent yet"
-    return f"Answer rate: {p.answered} of {p.sent} applications answered ({p.answer_rate:.0%})"
+    noun = "application" if p.sent == 1 else "applications"
+    return f"Answer rate: {p.answered} of {p.sent} {noun} answered ({p.answer_rate:.0%})"
 
 
 def bar_lines(p: Pipeline, width: int = 80) -> list[str]:

@@ -8,7 +8,7 @@ screen can open it. Pure: no Textual, no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from jobtrack.agenda import Entry, Happening, Review, Waiting, ago, deadline_label, with_in
@@ -80,7 +80,8 @@ def _entry_row(e: Entry, width: int) -> Row:
     return Row("entry", entry_lines(e, width), e.posting.id if e.posting else None, e.at, e.is_deadline)
 
 
-def _day_heading(day: Any, now: datetime) -> str:
+def day_heading(day: date, now: datetime) -> str:
+    """ "Tue 24 Nov 2026 (tomorrow)"."""
     gap = (day - now.date()).days
     when = " (today)" if gap == 0 else " (tomorrow)" if gap == 1 else ""
     return f"{day:%a %d %b %Y}{when}"
@@ -107,7 +108,7 @@ def rows(review: Review, width: int = WIDTH) -> list[Row]:
     now = review.now
     out = [Row("section", [f"The next {review.days} days"])]
     for item in review.coming:
-        out.append(Row("day", [_day_heading(item.day, now)]))
+        out.append(Row("day", [day_heading(item.day, now)]))
         out.extend(_entry_row(e, width) for e in item.entries)
     if not review.coming:
         out.append(Row("note", [f"  Nothing due in the next {review.days} days."]))
@@ -122,15 +123,22 @@ def rows(review: Review, width: int = WIDTH) -> list[Row]:
     return out
 
 
+def gap_before(row: Row, previous: Row | None) -> bool:
+    """A blank line before each heading, but none right under a section's title."""
+    if previous is None:
+        return False
+    return row.kind == "section" or (row.kind == "day" and previous.kind != "section")
+
+
 def text_lines(review_rows: list[Row]) -> list[str]:
-    """Plain lines for a terminal: a blank line before each heading, none right under a section."""
+    """Plain lines for a terminal."""
     lines: list[str] = []
-    previous: RowKind | None = None
+    previous: Row | None = None
     for row in review_rows:
-        if lines and (row.kind == "section" or (row.kind == "day" and previous != "section")):
+        if gap_before(row, previous):
             lines.append("")
         lines.extend(row.lines)
-        previous = row.kind
+        previous = row
     return lines
 
 

@@ -54,6 +54,7 @@ class JobtrackApp(App[None]):
             yield SystemCommand("Search postings", "Filter by title or employer", screen.action_search)
             yield SystemCommand("Filter by status", "Cycle through the statuses", screen.action_filter)
             yield SystemCommand("Undo delete", "Bring back the last deleted posting", screen.action_undo)
+            yield SystemCommand("Agenda", "The weekly review, a month calendar and the pipeline (w)", screen.action_agenda)
         yield SystemCommand("Next theme", "Switch to the next colour theme", self.action_next_theme)
         yield SystemCommand("Keys", "Every key binding", self.action_show_keys)
 

@@ -72,13 +72,16 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from jobtrack.tui.app import JobtrackApp
+        from jobtrack.tui.screens.agenda import AgendaScreen
         from jobtrack.tui.screens.detail import DetailScreen
         from jobtrack.tui.screens.postings import PostingsScreen
+        from jobtrack.tui.widgets.month_grid import MonthGrid
 
         text = Text()
         for heading, bindings in (
             ("Postings", PostingsScreen.BINDINGS),
             ("Posting details", DetailScreen.BINDINGS),
+            ("Agenda (w)", AgendaScreen.BINDINGS + MonthGrid.BINDINGS),
             ("Everywhere", JobtrackApp.BINDINGS),
         ):
             text.append(f"{heading}\n", style="bold")

@@ -38,6 +38,7 @@ class PostingsScreen(Screen[None]):
         Binding("u", "undo", "Undo"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter"),
+        Binding("w", "agenda", "Agenda", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -175,6 +176,11 @@ class PostingsScreen(Screen[None]):
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
         self.reload()
+
+    def action_agenda(self) -> None:
+        from jobtrack.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(), lambda _: self.reload())
 
     def action_help(self) -> None:
         from jobtrack.tui.screens.dialogs import HelpScreen
