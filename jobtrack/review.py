@@ -76,7 +76,7 @@ def entry_lines(e: Entry, width: int = WIDTH) -> list[str]:
     return lines
 
 
-def _entry_row(e: Entry, width: int) -> Row:
+def entry_row(e: Entry, width: int = WIDTH) -> Row:
     return Row("entry", entry_lines(e, width), e.posting.id if e.posting else None, e.at, e.is_deadline)
 
 
@@ -109,7 +109,7 @@ def rows(review: Review, width: int = WIDTH) -> list[Row]:
     out = [Row("section", [f"The next {review.days} days"])]
     for item in review.coming:
         out.append(Row("day", [day_heading(item.day, now)]))
-        out.extend(_entry_row(e, width) for e in item.entries)
+        out.extend(entry_row(e, width) for e in item.entries)
     if not review.coming:
         out.append(Row("note", [f"  Nothing due in the next {review.days} days."]))
     out.append(Row("section", ["Waiting for an answer"]))

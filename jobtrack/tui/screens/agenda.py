@@ -24,7 +24,7 @@ from jobtrack.agenda import Entry, review, span
 from jobtrack.countdown import urgency
 from jobtrack.model import Contact, Event, Posting
 from jobtrack.pipeline import pipeline
-from jobtrack.review import INDENT, Row, day_heading, entry_lines, gap_before, rows
+from jobtrack.review import INDENT, Row, day_heading, entry_row, gap_before, rows
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 
@@ -56,6 +56,7 @@ class AgendaScreen(Screen[None]):
         self._stamp: Any = None
         self._records: tuple[list[Posting], list[Event], list[Contact]] = ([], [], [])
         self._month: tuple[int, int] | None = None
+        self._today: date | None = None
 
     @property
     def jt(self) -> JobtrackApp:
@@ -96,20 +97,25 @@ class AgendaScreen(Screen[None]):
         name = event.tab.id or "week"
         for pane in PANES:
             self.set_class(pane == name, f"-show-{pane}")
+        self._focus_pane(name)
+        self.call_after_refresh(self.reload)
+
+    def _focus_pane(self, name: str) -> None:
         widget = self.query_one(PANES[name])
         if widget.focusable:
             widget.focus()
-        self.call_after_refresh(self.reload)
 
     # -- data -----------------------------------------------------------------
     def poll(self) -> None:
-        if self.jt.store.stamp() != self._stamp:
+        """Reload when any process saved, or when midnight passed."""
+        if self.jt.store.stamp() != self._stamp or self.jt.now().date() != self._today:
             self.reload()
 
     def reload(self) -> None:
         store = self.jt.store
         self._stamp = store.stamp()
         now = self.jt.now()
+        self._today = now.date()
         self._records = (store.postings(), store.events(), store.contacts())
         self.sub_title = f"Agenda · {now:%a %d %b %Y}"
         self._fill_week(now)
@@ -118,8 +124,8 @@ class AgendaScreen(Screen[None]):
         self.query_one(PipelineBars).show(pipeline(self._records[0], now))
 
     def _fill_week(self, now: datetime) -> None:
-        width = _line_width(self.query_one("#week", OptionList))
         week = self.query_one("#week", OptionList)
+        width = _line_width(week)
         keep = week.highlighted
         options: list[Option] = []
         previous: Row | None = None
@@ -154,14 +160,9 @@ class AgendaScreen(Screen[None]):
         found = grid.by_day.get(day, [])
         self.query_one("#day-title", Label).update(day_heading(day, now))
         listing = self.query_one("#day", OptionList)
-        listing.clear_options()
         width = _line_width(listing)
-        listing.add_options(
-            Option(Text("\n".join(entry_lines(e, width))), id=f"{n}:{e.posting.id if e.posting else ''}", disabled=e.posting is None)
-            for n, e in enumerate(found)
-        )
-        if not found:
-            listing.add_option(Option(Text("Nothing on this day.", style="italic"), disabled=True))
+        options = [self._option(entry_row(e, width), n, now) for n, e in enumerate(found)]
+        listing.set_options(options or [Option(Text("Nothing on this day.", style="italic"), disabled=True)])
 
     def on_month_grid_day_changed(self, event: MonthGrid.DayChanged) -> None:
         self._fill_month(self.jt.now())
@@ -177,7 +178,7 @@ class AgendaScreen(Screen[None]):
     def action_show_pane(self, name: str) -> None:
         tabs = self.query_one(Tabs)
         if tabs.active == name:
-            self.query_one(PANES[name]).focus()
+            self._focus_pane(name)
         else:
             tabs.active = name
 
