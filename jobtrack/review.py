@@ -7,7 +7,7 @@ screen can open it. Pure: no Textual, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -29,7 +29,6 @@ class Row:
     lines: list[str]
     posting_id: int | None = None
     at: datetime | None = None  # the moment an entry is about, for colouring
-    deadline: bool = False
 
 
 def fit(line: str, width: int = WIDTH) -> str:
@@ -77,7 +76,7 @@ def entry_lines(e: Entry, width: int = WIDTH) -> list[str]:
 
 
 def entry_row(e: Entry, width: int = WIDTH) -> Row:
-    return Row("entry", entry_lines(e, width), e.posting.id if e.posting else None, e.at, e.is_deadline)
+    return Row("entry", entry_lines(e, width), e.posting.id if e.posting else None, e.at)
 
 
 def day_heading(day: date, now: datetime) -> str:

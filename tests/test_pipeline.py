@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime
 
 from jobtrack.model import Posting, Status, StatusChange
@@ -79,3 +81,13 @@ def test_bar_lines_fit_and_read() -> None:
     assert lines[-1] == "Answer rate: 5 of 8 applications answered (62%)"
     narrow = bar_lines(pipeline(postings(), NOW), width=40)
     assert all(len(line) <= 40 for line in narrow if "█" in line)
+
+
+def test_shared_agenda_modules_import_no_textual() -> None:
+    code = (
+        "import sys\n"
+        "import jobtrack.pipeline, jobtrack.review, jobtrack.agenda, jobtrack.cli.stats\n"
+        "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -132,6 +132,20 @@ async def test_month_grid_moves_by_keyboard_and_lists_the_day(store: Store) -> N
         assert grid.selected == NOW.date()
 
 
+async def test_a_click_selects_a_day(store: Store) -> None:
+    async with agenda(store) as (app, pilot):
+        await press(pilot, "m")
+        grid = app.screen.query_one(MonthGrid)
+        # Thursday of the fifth week row: past the padding and the week column, three cells in.
+        row = 2 + 4 * (1 + grid.gap)
+        await pilot.click(MonthGrid, offset=(1 + 4 + 3 * grid.cell + 1, row))
+        await pilot.pause()
+        assert grid.selected == date(2026, 11, 26)
+        await pilot.click(MonthGrid, offset=(2, row))  # the week number is not a day
+        await pilot.pause()
+        assert grid.selected == date(2026, 11, 26)
+
+
 async def test_enter_on_a_day_entry_opens_its_posting(store: Store) -> None:
     async with agenda(store) as (app, pilot):
         await press(pilot, "m", "right_square_bracket", "home", "pagedown", "up", "up", *["left"] * 6)
