@@ -16,7 +16,7 @@ from textual.widgets import OptionList  # noqa: E402
 from jobtrack.model import Contact, Event, EventKind, Posting, Status, StatusChange  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
-from jobtrack.tui.widgets.month_grid import MonthGrid  # noqa: E402
+from jobtrack.tui.widgets.month_grid import CELL, WEEK_COLUMN, MonthGrid  # noqa: E402
 
 
 def fill_agenda(store: Store) -> None:
@@ -138,7 +138,7 @@ async def test_a_click_selects_a_day(store: Store) -> None:
         grid = app.screen.query_one(MonthGrid)
         # Thursday of the fifth week row: past the padding and the week column, three cells in.
         row = 2 + 4 * (1 + grid.gap)
-        await pilot.click(MonthGrid, offset=(1 + 4 + 3 * grid.cell + 1, row))
+        await pilot.click(MonthGrid, offset=(1 + WEEK_COLUMN + 3 * CELL + 1, row))
         await pilot.pause()
         assert grid.selected == date(2026, 11, 26)
         await pilot.click(MonthGrid, offset=(2, row))  # the week number is not a day

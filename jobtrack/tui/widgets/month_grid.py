@@ -18,6 +18,7 @@ from jobtrack.model import END_OF_DAY
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 WEEK_COLUMN = 4  # " 48 "
+CELL = 4  # " 24◆": a day and its mark
 TITLE_LINES = 2  # the month's name and the weekday names
 RANKS = ("urgent", "soon", "later", "past")
 DEADLINE_MARK = "◆"
@@ -112,12 +113,6 @@ class MonthGrid(Widget, can_focus=True):
 
     # -- drawing ------------------------------------------------------------
     @property
-    def cell(self) -> int:
-        """Cells grow with the room given: 4 columns at least, 9 at most."""
-        inner = self.content_size.width or (WEEK_COLUMN + 28)
-        return max(4, min(9, (inner - WEEK_COLUMN) // 7))
-
-    @property
     def gap(self) -> int:
         """A blank line between weeks when there is room for it."""
         room = self.parent.size.height if isinstance(self.parent, Widget) else 0
@@ -125,7 +120,7 @@ class MonthGrid(Widget, can_focus=True):
 
     def _day_at(self, x: int, y: int) -> date | None:
         row, rest = divmod(y - TITLE_LINES, 1 + self.gap)
-        column = (x - WEEK_COLUMN) // self.cell
+        column = (x - WEEK_COLUMN) // CELL
         weeks = weeks_of(self.selected)
         if rest or not (0 <= row < len(weeks)) or not (0 <= column < 7) or x < WEEK_COLUMN:
             return None
@@ -155,24 +150,23 @@ class MonthGrid(Widget, can_focus=True):
         return style.strip()
 
     def render(self) -> Text:
-        cell = self.cell
-        width = WEEK_COLUMN + 7 * cell
+        width = WEEK_COLUMN + 7 * CELL
         out = Text(no_wrap=True, overflow="crop")
         out.append(f"{self.selected:%B %Y}".center(width).rstrip() + "\n", style="bold")
         out.append("Wk".rjust(WEEK_COLUMN - 1) + " ", style="dim")
-        out.append("".join(name.rjust(cell - 1) + " " for name in WEEKDAYS) + "\n", style="bold")
+        out.append("".join(name.rjust(CELL - 1) + " " for name in WEEKDAYS) + "\n", style="bold")
         for index, week in enumerate(weeks_of(self.selected)):
             if index and self.gap:
                 out.append("\n")
             out.append(f"{week[0].isocalendar().week:>{WEEK_COLUMN - 1}} ", style="dim")
             for day in week:
                 if day.month != self.selected.month:
-                    out.append(" " * cell)
+                    out.append(" " * CELL)
                     continue
                 found = self.by_day.get(day, [])
                 mark = DEADLINE_MARK if any(e.is_deadline for e in found) else EVENT_MARK if found else " "
                 tone = self._tone(day)
-                out.append(" " * (cell - 3))
+                out.append(" " * (CELL - 3))
                 out.append(f"{day.day:>2}{mark}", style=self._day_style(day, tone))
             out.append("\n")
         out.append("\n")
