@@ -1,7 +1,7 @@
-"""What is coming up: deadlines and dated events, grouped by day.
+"""What is coming up, what waits for an answer, what just happened.
 
 Pure functions of the records and "now", shared by `jobtrack due`,
-`jobtrack week` and anything else that wants an agenda. Countdown texts come
+`jobtrack week`, the agenda screen and anything else that wants an agenda. Countdown texts come
 from `jobtrack.countdown` so every view words them the same way.
 """
 
@@ -60,6 +60,55 @@ def contacts_by_posting(contacts: Iterable[Contact]) -> dict[int, list[Contact]]
     return out
 
 
+def span(
+    postings: Iterable[Posting],
+    events: Iterable[Event],
+    contacts: Iterable[Contact],
+    now: datetime,
+    first: date,
+    end: date,
+) -> list[Entry]:
+    """Every deadline and dated event on the days `first` ≤ day < `end`, past ones too.
+
+    Deadlines count while the posting is not finished (a closed one shows
+    as missed); events count unless their posting was rejected or withdrawn.
+    """
+    by_id = {p.id: p for p in postings}
+    people = contacts_by_posting(contacts)
+    found: list[Entry] = []
+
+    for p in by_id.values():
+        at = p.deadline_at()
+        if at is None or p.status.is_finished or not (first <= at.date() < end):
+            continue
+        found.append(Entry("deadline", at, p.deadline_time is not None, p, left=countdown(at, now)))
+
+    for e in events:
+        at = e.starts_at()
+        if at is None or not (first <= at.date() < end):
+            continue
+        p = by_id.get(e.posting_id)
+        if p is not None and p.status in DROPPED:
+            continue
+        found.append(Entry(e.kind.value, at, e.time is not None, p, e, people.get(e.posting_id, []), _event_left(at, e.time is not None, now)))
+
+    found.sort(key=_sort_key)
+    return found
+
+
+def _event_left(at: datetime, timed: bool, now: datetime) -> str:
+    if timed and at >= now:
+        return countdown(at, now)
+    if at.date() < now.date():
+        return ago(at.date(), now.date())
+    return "earlier today" if timed else _day_word(at.date(), now.date())
+
+
+def _ahead(e: Entry, now: datetime) -> bool:
+    """Still to come; an event without a time lasts its whole day."""
+    return e.at >= now or (not e.timed and not e.is_deadline and e.at.date() == now.date())
+
+
 def entries(
     postings: Iterable[Posting],
     events: Iterable[Event],
@@ -68,32 +117,8 @@ def entries(
     days: int,
 ) -> list[Entry]:
     """Deadlines still open and dated events from now until `days` days from today."""
-    by_id = {p.id: p for p in postings}
-    people = contacts_by_posting(contacts)
     end = now.date() + timedelta(days=max(days, 1))
-    found: list[Entry] = []
-
-    for p in by_id.values():
-        at = p.deadline_at()
-        if at is None or p.status.is_finished or p.is_closed(now):
-            continue
-        if now <= at and at.date() < end:
-            found.append(Entry("deadline", at, p.deadline_time is not None, p, left=countdown(at, now)))
-
-    for e in events:
-        at = e.starts_at()
-        if at is None or not (now.date() <= at.date() < end):
-            continue
-        if e.time is not None and at < now:
-            continue
-        p = by_id.get(e.posting_id)
-        if p is not None and p.status in DROPPED:
-            continue
-        left = countdown(at, now) if e.time is not None else _day_word(at.date(), now.date())
-        found.append(Entry(e.kind.value, at, e.time is not None, p, e, people.get(e.posting_id, []), left))
-
-    found.sort(key=_sort_key)
-    return found
+    return [e for e in span(postings, events, contacts, now, now.date(), end) if _ahead(e, now)]
 
 
 def upcoming(
@@ -112,6 +137,12 @@ def upcoming(
     return out
 
 
+def _days(n: int) -> str:
+    if n < 14:
+        return "1 day" if n == 1 else f"{n} days"
+    return f"{n // 7} weeks"
+
+
 def _day_word(day: date, today: date) -> str:
     n = (day - today).days
     if n == 0:
@@ -119,6 +150,16 @@ def _day_word(day: date, today: date) -> str:
     if n == 1:
         return "tomorrow"
     return f"{n} days"
+
+
+def ago(day: date, today: date) -> str:
+    """ "today", "yesterday", "5 days ago", "3 weeks ago"."""
+    n = (today - day).days
+    if n <= 0:
+        return "today"
+    if n == 1:
+        return "yesterday"
+    return f"{_days(n)} ago"
 
 
 def with_in(left: str) -> str:
@@ -160,3 +201,108 @@ def due_line(
     if len(found) > limit:
         parts.append(f"+{len(found) - limit} more")
     return " · ".join(parts)
+
+
+# --- the weekly review: what is waiting, what just happened ------------------
+
+@dataclass
+class Waiting:
+    """An application with no answer yet, and since when."""
+
+    posting: Posting
+    step: str  # "applied", or the kind of the last appointment ("interview")
+    since: datetime
+
+
+@dataclass
+class Happening:
+    """Something in the week just past: a status change, an event, a missed deadline."""
+
+    at: datetime
+    what: str  # "added", "applied", "rejected", …, an EventKind value, or "closed"
+    posting: Posting | None
+    event: Event | None = None
+    note: str = ""
+
+
+@dataclass
+class Review:
+    """The three parts of `jobtrack week` and of the agenda screen."""
+
+    now: datetime
+    days: int
+    coming: list[AgendaItem]
+    waiting: list[Waiting]
+    past: list[Happening]
+
+
+def reached_at(p: Posting, status: Status) -> datetime | None:
+    """When the posting last moved to `status`, from its history."""
+    return max((h.at for h in p.history if h.status is status), default=None)
+
+
+def waiting(postings: Iterable[Posting], events: Iterable[Event], now: datetime) -> list[Waiting]:
+    """Applications waiting for an answer, longest first.
+
+    An applied or interviewing posting waits once nothing is booked ahead:
+    since its last appointment, or else since it reached its status.
+    """
+    booked: dict[int | None, list[tuple[datetime, str]]] = {}
+    for e in events:
+        if e.kind in APPOINTMENTS and (at := e.starts_at()) is not None:
+            booked.setdefault(e.posting_id, []).append((at, e.kind.value))
+    found: list[Waiting] = []
+    for p in postings:
+        if p.status not in (Status.APPLIED, Status.INTERVIEWING):
+            continue
+        times = sorted(booked.get(p.id, []))
+        if times and times[-1][0] >= now:
+            continue
+        if times:
+            found.append(Waiting(p, times[-1][1], times[-1][0]))
+        else:
+            found.append(Waiting(p, p.status.value, reached_at(p, p.status) or p.updated or p.created))
+    found.sort(key=lambda w: (w.since, w.posting.id or 0))
+    return found
+
+
+def past_week(postings: Iterable[Posting], events: Iterable[Event], now: datetime, days: int = 7) -> list[Happening]:
+    """What was sent and what happened in the last `days` days, oldest first."""
+    start = now - timedelta(days=days)
+    by_id = {p.id: p for p in postings}
+    found: list[Happening] = []
+    for p in by_id.values():
+        for h in p.history:
+            if start <= h.at <= now:
+                what = "added" if h.status is Status.SAVED else h.status.value
+                found.append(Happening(h.at, what, p, note=h.note))
+        at = p.deadline_at()
+        if p.is_closed(now) and at is not None and start <= at:
+            found.append(Happening(at, "closed", p))
+    for e in events:
+        at = e.starts_at()
+        if at is None or at.date() < start.date():
+            continue
+        over = at < now if e.time is not None else at.date() < now.date()
+        if over:
+            found.append(Happening(at, e.kind.value, by_id.get(e.posting_id), e))
+    found.sort(key=lambda h: (h.at, h.posting.id if h.posting and h.posting.id else 0))
+    return found
+
+
+def review(
+    postings: Iterable[Posting],
+    events: Iterable[Event],
+    contacts: Iterable[Contact],
+    now: datetime,
+    days: int = 7,
+) -> Review:
+    """The coming `days` days, what waits for an answer, and the week just past."""
+    postings, events = list(postings), list(events)
+    return Review(
+        now,
+        days,
+        upcoming(postings, events, contacts, now, days),
+        waiting(postings, events, now),
+        past_week(postings, events, now),
+    )

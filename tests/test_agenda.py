@@ -121,7 +121,7 @@ def test_due_and_week_commands(jt) -> None:
     line = jt("due").stdout.strip()
     assert line == "interview: Acme in 2 days · deadline: Chef (Viborg) in 3 days"
 
-    days = json.loads(jt("week", "--json").stdout)
+    days = json.loads(jt("week", "--json").stdout)["days"]
     assert [d["day"] for d in days] == [interview.isoformat(), deadline.isoformat()]
     first = days[0]["entries"][0]
     assert first["kind"] == "interview" and first["time"] == "10:00" and first["place"] == "Room 2"
@@ -133,7 +133,7 @@ def test_due_and_week_commands(jt) -> None:
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "Acme — Data analyst" in text and "Room 2 · Jette Hansen +4530456405" in text
     assert "Chef (Viborg) · Viborg Kommune" in text and "in 3 days" in text
-    assert json.loads(jt("week", "--weeks", "2", "--json").stdout) == days
+    assert json.loads(jt("week", "--weeks", "2", "--json").stdout)["days"] == days
 
 
 def test_due_does_not_import_textual(jt) -> None:

@@ -17,7 +17,7 @@ from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
 from jobtrack.store import StoreError
 
-COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders")
+COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -74,14 +74,20 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from jobtrack.tui.app import JobtrackApp
         from jobtrack.tui.screens.add import AddDialog
+        from jobtrack.tui.screens.agenda import AgendaScreen
         from jobtrack.tui.screens.detail import DetailScreen
         from jobtrack.tui.screens.edit import FormDialog
         from jobtrack.tui.screens.postings import PostingsScreen
+        from jobtrack.tui.screens.reminders import RemindersScreen
+        from jobtrack.tui.widgets.month_grid import MonthGrid
 
         text = Text()
         for heading, owner in (
             ("Postings", PostingsScreen),
             ("Posting details", DetailScreen),
+            ("Agenda (w)", AgendaScreen),
+            ("Month calendar", MonthGrid),
+            ("Reminders (r)", RemindersScreen),
             ("Add dialog", AddDialog),
             ("Edit forms", FormDialog),
             ("Confirmations", ConfirmDialog),

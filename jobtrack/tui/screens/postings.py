@@ -39,6 +39,7 @@ class PostingsScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter"),
         Binding("r", "app.reminders", "Reminders"),
+        Binding("w", "agenda", "Agenda", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -180,6 +181,11 @@ class PostingsScreen(Screen[None]):
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
         self.reload()
+
+    def action_agenda(self) -> None:
+        from jobtrack.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(), lambda _: self.reload())
 
     def action_status(self) -> None:
         ident = self.selected_id()
