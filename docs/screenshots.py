@@ -133,6 +133,28 @@ async def palette(pilot: Pilot[None]) -> None:
     await pilot.pause(0.5)
 
 
+async def agenda(pilot: Pilot[None]) -> None:
+    await pilot.press("w")
+    await pilot.pause()
+
+
+async def month(pilot: Pilot[None]) -> None:
+    await agenda(pilot)
+    await pilot.press("m")
+    await pilot.pause()
+
+
+async def pipeline(pilot: Pilot[None]) -> None:
+    await agenda(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+
+
+async def reminders(pilot: Pilot[None]) -> None:
+    await pilot.press("r")
+    await pilot.pause()
+
+
 SHOTS: dict[str, tuple[bool, Script]] = {
     "empty": (False, nothing),
     "postings": (True, nothing),
@@ -144,12 +166,17 @@ SHOTS: dict[str, tuple[bool, Script]] = {
     "status": (True, status),
     "help": (True, help_keys),
     "palette": (True, palette),
+    "agenda": (True, agenda),
+    "month": (True, month),
+    "pipeline": (True, pipeline),
+    "reminders": (True, reminders),
 }
 
 
 async def shoot(name: str, filled: bool, script: Script, folder: Path) -> Path:
     store = demo_store(folder / f"{name}.json") if filled else Store(folder / f"{name}.json")
-    app = JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
+    # Reminder pop-ups would cover the screens; the reminders panel has its own shot.
+    app = JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await script(pilot)

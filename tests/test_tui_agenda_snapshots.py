@@ -21,7 +21,7 @@ SIZES = [(80, 24), (160, 48)]
 def make(tmp_path: Path) -> JobtrackApp:
     store = Store(tmp_path / "jobs.json")
     fill_agenda(store)
-    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
+    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
 
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]
