@@ -45,7 +45,7 @@ def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
     if args.weeks < 1:
         raise UserError("--weeks must be 1 or more")
     postings, events, contacts = _records(ctx)
-    found = review(postings, events, contacts, datetime.now(), days=7 * args.weeks)
+    found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks)
     if args.json:
         json.dump(review_json(found), sys.stdout, ensure_ascii=False, indent=2)
         print()

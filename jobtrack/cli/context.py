@@ -1,13 +1,21 @@
-"""What every command needs: the store (opened lazily) and one-line errors."""
+"""What every command needs: the store (opened lazily), the clock and one-line errors."""
 
 from __future__ import annotations
 
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobtrack.locations import db_path
 from jobtrack.sanitize import clean_line
-from jobtrack.store import Store
+
+if TYPE_CHECKING:
+    from jobtrack.store import Store
+
+# An ISO date-time that fixes every command's clock: for tests and scripts.
+NOW_ENV = "JOBTRACK_NOW"
 
 
 class UserError(Exception):
@@ -20,9 +28,22 @@ class Context:
         self._store: Store | None = None
 
     def store(self) -> Store:
+        """Imported here: `jobtrack due` answers from its index without the store's imports."""
         if self._store is None:
+            from jobtrack.store import Store
+
             self._store = Store(self.db_path)
         return self._store
+
+    def now(self) -> datetime:
+        """`$JOBTRACK_NOW` when set (local wall time unless it has an offset), else now."""
+        fixed = os.environ.get(NOW_ENV)
+        if not fixed:
+            return datetime.now().replace(microsecond=0)
+        try:
+            return datetime.fromisoformat(fixed)
+        except ValueError:
+            raise UserError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
 
     def fail(self, message: str, code: int = 1) -> int:
         print(f"jobtrack: {clean_line(message)}", file=sys.stderr)

@@ -2,8 +2,8 @@
 
 Made for cron, systemd timers and login shells, so it stays quick: no
 Textual, no icalendar, and the date parser only when a date is typed.
-`$JOBTRACK_NOW` (an ISO date-time) fixes this command's clock for tests
-and scripts.
+`$JOBTRACK_NOW` (an ISO date-time) fixes the clock for tests and scripts
+(see `Context.now`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from jobtrack.reminders import Reminder, snooze_until
 from jobtrack.store import StoreError
 from jobtrack.zones import aware
 
-NOW_ENV = "JOBTRACK_NOW"
 CHECK_ERROR = 2  # --check: 0 something is due, 1 nothing is due, 2 it could not tell
 
 
@@ -52,17 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("when", metavar="WHEN", help="a date: 2026-08-03, 3/8 10:00, \"after week 31\", \"i morgen\"")
     a.add_argument("text", nargs="+", help="what to do")
     a.set_defaults(run=cmd_add)
-
-
-def now_from_env() -> datetime:
-    """The clock: `$JOBTRACK_NOW` when set (local wall time unless it has an offset), else now."""
-    fixed = os.environ.get(NOW_ENV)
-    if not fixed:
-        return datetime.now().replace(microsecond=0)
-    try:
-        return datetime.fromisoformat(fixed)
-    except ValueError:
-        raise UserError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
 
 
 def _reminding(ctx: Context) -> Reminding:
@@ -98,11 +86,11 @@ def _desktop(text: str) -> bool:
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     if args.check:
         try:
-            return 0 if _reminding(ctx).due(now_from_env()) else 1
+            return 0 if _reminding(ctx).due(ctx.now()) else 1
         except (UserError, StoreError, ValueError, OSError) as exc:  # an error must not read as "nothing due"
             return ctx.fail(str(exc), code=CHECK_ERROR)
     reminding = _reminding(ctx)
-    for r in reminding.deliver(now_from_env()):
+    for r in reminding.deliver(ctx.now()):
         line = _line(r, reminding.tz)
         if not (args.notify and _desktop(line)):
             print(line)
@@ -117,7 +105,7 @@ def _state(r: Reminder) -> str:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
-    now = now_from_env()
+    now = ctx.now()
     found = reminding.pending(now)
     if not found:
         print("No reminders due or coming up.")
@@ -132,7 +120,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
-    now = now_from_env()
+    now = ctx.now()
     until = snooze_until(args.until, now, reminding.rules.morning)
     r = reminding.snooze(now, args.reminder, until)
     print(f"snoozed until {until:%a %d %b %H:%M}: {r.text}")
@@ -140,7 +128,7 @@ def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_dismiss(args: argparse.Namespace, ctx: Context) -> int:
-    r = _reminding(ctx).dismiss(now_from_env(), args.reminder)
+    r = _reminding(ctx).dismiss(ctx.now(), args.reminder)
     print(f"dismissed: {r.text}")
     return 0
 
@@ -150,7 +138,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.model import Event, EventKind
     from jobtrack.sanitize import clean_line
 
-    day, clock = parse_when(args.when, now_from_env().date())
+    day, clock = parse_when(args.when, ctx.now().date())
     text = clean_line(" ".join(args.text))
     if not text:
         raise UserError("say what to be reminded of")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 
 from jobtrack.cli.context import Context
 
@@ -22,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.pipeline import as_json, bar_lines, pipeline
 
-    found = pipeline(ctx.store().postings(), datetime.now())
+    found = pipeline(ctx.store().postings(), ctx.now())
     if args.json:
         json.dump(as_json(found), sys.stdout, indent=2)
         print()
