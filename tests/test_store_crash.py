@@ -101,7 +101,7 @@ def test_two_processes_lose_nothing(tmp_path: Path) -> None:
 
 
 def _good_store(db: Path) -> None:
-    store = Store(db)
+    store = Store(db, compact_after=1)  # every save folded: one backup per version
     p = store.add(Bundle(Posting("god")))
     for n in range(3):
         store.edit_posting(p.id, {"title": f"god {n}"})
