@@ -124,11 +124,18 @@ def test_close_folds_only_after_writing(db: Path) -> None:
     assert [b.name for b in backups.list_backups(db)]  # the version before the fold
 
 
-def test_torn_last_record_is_ignored_and_later_saves_are_fine(db: Path) -> None:
+@pytest.mark.parametrize(
+    "torn",
+    [
+        b'{"set": {"postings": {"99": {"title": "hal',  # killed mid-append
+        b'{"set": {"postings": {"99": {"title": "hal\x00\x00\x00\x00"}}, "del": {}}\n',  # power cut: a block never written
+    ],
+)
+def test_torn_last_record_is_ignored_and_later_saves_are_fine(db: Path, torn: bytes) -> None:
     store = Store(db)
     p = store.add(Bundle(Posting("a")))
     with journal_path(db).open("ab") as f:
-        f.write(b'{"set": {"postings": {"99": {"title": "hal')  # killed mid-append
+        f.write(torn)
     fresh = Store(db)
     assert [x.title for x in fresh.postings()] == ["a"]
     assert fresh.journal().torn

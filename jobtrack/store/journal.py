@@ -31,7 +31,7 @@ FileStamp = tuple[int, int, int]  # (inode, mtime, size): one version of a file
 class JournalDamaged(ValueError):
     def __init__(self, number: int) -> None:
         self.number = number
-        super().__init__(f"record {number} of the journal is not valid")
+        super().__init__(f"record {number} is not valid")
 
 
 def stamp_of(st: os.stat_result) -> FileStamp:

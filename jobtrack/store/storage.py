@@ -97,7 +97,7 @@ class SafeStorage(Storage):
         self.journal = journal.journal_path(self.path)
         self.keep_backups = keep_backups
         self.compact_after = compact_after
-        self.appended = False  # this instance added records: worth a fold when done
+        self.appended = False  # this instance added records since the last fold
         self._data: Tables | None = None
         self._stamp: Stamp | None = None
         self._position = Position()
@@ -241,6 +241,7 @@ class SafeStorage(Storage):
         journal.discard(self.journal)
         self._stamp = (file_stamp(self.path), None)
         self._position = Position()
+        self.appended = False
 
     # -- transactions ---------------------------------------------------------
     def begin(self) -> None:

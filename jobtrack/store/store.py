@@ -130,7 +130,6 @@ class Store:
             return
         try:
             self._storage.compact()
-            self._storage.appended = False
         except (StoreError, OSError):
             pass
         finally:
