@@ -12,7 +12,7 @@ import pytest
 from tinydb import TinyDB
 
 from jobtrack.model import Contact, Event, EventKind, Posting, Status
-from jobtrack.store import Bundle, Store
+from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store import backups
 from jobtrack.store.journal import journal_path
 from jobtrack.store.storage import SafeStorage
@@ -194,3 +194,20 @@ def test_failed_transaction_leaves_the_journal_alone(db: Path) -> None:
             raise RuntimeError("boom")
     assert journal_path(db).read_bytes() == before
     assert Store(db).posting(p.id).title == "a"
+
+
+def test_damage_in_new_records_stops_an_open_store(db: Path) -> None:
+    writer, reader = Store(db), Store(db)
+    p = writer.add(Bundle(Posting("a")))
+    assert reader.posting(p.id).title == "a"
+    writer.edit_posting(p.id, {"title": "b"})
+    writer.edit_posting(p.id, {"title": "c"})
+    lines = journal_path(db).read_bytes().split(b"\n")
+    lines[1] = b"x" * len(lines[1])  # the first record the reader has not read yet
+    journal_path(db).write_bytes(b"\n".join(lines))
+    before = journal_path(db).read_bytes(), db.read_bytes()
+    with pytest.raises(StoreDamaged, match="record 2 is not valid"):
+        reader.postings()
+    with pytest.raises(StoreDamaged):
+        reader.edit_posting(p.id, {"title": "d"})
+    assert (journal_path(db).read_bytes(), db.read_bytes()) == before

@@ -121,10 +121,14 @@ class SafeStorage(Storage):
         for _ in range(LOAD_ATTEMPTS):
             stamp = self.stamp()
             main, log = stamp
-            if main is None:  # a new store; a journal without its main file is not ours
-                self._data, self._position = {}, Position()
-            elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
-                self._data, self._position = self._load()
+            try:
+                if main is None:  # a new store; a journal without its main file is not ours
+                    self._data, self._position = {}, Position()
+                elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
+                    self._data, self._position = self._load()
+            except StoreDamaged:
+                self.invalidate()
+                raise
             if file_stamp(self.path) == main:
                 break
         # Taken before reading: if the files moved on meanwhile, the next read catches up.
@@ -161,7 +165,6 @@ class SafeStorage(Storage):
         try:
             scan = journal.scan(raw, position.records + 1)
         except journal.JournalDamaged as exc:
-            self.invalidate()
             reason = f"has a damaged journal {self.journal} ({exc})"
             raise StoreDamaged(self.path, reason, newest_good_backup(self.path)) from None
         for record in scan.records:
