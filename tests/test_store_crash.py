@@ -241,6 +241,10 @@ def test_doctor_shows_the_journal(tmp_path: Path) -> None:
     assert "journal  3 save(s) not yet folded" in result.stdout
     assert "cut short by a crash" in result.stdout
     assert result.stdout.strip().endswith("ok")
+    journal_path(db).chmod(0o644)
+    result = jobtrack(db, "doctor")
+    assert result.returncode == 1
+    assert f"problem  {journal_path(db)} is readable by others" in result.stdout
 
 
 def test_restore_sets_the_journal_aside(tmp_path: Path) -> None:

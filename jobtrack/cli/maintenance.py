@@ -10,6 +10,7 @@ from jobtrack import locations
 from jobtrack.cli.context import Context, UserError
 
 from jobtrack.store.backups import list_backups
+from jobtrack.store.journal import journal_path
 from jobtrack.store.storage import newest_good_backup, parse_store_bytes, put_back
 from jobtrack.store.store import holding, store_lock
 
@@ -33,9 +34,10 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     if not path.exists():
         print("         does not exist yet (it is created on the first save)")
         return 0
-    mode = path.stat().st_mode & 0o777
-    if mode & 0o077:
-        problems.append(f"the file is readable by others (mode {mode:o}); run: chmod 600 {path}")
+    for file in (path, journal_path(path)):
+        mode = file.stat().st_mode & 0o777 if file.exists() else 0
+        if mode & 0o077:
+            problems.append(f"{file} is readable by others (mode {mode:o}); run: chmod 600 {file}")
     store = ctx.store()  # raises StoreDamaged with the one-line message
     postings = store.postings()
     ids = {p.id for p in postings}
