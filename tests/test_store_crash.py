@@ -259,3 +259,17 @@ def test_restore_sets_the_journal_aside(tmp_path: Path) -> None:
     [aside] = [p for p in tmp_path.glob("jobs.json.before-restore-*") if p.suffix != ".journal"]
     assert f"kept aside: {journal_path(aside)}" in result.stdout
     assert Store(aside).posting(ident).title == "god 2"  # the set-aside pair still opens as the old store
+
+
+def test_journal_without_its_main_file_is_refused_until_restored(tmp_path: Path) -> None:
+    db = tmp_path / "jobs.json"
+    _store_with_journal(db)
+    db.unlink()
+    before = _snapshot(tmp_path)
+    line = one_error_line(jobtrack(db, "list"))
+    assert f"{db} is missing but its journal {journal_path(db)} is there" in line
+    assert _snapshot(tmp_path) == before
+    result = jobtrack(db, "restore")
+    assert result.returncode == 0, result.stderr
+    assert "kept aside: " in result.stdout and not journal_path(db).exists()
+    assert Store(db).postings() == []

@@ -122,7 +122,10 @@ class SafeStorage(Storage):
             stamp = self.stamp()
             main, log = stamp
             try:
-                if main is None:  # a new store; a journal without its main file is not ours
+                if main is None and log is not None:
+                    reason = f"is missing but its journal {self.journal} is there"
+                    raise StoreDamaged(self.path, reason, newest_good_backup(self.path))
+                if main is None:  # a new store
                     self._data, self._position = {}, Position()
                 elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
                     self._data, self._position = self._load()
@@ -224,9 +227,7 @@ class SafeStorage(Storage):
 
     def _replace_all(self) -> None:
         assert self._data is not None
-        if not self.path.exists():
-            journal.discard(self.journal)  # left by a deleted store: it must not revive over the new one
-        elif self.journal.exists():
+        if self.journal.exists():
             # Fold what is on disk first: a crash between the rename and the
             # journal's removal must leave a journal the new file already holds.
             self._fold(self._load()[0])
