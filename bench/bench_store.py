@@ -181,6 +181,7 @@ def phase_compact(folder: Path, n: int) -> dict:
         store.close()
         times.append(time.perf_counter() - t)
         assert not journal_path(path).exists()
+        del store  # one store in memory at a time, as in use
     return {"median": statistics.median(times), "rss_before": rss_before}
 
 
