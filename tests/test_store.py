@@ -196,7 +196,7 @@ def test_files_are_private(db: Path) -> None:
 
 
 def test_backups_created_and_pruned(db: Path) -> None:
-    store = Store(db)
+    store = Store(db, compact_after=1)  # every save is folded into the main file
     p = store.add(Bundle(Posting("v0")))
     for n in range(1, 25):
         store.edit_posting(p.id, {"title": f"v{n}"})

@@ -50,5 +50,7 @@ class Context:
         return code
 
     def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
         self._store = None
 

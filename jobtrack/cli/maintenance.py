@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +10,9 @@ from jobtrack import locations
 from jobtrack.cli.context import Context, UserError
 
 from jobtrack.store.backups import list_backups
-from jobtrack.store.storage import newest_good_backup, parse_store_bytes
+from jobtrack.store.journal import journal_path
+from jobtrack.store.storage import newest_good_backup, parse_store_bytes, put_back
+from jobtrack.store.store import holding, store_lock
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,9 +34,10 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     if not path.exists():
         print("         does not exist yet (it is created on the first save)")
         return 0
-    mode = path.stat().st_mode & 0o777
-    if mode & 0o077:
-        problems.append(f"the file is readable by others (mode {mode:o}); run: chmod 600 {path}")
+    for file in (path, journal_path(path)):
+        mode = file.stat().st_mode & 0o777 if file.exists() else 0
+        if mode & 0o077:
+            problems.append(f"{file} is readable by others (mode {mode:o}); run: chmod 600 {file}")
     store = ctx.store()  # raises StoreDamaged with the one-line message
     postings = store.postings()
     ids = {p.id for p in postings}
@@ -48,8 +49,12 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
         problems.append(f"contacts {loose} belong to no posting")
     backups = list_backups(path)
     good = newest_good_backup(path)
+    journal = store.journal()
     print(f"schema   {store.meta().get('schema')}")
     print(f"records  {len(postings)} postings, {len(store.contacts())} contacts, {len(store.events())} events")
+    print(f"journal  {journal.records} save(s) not yet folded into the main file ({journal.end} bytes)")
+    if journal.torn:
+        print("         its last record was cut short by a crash: it was never acknowledged and is ignored")
     print(f"backups  {len(backups)}, newest good: {good or 'none'}")
     for problem in problems:
         print(f"problem  {problem}")
@@ -71,14 +76,11 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         parse_store_bytes(data)
     except (OSError, ValueError):
         raise UserError(f"{chosen} is not a readable jobtrack backup") from None
-    from jobtrack.store.atomic import atomic_write
-
-    if path.exists():
-        aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
-        shutil.copy2(path, aside)
-        os.chmod(aside, 0o600)
-        print(f"the current file is kept as {aside}")
-    atomic_write(path, data)
+    aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
+    with holding(store_lock(path, 15.0), path):
+        kept = put_back(path, data, aside)
+    for file in kept:
+        print(f"kept aside: {file}")
     print(f"restored {chosen}")
     return 0
 

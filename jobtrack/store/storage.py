@@ -3,37 +3,52 @@
 TinyDB's own `JSONStorage` rewrites the file in place, so a crash in the
 middle of a write corrupts it, and it has no locking. This storage:
 
-- writes atomically (temporary file, fsync, rename, fsync the folder);
-- keeps the last good version as a hard-linked backup before each save;
-- caches the parsed data and re-reads only when the file changed on disk
-  (checked with one `stat`), so reads after another process wrote are fresh;
-- defers writes inside a transaction, so a multi-table change is one save;
-- refuses to read (and so ever to overwrite) a damaged file.
+- saves a transaction by appending one record to a journal beside the
+  main file and fsyncing it (`journal.py`): milliseconds, where rewriting
+  a store of thousands of postings takes tens of them;
+- folds the journal into the main file now and then (compaction): an
+  atomic rewrite (temporary file, fsync, rename, fsync the folder) that
+  keeps the previous main file as a hard-linked backup, then the journal
+  is removed;
+- caches the parsed data and re-reads only when the main file or the
+  journal changed on disk (one `stat` each); when only the journal grew,
+  only its new records are read;
+- defers writes inside a transaction, so a multi-table change is one record;
+- refuses to read (and so ever to overwrite) a damaged file or journal.
+
+Rows are saved because `Store` says which it set or deleted (`put`,
+`delete`), not by comparing data: a forgotten path cannot silently drop a
+change, because TinyDB's own `write()`, which says nothing, rewrites
+everything.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from jobtrack.store import backups
-from jobtrack.store.atomic import atomic_write
+from jobtrack.store import backups, journal
+from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged
+from jobtrack.store.journal import FileStamp, Position, Tables
 
-Stamp = tuple[int, int, int]
+Stamp = tuple[FileStamp | None, FileStamp | None]  # main file, journal
+COMPACT_AFTER = 64  # records
+JOURNAL_BYTES = 1 << 20
+LOAD_ATTEMPTS = 5
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(path: Path) -> FileStamp | None:
     """Identity of the file's current version: (inode, mtime, size)."""
     try:
-        st = os.stat(path)
+        return journal.stamp_of(os.stat(path))
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def parse_store_bytes(raw: bytes) -> dict[str, Any]:
@@ -54,81 +69,218 @@ def newest_good_backup(path: Path) -> Path | None:
     return None
 
 
+def put_back(path: Path, data: bytes, aside: Path) -> list[Path]:
+    """Make `data` (a good backup) the store; return where the current files were kept.
+
+    The journal moves aside before the main file is replaced, so a crash in
+    between never lays newer records over the backup. `aside` keeps the
+    journal's name pattern, so it opens as a store of its own.
+    """
+    kept: list[Path] = []
+    if path.exists():
+        shutil.copy2(path, aside)
+        os.chmod(aside, 0o600)
+        kept.append(aside)
+    if journal.journal_path(path).exists():
+        os.replace(journal.journal_path(path), journal.journal_path(aside))
+        fsync_dir(path.parent)
+        kept.append(journal.journal_path(aside))
+    atomic_write(path, data)
+    return kept
+
+
 class SafeStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str], *, keep_backups: bool = True) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, keep_backups: bool = True, compact_after: int = COMPACT_AFTER
+    ) -> None:
         self.path = Path(path)
+        self.journal = journal.journal_path(self.path)
         self.keep_backups = keep_backups
-        self._data: dict[str, Any] | None = None
+        self.compact_after = compact_after
+        self.appended = False  # this instance added records since the last fold
+        self._data: Tables | None = None
         self._stamp: Stamp | None = None
+        self._position = Position()
         self._deferred = 0
-        self._dirty = False
+        self._touched: dict[str, dict[str, None]] = {}  # ordered, like the rows
+        self._rewrite = False
+        self._compact = False
 
     # -- reading --------------------------------------------------------------
-    def read(self) -> dict[str, Any] | None:
+    def read(self) -> Tables:
         if self._deferred and self._data is not None:
             return self._data
-        stamp = file_stamp(self.path)
-        if stamp is None:
-            self._data, self._stamp = {}, None
-            return self._data
-        if stamp != self._stamp or self._data is None:
-            self._data = self._load()
-            self._stamp = stamp
+        stamp = self.stamp()
+        if self._data is None or stamp != self._stamp:
+            self._refresh()
+        assert self._data is not None
         return self._data
 
-    def _load(self) -> dict[str, Any]:
+    def _refresh(self) -> None:
+        """Bring the cache up to the files; retried if the main file is replaced meanwhile."""
+        for _ in range(LOAD_ATTEMPTS):
+            stamp = self.stamp()
+            main, log = stamp
+            try:
+                if main is None and log is not None:
+                    reason = f"is missing but its journal {self.journal} is there"
+                    raise StoreDamaged(self.path, reason, newest_good_backup(self.path))
+                if main is None:  # a new store
+                    self._data, self._position = {}, Position()
+                elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
+                    self._data, self._position = self._load()
+            except StoreDamaged:
+                self.invalidate()
+                raise
+            if file_stamp(self.path) == main:
+                break
+        # Taken before reading: if the files moved on meanwhile, the next read catches up.
+        self._stamp = stamp
+
+    def _grown(self, main: FileStamp, log: FileStamp | None) -> bool:
+        """Only the journal changed since the cache was filled, by growing."""
+        known = self._stamp
+        return self._data is not None and known is not None and known[0] == main and self._position.continues_in(log)
+
+    def _load(self) -> tuple[Tables, Position]:
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
             raise StoreDamaged(self.path, f"cannot be read ({exc.strerror})", newest_good_backup(self.path)) from None
         try:
-            return parse_store_bytes(raw)
+            data = parse_store_bytes(raw)
         except ValueError:
             reason = "is empty" if not raw else "is damaged (not valid jobtrack data)"
             raise StoreDamaged(self.path, reason, newest_good_backup(self.path)) from None
+        position = Position()
+        self._take_in(data, position)  # a fresh position accepts any journal
+        return data, position
+
+    def _take_in(self, data: Tables | None, position: Position) -> bool:
+        """Replay the journal's records after `position` into `data`; False if it is another journal."""
+        assert data is not None
+        found = journal.read_from(self.journal, position.end)
+        if found is None:
+            return position.ino is None
+        ino, raw = found
+        if position.ino not in (None, ino):
+            return False
+        try:
+            scan = journal.scan(raw, position.records + 1)
+        except journal.JournalDamaged as exc:
+            reason = f"has a damaged journal {self.journal} ({exc})"
+            raise StoreDamaged(self.path, reason, newest_good_backup(self.path)) from None
+        for record in scan.records:
+            journal.apply(data, record)
+        position.ino = ino
+        position.end += scan.end
+        position.records += len(scan.records)
+        position.torn = scan.end < len(raw)
+        return True
 
     # -- writing --------------------------------------------------------------
-    def write(self, data: dict[str, Any]) -> None:
-        self._data = data
-        if self._deferred:
-            self._dirty = True
-            return
-        self._flush()
+    def put(self, table: str, key: str, row: dict[str, Any]) -> None:
+        """Set one row (inside a transaction); it is saved whole at commit."""
+        assert self._deferred, "writes belong in a transaction"
+        self.read().setdefault(table, {})[key] = row
+        self._touched.setdefault(table, {})[key] = None
 
-    def _flush(self) -> None:
-        assert self._data is not None
-        payload = orjson.dumps(self._data)
-        before = (lambda: backups.take_backup(self.path)) if self.keep_backups else None
+    def delete(self, table: str, key: str) -> None:
+        assert self._deferred, "writes belong in a transaction"
+        self.read().get(table, {}).pop(key, None)
+        self._touched.setdefault(table, {})[key] = None
+
+    def write(self, data: dict[str, Any]) -> None:
+        """TinyDB's generic save, which does not say what changed: rewrite it all."""
+        self._data = data
+        self._rewrite = True
+        if not self._deferred:
+            self._save()
+
+    def _save(self) -> None:
         try:
-            atomic_write(self.path, payload, before_replace=before)
+            if self._rewrite or (self._touched and not self.path.exists()):
+                self._replace_all()
+            elif self._touched:
+                self._append()
+            elif self._compact and (self._position.records or self._position.torn):
+                self._fold(self.read())
         except BaseException:
             self.invalidate()
             raise
-        self._stamp = file_stamp(self.path)
-        self._dirty = False
+        finally:
+            self._touched, self._rewrite, self._compact = {}, False, False
+
+    def _append(self) -> None:
+        assert self._data is not None and self._stamp is not None
+        if self._position.torn:
+            # A crash cut a record short. Fold what is whole first, rather
+            # than append after it or cut it off under a reader's feet.
+            self._fold(self._load()[0])
+        line = journal.encode(self._data, self._touched)
+        log = journal.append(self.journal, line)
+        self.appended = True
+        self._stamp = (self._stamp[0], log)
+        self._position = Position(log[0], self._position.end + len(line), self._position.records + 1)
+        if self._position.records >= self.compact_after or self._position.end >= JOURNAL_BYTES:
+            self._fold(self._data)
+
+    def _replace_all(self) -> None:
+        assert self._data is not None
+        if self.journal.exists():
+            # Fold what is on disk first: a crash between the rename and the
+            # journal's removal must leave a journal the new file already holds.
+            self._fold(self._load()[0])
+        self._fold(self._data)
+
+    def _fold(self, tables: Tables) -> None:
+        """Compaction: `tables` (main file plus every journal record) becomes the main file.
+
+        A crash after the rename and before the journal is removed is
+        harmless: `tables` already holds every record, and replaying them
+        again changes nothing.
+        """
+        before = (lambda: backups.take_backup(self.path)) if self.keep_backups else None
+        atomic_write(self.path, orjson.dumps(tables), before_replace=before)
+        journal.discard(self.journal)
+        self._stamp = (file_stamp(self.path), None)
+        self._position = Position()
+        self.appended = False
 
     # -- transactions ---------------------------------------------------------
     def begin(self) -> None:
         """Start deferring writes; the caller holds the inter-process lock."""
         if not self._deferred:
-            self.read()  # validate the cache against the file once, under the lock
+            self.read()  # validate the cache against the files once, under the lock
         self._deferred += 1
 
     def commit(self) -> None:
         self._deferred -= 1
-        if not self._deferred and self._dirty:
-            self._flush()
+        if not self._deferred:
+            self._save()
 
     def rollback(self) -> None:
         self._deferred -= 1
         if not self._deferred:
             self.invalidate()
 
-    def invalidate(self) -> None:
-        self._data, self._stamp, self._dirty = None, None, False
+    def compact(self) -> None:
+        """Fold the journal into the main file now; the caller holds the lock."""
+        self.begin()
+        self._compact = True
+        self.commit()
 
-    def stamp(self) -> Stamp | None:
-        return file_stamp(self.path)
+    def invalidate(self) -> None:
+        self._data, self._stamp, self._position = None, None, Position()
+        self._touched, self._rewrite = {}, False
+
+    def stamp(self) -> Stamp:
+        return (file_stamp(self.path), file_stamp(self.journal))
+
+    def position(self) -> Position:
+        """How much journal the current data holds: records not yet folded."""
+        self.read()
+        return self._position
 
     def close(self) -> None:
         self.invalidate()

@@ -3,7 +3,11 @@
 Every change runs inside `transaction()`: the inter-process lock is held
 across the whole read-modify-write, so the TUI, a shell command and a cron
 job can work at once without losing each other's changes, and a change
-that touches several tables is saved as one atomic write.
+that touches several tables is saved as one journal record.
+
+Rows change only through `_set_row` and `_drop_row`, which tell the
+storage which rows to save; a row in the cache is replaced, never
+changed in place.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Document as Row
 
 from jobtrack.model import (
     Contact,
@@ -32,9 +35,10 @@ from jobtrack.model import (
     to_dict,
 )
 from jobtrack.store.atomic import ensure_dir
-from jobtrack.store.errors import NotFound, StoreLocked, StoreTooNew
+from jobtrack.store.errors import NotFound, StoreError, StoreLocked, StoreTooNew
+from jobtrack.store.journal import Position
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
-from jobtrack.store.storage import SafeStorage, Stamp
+from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, Stamp
 from jobtrack.store.texts import Documents, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
@@ -57,14 +61,34 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+def store_lock(path: Path, timeout: float) -> FileLock:
+    """The inter-process lock every writer of the store at `path` holds."""
+    return FileLock(str(path) + ".lock", timeout=timeout, mode=0o600)
+
+
+@contextmanager
+def holding(lock: FileLock, path: Path) -> Iterator[None]:
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLocked(path, lock.timeout) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 class Store:
-    def __init__(self, path: Path, *, lock_timeout: float = 15.0, keep_backups: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, lock_timeout: float = 15.0, keep_backups: bool = True, compact_after: int = COMPACT_AFTER
+    ) -> None:
+        """`compact_after`: journal records before they are folded into the main file."""
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         ensure_dir(self.path.parent)
-        self._storage = SafeStorage(self.path, keep_backups=keep_backups)
+        self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after)
         self._db = TinyDB(storage=lambda: self._storage)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._lock = store_lock(self.path, lock_timeout)
         self.texts = TextShards(self.path)
         self.documents = Documents(self.path)
         with self.transaction():
@@ -74,11 +98,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock, read fresh, save once at the end (or not at all on error)."""
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreLocked(self.path, self.lock_timeout) from None
-        try:
+        with holding(self._lock, self.path):
             self._storage.begin()
             try:
                 yield
@@ -86,12 +106,34 @@ class Store:
                 self._storage.rollback()
                 raise
             self._storage.commit()
-        finally:
-            self._lock.release()
 
-    def stamp(self) -> Stamp | None:
+    def stamp(self) -> Stamp:
         """Changes whenever any process saves; the TUI polls it to notice."""
         return self._storage.stamp()
+
+    def journal(self) -> Position:
+        """The saves not yet folded into the main file."""
+        return self._storage.position()
+
+    def close(self) -> None:
+        """Fold this Store's journal records into the main file, if the lock is free now.
+
+        Then the main file alone is the store again and its previous version
+        is a backup. Best effort: the records are already safe in the
+        journal, and the next fold takes them if this one cannot.
+        """
+        if not self._storage.appended:
+            return
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return
+        try:
+            self._storage.compact()
+        except (StoreError, OSError):
+            pass
+        finally:
+            self._lock.release()
 
     def _check_schema(self) -> None:
         meta = self._meta()
@@ -101,7 +143,7 @@ class Store:
         if version < SCHEMA_VERSION or not meta:
             data = migrate(self._storage.read() or {}, version)
             data.setdefault(META, {})[str(META_ID)] = {**meta, "schema": SCHEMA_VERSION}
-            self._storage.write(data)
+            self._storage.write(data)  # says nothing of what changed: a full rewrite
 
     def _meta(self) -> dict[str, Any]:
         return dict(self._db.table(META).get(doc_id=META_ID) or {})
@@ -117,11 +159,11 @@ class Store:
             # for every id made a bulk import quadratic.
             ident = max(ident, max((int(k) for k in rows), default=0) + 1)
         counters[table] = ident + 1
-        self._db.table(META).upsert(Row({**meta, "next_ids": counters}, doc_id=META_ID))
+        self._set_row(META, META_ID, {"next_ids": counters})
         return ident
 
     def _rows(self, table: str) -> dict[str, Any]:
-        return (self._storage.read() or {}).get(table, {})
+        return self._storage.read().get(table, {})
 
     def _get_row(self, table: str, ident: int, what: str) -> dict[str, Any]:
         row = self._rows(table).get(str(ident))
@@ -131,14 +173,19 @@ class Store:
 
     def _put(self, table: str, obj: Posting | Contact | Event) -> None:
         data = to_dict(obj)
-        ident = data.pop("id")
-        # Straight into the cached tables: TinyDB's upsert rebuilds the whole
-        # table dict (twice) on every call, which made a bulk import quadratic.
-        # Merged like upsert, so fields a newer jobtrack wrote are kept.
-        tables = self._storage.read() or {}
-        rows = tables.setdefault(table, {})
-        rows[str(ident)] = {**rows.get(str(ident), {}), **data}
-        self._storage.write(tables)
+        self._set_row(table, data.pop("id"), data)
+
+    def _set_row(self, table: str, ident: int, fields: dict[str, Any]) -> None:
+        """A new row merged over the old, so fields a newer jobtrack wrote are kept.
+
+        Straight into the cached tables: TinyDB's upsert rebuilds the whole
+        table dict (twice) on every call, which made a bulk import quadratic.
+        """
+        key = str(ident)
+        self._storage.put(table, key, {**self._rows(table).get(key, {}), **fields})
+
+    def _drop_row(self, table: str, ident: int) -> None:
+        self._storage.delete(table, str(ident))
 
     # -- reading --------------------------------------------------------------
     def postings(self) -> list[Posting]:
@@ -235,17 +282,17 @@ class Store:
         """Remove a posting; the returned bundle brings it back with `restore`."""
         with self.transaction():
             bundle = self.bundle(ident)
-            self._db.table(POSTINGS).remove(doc_ids=[ident])
+            self._drop_row(POSTINGS, ident)
             for c in self.contacts(ident):
                 others = [pid for pid in c.posting_ids if pid != ident]
                 if others:
                     c.posting_ids = others
                     self._put(CONTACTS, c)
-                else:
-                    self._db.table(CONTACTS).remove(doc_ids=[c.id])
-            event_ids = [e.id for e in bundle.events if e.id is not None]
-            if event_ids:
-                self._db.table(EVENTS).remove(doc_ids=event_ids)
+                elif c.id is not None:
+                    self._drop_row(CONTACTS, c.id)
+            for e in bundle.events:
+                if e.id is not None:
+                    self._drop_row(EVENTS, e.id)
         self.texts.put_many({ident: None})
         self.documents.drop(ident)
         return bundle
@@ -308,7 +355,7 @@ class Store:
     def _delete(self, table: str, load: Callable[[int], Record], ident: int) -> Record:
         with self.transaction():
             record = load(ident)
-            self._db.table(table).remove(doc_ids=[ident])
+            self._drop_row(table, ident)
         return record
 
     # -- whole store ----------------------------------------------------------
@@ -333,6 +380,4 @@ class Store:
     def set_meta(self, key: str, value: Any) -> None:
         """Small app state shared by every front end (fired reminders, chosen theme)."""
         with self.transaction():
-            meta = self._meta()
-            meta[key] = value
-            self._db.table(META).upsert(Row(meta, doc_id=META_ID))
+            self._set_row(META, META_ID, {key: value})

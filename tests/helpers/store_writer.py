@@ -1,7 +1,8 @@
 """Crash-test writer: add postings forever, printing each id once `add` returned.
 
-Usage: store_writer.py STORE_PATH LABEL
+Usage: store_writer.py STORE_PATH LABEL [COMPACT_AFTER]
 Prints "ready" once the store is open, then one acknowledged id per line.
+A small COMPACT_AFTER makes compactions frequent, so kills land in them too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from jobtrack.store import Bundle, Store
 
 def main() -> None:
     path, label = sys.argv[1], sys.argv[2]
-    store = Store(path)
+    store = Store(path, compact_after=int(sys.argv[3])) if len(sys.argv) > 3 else Store(path)
     print("ready", flush=True)
     n = 0
     while True:
