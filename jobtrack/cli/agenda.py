@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import timedelta
 
 from jobtrack.cli.context import Context, UserError
 
@@ -31,10 +31,20 @@ def _records(ctx: Context):
 
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
+    """Answers from the due index when it is current; otherwise from the store, rebuilding it."""
+    from jobtrack import due_index
     from jobtrack.agenda import due_line
 
-    store = ctx.store()  # the line names no contacts, so they are not loaded
-    print(due_line(store.postings(), store.events(), (), datetime.now(), days=max(args.days, 1)))
+    now, days = ctx.now(), max(args.days, 1)
+    first, end = now.date(), now.date() + timedelta(days=days)
+    found = due_index.load(ctx.db_path, first, end)
+    if found is None:
+        stamp = due_index.store_stamp(ctx.db_path)  # before reading: see due_index.build
+        store = ctx.store()  # the line names no contacts, so they are not loaded
+        found = store.postings(), store.events()
+        until = max(end, first + due_index.HORIZON)
+        due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
+    print(due_line(*found, (), now, days=days))
     return 0
 
 

@@ -9,10 +9,6 @@ from pathlib import Path
 from jobtrack import locations
 from jobtrack.cli.context import Context, UserError
 
-from jobtrack.store.backups import list_backups
-from jobtrack.store.journal import journal_path
-from jobtrack.store.storage import newest_good_backup, parse_store_bytes, put_back
-from jobtrack.store.store import holding, store_lock
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.store.backups import list_backups
+    from jobtrack.store.journal import journal_path
+    from jobtrack.store.storage import newest_good_backup
+
     problems: list[str] = []
     path = ctx.db_path
     print(f"store    {path}")
@@ -63,6 +63,10 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.store.backups import list_backups
+    from jobtrack.store.storage import newest_good_backup, parse_store_bytes, put_back
+    from jobtrack.store.store import holding, store_lock
+
     path = ctx.db_path
     if args.list:
         for b in list_backups(path):

@@ -11,7 +11,6 @@ from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg
 from jobtrack.model import Posting, Status, to_dict
 from jobtrack.sanitize import clean_line
-from jobtrack.store import Bundle
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,6 +68,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
+        from jobtrack.store import Bundle
+
         posting = ctx.store().add(Bundle(Posting(**fields)))
         print(f"added #{posting.id}: {summary(posting)}")
         return 0

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
 from jobtrack.model import Contact, Event, EventKind
 from jobtrack.sanitize import clean_line
-from jobtrack.store import Store
+
+if TYPE_CHECKING:  # not imported at start-up: building the parser must stay quick for `jobtrack due`
+    from jobtrack.store import Store
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,14 @@ def _describe_event(e: Event) -> str:
 KINDS = (
     RecordKind(
         "contact", "c", CONTACT_FIELDS, (), "add, edit or remove contact people",
-        _new_contact, Store.add_contact, Store.edit_contact, Store.delete_contact,
+        _new_contact, lambda s, c: s.add_contact(c), lambda s, i, f: s.edit_contact(i, f), lambda s, i: s.delete_contact(i),
         lambda c: clean_line(c.name),
     ),
     RecordKind(
         "event", "e", EVENT_FIELDS, ("when",),
         f"add, edit or remove interviews, tests and follow-ups ({', '.join(k.value for k in EventKind)})",
-        _new_event, Store.add_event, Store.edit_event, Store.delete_event, _describe_event,
+        _new_event, lambda s, e: s.add_event(e), lambda s, i, f: s.edit_event(i, f), lambda s, i: s.delete_event(i),
+        _describe_event,
     ),
 )
 

@@ -14,13 +14,15 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.reminder_service import Reminding
-from jobtrack.reminders import Reminder, snooze_until
 from jobtrack.store import StoreError
-from jobtrack.zones import aware
+
+if TYPE_CHECKING:  # the rest is imported where used, so building the parser stays quick
+    from jobtrack.reminder_service import Reminding
+    from jobtrack.reminders import Reminder
 
 CHECK_ERROR = 2  # --check: 0 something is due, 1 nothing is due, 2 it could not tell
 
@@ -55,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _reminding(ctx: Context) -> Reminding:
     from jobtrack.config import load_config
+    from jobtrack.reminder_service import Reminding
     from jobtrack.zones import local_zone
 
     return Reminding(ctx.store(), load_config().reminders, local_zone())
@@ -110,6 +113,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     if not found:
         print("No reminders due or coming up.")
         return 0
+    from jobtrack.zones import aware
+
     at = aware(now, reminding.tz)
     for n, r in enumerate(found, 1):
         state = _state(r) if r.due <= at or r.snoozed else "upcoming"
@@ -121,6 +126,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
     now = ctx.now()
+    from jobtrack.reminders import snooze_until
+
     until = snooze_until(args.until, now, reminding.rules.morning)
     r = reminding.snooze(now, args.reminder, until)
     print(f"snoozed until {until:%a %d %b %H:%M}: {r.text}")

@@ -12,11 +12,13 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.model import contact_from_dict, event_from_dict, posting_from_dict, to_dict
-from jobtrack.store import Bundle, Store
+
+if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
+    from jobtrack.store import Bundle, Store
 
 FORMAT = "jobtrack-export"
 VERSION = 1
@@ -50,6 +52,8 @@ def bundle_to_json(b: Bundle) -> dict[str, Any]:
 
 
 def bundle_from_json(data: Any) -> Bundle:
+    from jobtrack.store import Bundle
+
     if not isinstance(data, dict) or not isinstance(data.get("posting"), dict):
         raise ValueError("expected an object with a 'posting'")
     doc = data.get("document")
@@ -144,6 +148,7 @@ def parse_export(data: Any, path: str) -> list[Bundle]:
 def parse_csv(path: str) -> list[Bundle]:
     """Every row is checked first; the first bad one is named as FILE:LINE."""
     from jobtrack.spreadsheet import RowError, decode, postings_from_csv
+    from jobtrack.store import Bundle
 
     try:
         postings = postings_from_csv(decode(_read_bytes(path)))

@@ -119,5 +119,8 @@ class JobtrackApp(App[None]):
 
 def run_app(db_path: Path) -> int:
     store = Store(db_path)
-    JobtrackApp(store).run()
+    try:
+        JobtrackApp(store).run()
+    finally:
+        store.close()  # fold the session's journal into the main file, with a backup
     return 0

@@ -1,0 +1,100 @@
+"""A small file beside the store holding only what is dated from a given day on,
+so that `jobtrack due` can answer on every shell prompt without loading
+thousands of postings.
+
+It is derived data, never the truth: it names the version of the store it
+was built from (the stamps of the main file and the journal) and the days
+it covers, and it is ignored and rebuilt as soon as either no longer fits.
+Losing it or finding it damaged costs one slower `due`, nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from jobtrack.model import Event, Posting, event_from_dict, posting_from_dict, to_dict
+from jobtrack.store.atomic import atomic_write
+from jobtrack.store.journal import journal_path, stamp_of
+
+VERSION = 1
+# How far ahead an index reaches: it serves `due` for about three weeks.
+HORIZON = timedelta(days=31)
+# Large and of no use to a countdown line.
+SLIM = ("evidence", "notes", "history")
+
+
+def index_path(db: Path) -> Path:
+    return db.with_name(f"{db.name}.due")
+
+
+def store_stamp(db: Path) -> list[Any]:
+    """The store's version as JSON would give it back: main file and journal."""
+    stamps = []
+    for file in (db, journal_path(db)):
+        try:
+            stamps.append(list(stamp_of(os.stat(file))))
+        except FileNotFoundError:
+            stamps.append(None)
+    return stamps
+
+
+def _slim(record: Posting | Event) -> dict[str, Any]:
+    row = to_dict(record)
+    for key in SLIM:
+        row.pop(key, None)
+    return row
+
+
+def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event], first: date, until: date) -> bytes:
+    """Open deadlines and events on the days `first` ≤ day < `until`, with their postings.
+
+    Read `stamp` before loading the records: data newer than its stamp only
+    makes the index stale, while the other way round it would lie.
+    """
+    dated = [_slim(e) for e in events if e.day is not None and first <= e.day < until]
+    needed = {e["posting_id"] for e in dated}
+    rows = {}
+    for p in postings:
+        open_deadline = p.deadline is not None and first <= p.deadline < until and not p.status.is_finished
+        if p.id is not None and (open_deadline or p.id in needed):
+            rows[str(p.id)] = _slim(p)
+    return orjson.dumps(
+        {"version": VERSION, "stamp": stamp, "from": first.isoformat(), "until": until.isoformat(), "postings": rows, "events": dated}
+    )
+
+
+def save(db: Path, data: bytes) -> None:
+    """Best effort: a folder that cannot be written only means no index."""
+    try:
+        atomic_write(index_path(db), data)
+    except OSError:
+        pass
+
+
+def load(db: Path, first: date, end: date) -> tuple[list[Posting], list[Event]] | None:
+    """Postings and events dated `first` ≤ day < `end`; None when the index is missing or stale."""
+    try:
+        data = orjson.loads(index_path(db).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not (
+        isinstance(data, dict)
+        and data.get("version") == VERSION
+        and data.get("stamp") == store_stamp(db)
+        and str(data.get("from", "9999")) <= first.isoformat()
+        and end.isoformat() <= str(data.get("until", ""))
+    ):
+        return None
+    lo, hi = first.isoformat(), end.isoformat()
+    rows: dict[str, Any] = data["postings"]
+    events = [e for e in data["events"] if lo <= e["day"] < hi]
+    wanted = {str(e["posting_id"]) for e in events}
+    wanted.update(k for k, row in rows.items() if lo <= (row.get("deadline") or "") < hi)
+    postings = [posting_from_dict({**rows[k], "id": int(k)}) for k in sorted(wanted) if k in rows]
+    return postings, [event_from_dict(e) for e in events]

@@ -1,0 +1,90 @@
+"""`jobtrack due` answers from a small index beside the store: it must never be stale."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from jobtrack import due_index
+from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.store import Bundle, Store
+
+NOW = "2026-11-23T09:00"
+
+
+@pytest.fixture
+def due(tmp_path: Path):
+    db = tmp_path / "jobs.json"
+
+    def run(*args: str) -> str:
+        env = {**os.environ, "JOBTRACK_DB": str(db), "JOBTRACK_NOW": NOW}
+        proc = subprocess.run(
+            [sys.executable, "-m", "jobtrack", *args], capture_output=True, text=True, env=env, timeout=60, check=False
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip()
+
+    run.db = db  # type: ignore[attr-defined]
+    return run
+
+
+def test_due_follows_every_change_to_the_store(due) -> None:
+    due("add", "--title", "Data analyst", "--employer", "Birch", "--deadline", "2026-11-26 12:00")
+    first = due("due")
+    assert first == "deadline: Data analyst in 3 days"
+    assert due_index.index_path(due.db).exists()
+    assert due("due") == first  # answered from the index
+
+    due("edit", "1", "--deadline", "2026-11-24 12:00")
+    assert due("due") == "deadline: Data analyst tomorrow 12:00"
+    due("event", "add", "1", "--when", "2026-11-25 10:00", "--label", "First interview")
+    assert due("due").endswith("interview: Birch in 2 days")
+    due("status", "1", "rejected")
+    assert due("due") == "nothing due in the next 7 days"
+
+
+def test_a_damaged_index_is_rebuilt_not_believed(due) -> None:
+    due("add", "--title", "Nurse", "--deadline", "2026-11-25")
+    expected = due("due")
+    due_index.index_path(due.db).write_bytes(b"\x00garbage")
+    assert due("due") == expected
+    assert due_index.index_path(due.db).read_bytes().startswith(b"{")
+
+
+def test_days_beyond_the_index_read_the_store(due) -> None:
+    due("add", "--title", "Far away", "--deadline", "2027-03-01")
+    assert due("due") == "nothing due in the next 7 days"
+    assert "Far away" in due("due", "--days", "120")
+
+
+def _store_with(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "jobs.json")
+    store.add_many([
+        Bundle(Posting(title="Soon", deadline=date(2026, 11, 25))),
+        Bundle(Posting(title="Done", deadline=date(2026, 11, 25), status=Status.ACCEPTED)),
+        Bundle(Posting(title="Later", deadline=date(2027, 1, 30))),
+        Bundle(Posting(title="No date"), events=[Event(posting_id=0, kind=EventKind.INTERVIEW, day=date(2026, 11, 27), time=time(10))]),
+    ])
+    return store
+
+
+def test_index_window_and_staleness(tmp_path: Path) -> None:
+    store = _store_with(tmp_path)
+    first, until = date(2026, 11, 23), date(2026, 12, 24)
+    stamp = due_index.store_stamp(store.path)
+    due_index.save(store.path, due_index.build(stamp, store.postings(), store.events(), first, until))
+
+    postings, events = due_index.load(store.path, first, date(2026, 11, 30))
+    assert sorted(p.title for p in postings) == ["No date", "Soon"]  # an event brings its posting along
+    assert [e.day for e in events] == [date(2026, 11, 27)]
+    assert not postings[0].evidence and not postings[0].notes  # slimmed
+
+    assert due_index.load(store.path, date(2026, 11, 22), date(2026, 11, 29)) is None  # starts before the index
+    assert due_index.load(store.path, first, date(2027, 1, 1)) is None  # reaches past it
+    store.edit_posting(1, {"title": "Renamed"})
+    assert due_index.load(store.path, first, date(2026, 11, 30)) is None  # the store moved on
