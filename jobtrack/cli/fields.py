@@ -7,10 +7,29 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
-from jobtrack.dates import parse_date, parse_time, parse_when
 from jobtrack.model import EventKind, Status
 
 Parser = Callable[[str], Any]
+
+
+# The date parser loads the extraction vocabulary, so it is imported when a
+# date is typed, not for every command (`jobtrack due` runs on every prompt).
+def parse_date(text: str) -> date:
+    from jobtrack.dates import parse_date
+
+    return parse_date(text)
+
+
+def parse_time(text: str) -> time:
+    from jobtrack.dates import parse_time
+
+    return parse_time(text)
+
+
+def parse_when(text: str) -> tuple[date, time | None]:
+    from jobtrack.dates import parse_when
+
+    return parse_when(text)
 
 
 def _tags(text: str) -> list[str]:

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.store import StoreError
 
 if TYPE_CHECKING:  # the rest is imported where used, so building the parser stays quick
+    from zoneinfo import ZoneInfo
+
     from jobtrack.reminder_service import Reminding
     from jobtrack.reminders import Reminder
 
@@ -71,6 +70,9 @@ def _line(r: Reminder, tz: ZoneInfo) -> str:
 
 def _desktop(text: str) -> bool:
     """One desktop notification; False when this desktop cannot show one."""
+    import shutil
+    import subprocess
+
     if sys.platform == "darwin" and shutil.which("osascript"):
         command = ["osascript", "-e", "on run argv", "-e",
                    'display notification (item 1 of argv) with title "jobtrack"', "-e", "end run", text]
