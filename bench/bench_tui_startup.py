@@ -3,8 +3,10 @@
 Run: .venv/bin/python bench/bench_tui_startup.py [--postings 5000] [--runs 7]
 
 Each run is a fresh `python` subprocess driving the app headless (laid out
-and rendered, nothing written to a terminal). It notes two moments, counted
-from just before the parent starts the process (wall clock, shared by both):
+and rendered, nothing written to a terminal); the jobtrack child runs what
+`jobtrack --db PATH` runs: the command line, the store, the app. It notes two
+moments, counted from just before the parent starts the process (wall clock,
+shared by both):
 
 - first screen: the first frame in which the table draws itself holding (and
   having measured) as many rows as it can show, or all of them if fewer.

@@ -24,7 +24,7 @@ from textual.widgets import DataTable
 Item = TypeVar("Item")
 RowBuilder = Callable[[Item], tuple[str, Sequence[Text]]]
 
-PAUSE = 0.01  # seconds between chunks: room for a paint and a key press
+PAUSE = 0.001  # seconds between chunks: a turn of the event loop, for keys and paints
 CHUNK = 500  # rows per step after the first screenful: ~0.1 s with measuring and repaint, keys wait no longer
 
 
