@@ -95,3 +95,22 @@ async def test_cursor_reaches_rows_not_added_yet(many: Store) -> None:
         await until_filled(pilot, table)
         assert table.cursor_row == COUNT - 1
         assert str(table.get_row_at(COUNT - 1)[0]) == by_deadline(range(COUNT))[-1]
+
+
+async def test_change_on_disk_during_the_fill_keeps_the_cursor(many: Store) -> None:
+    app = JobtrackApp(many, now=clock, poll_interval=0.05, remind=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, table = started(app)
+        order = by_deadline(range(COUNT))
+        ident = next(p.id for p in many.postings() if p.title == order[200])
+        assert ident is not None
+        screen.select(ident)
+        Store(many.path).edit_posting(ident, {"employer": "Changed elsewhere"})
+        for _ in range(100):  # until the poll has reloaded the list
+            if str(table.get_row_at(200)[1]) == "Changed elsewhere":
+                break
+            await pilot.pause(0.05)
+        assert str(table.get_row_at(200)[1]) == "Changed elsewhere"
+        assert table.cursor_row == 200 and screen.selected_id() == ident
+        await until_filled(pilot, table)
+        assert titles(app) == order and screen.selected_id() == ident
