@@ -1,17 +1,31 @@
-"""Benchmark TUI start-up: process start until the postings table is filled.
+"""Benchmark TUI start-up: process start until the postings table shows its rows.
 
 Run: .venv/bin/python bench/bench_tui_startup.py [--postings 5000] [--runs 7]
 
-Each run is a fresh `python` subprocess driving the app headless; it exits as
-soon as the table holds every row, and the parent times the whole process
-(interpreter start, imports, store load, first fill). The baseline is a
-minimal Textual app (one DataTable with a few rows) measured the same way in
-the same run, so the ratio does not depend on the machine.
+Each run is a fresh `python` subprocess driving the app headless (laid out
+and rendered, nothing written to a terminal); the jobtrack child runs what
+`jobtrack --db PATH` runs: the command line, the store, the app. It notes two
+moments, counted from just before the parent starts the process (wall clock,
+shared by both):
+
+- first screen: the first frame in which the table draws itself holding (and
+  having measured) as many rows as it can show, or all of them if fewer.
+  jobtrack sorts every posting first, so these are the right rows, the ones
+  the user looks at first.
+- all rows: every row is in the table. jobtrack adds the rows below the
+  first screenful in chunks after the first paint, keys working meanwhile.
+
+The baseline is a minimal Textual app (one DataTable with 3 rows) measured
+the same way in the same run, so the ratio does not depend on the machine.
+The ratio the issue asks about (aim: at most 1.5x) is jobtrack's first
+screen to the minimal app's first screen. A bare DataTable filled with as
+many rows as the store holds shows what Textual's table alone costs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -46,33 +60,61 @@ def child_minimal(rows: int) -> None:
                 cells = (f"Backend developer ({i})", "Fjordbank", "applied", f"{i % 90} days", "")
                 table.add_row(*(Text(c) for c in cells), key=str(i))
 
-    _run_until_filled(Minimal(), rows)
+    moments = _timed(Minimal, rows)
+    Minimal().run()
+    print(json.dumps(moments))
 
 
 def child_jobtrack(db: Path, rows: int) -> None:
-    from jobtrack.store.store import Store
+    """What `jobtrack --db PATH` runs: the command line, the store, the app."""
+    from jobtrack.cli import main as jobtrack_main
     from jobtrack.tui.app import JobtrackApp
 
-    _run_until_filled(JobtrackApp(Store(db)), rows)
+    moments = _timed(JobtrackApp, rows)
+    jobtrack_main(["--db", str(db)])
+    print(json.dumps(moments))
 
 
-def _run_until_filled(app: object, rows: int) -> None:
+def _timed(app_class: type, rows: int) -> dict[str, float]:
+    """Make `app_class.run` headless; the dict gets the wall-clock moments of the
+    first painted screenful and of the last row."""
     from textual.app import App
+    from textual.geometry import Region
     from textual.pilot import Pilot
+    from textual.strip import Strip
     from textual.widgets import DataTable
 
-    assert isinstance(app, App)
+    moments: dict[str, float] = {}
+    render_lines = DataTable.render_lines
+
+    def note(table: DataTable[object]) -> None:
+        visible = table.size.height - table.header_height
+        for moment, count in (("first", min(rows, visible)), ("all", rows)):
+            # Added and measured, not just added: the virtual height counts the header too.
+            measured = table.row_count >= count and table.virtual_size.height > count
+            if moment not in moments and visible > 0 and measured:
+                moments[moment] = time.time()
+
+    def painted(table: DataTable[object], crop: Region) -> list[Strip]:
+        """The table drawing its lines for a frame: what a terminal would show next."""
+        lines = render_lines(table, crop)
+        note(table)
+        return lines
 
     async def until_filled(pilot: Pilot[None]) -> None:
-        while True:
+        while "all" not in moments:
             tables = pilot.app.screen.query(DataTable)
-            # Laid out, not just added: the virtual height counts the header too.
-            if tables and tables.first().virtual_size.height > rows:
-                break
+            if tables:
+                note(tables.first())  # the last rows may land below the screen: no frame shows them
             await pilot.pause()
         pilot.app.exit()
 
-    app.run(headless=True, size=(120, 40), auto_pilot=until_filled)
+    def run(app: App[None]) -> None:
+        App.run(app, headless=True, size=(120, 40), auto_pilot=until_filled)
+
+    DataTable.render_lines = painted  # type: ignore[method-assign]
+    app_class.run = run
+    return moments
 
 
 def build_store(folder: Path, n: int) -> Path:
@@ -85,10 +127,12 @@ def build_store(folder: Path, n: int) -> Path:
     return db
 
 
-def time_child(args: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, __file__, *args], check=True)
-    return time.perf_counter() - start
+def time_child(args: list[str]) -> dict[str, float]:
+    """Seconds from starting the process to its first screen and to its last row."""
+    start = time.time()
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    moments = json.loads(out.strip().splitlines()[-1])
+    return {k: v - start for k, v in moments.items()}
 
 
 def main() -> None:
@@ -105,21 +149,33 @@ def main() -> None:
         child_jobtrack(args.db, args.postings)
         return
 
+    n = str(args.postings)
+    children = {
+        "minimal": ["--child", "minimal", "--postings", "3"],
+        "table": ["--child", "minimal", "--postings", n],
+        "jobtrack": ["--child", "jobtrack", "--postings", n],
+    }
+    runs: dict[str, list[dict[str, float]]] = {k: [] for k in children}
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"building a store with {args.postings} postings…", flush=True)
-        db = build_store(Path(tmp), args.postings)
-        n = str(args.postings)
-        runs: dict[str, list[float]] = {"minimal": [], "table": [], "jobtrack": []}
-        time_child(["--child", "minimal", "--postings", "3"])  # warm the file cache
+        print(f"building a store with {n} postings…", flush=True)
+        children["jobtrack"] += ["--db", str(build_store(Path(tmp), args.postings))]
+        time_child(children["minimal"])  # warm the file cache
         for _ in range(args.runs):
-            runs["minimal"].append(time_child(["--child", "minimal", "--postings", "3"]))
-            runs["table"].append(time_child(["--child", "minimal", "--postings", n]))
-            runs["jobtrack"].append(time_child(["--child", "jobtrack", "--db", str(db), "--postings", n]))
-    m, t, o = (statistics.median(runs[k]) for k in ("minimal", "table", "jobtrack"))
-    print(f"minimal Textual app, DataTable of 3 rows   median {m * 1000:6.0f} ms over {args.runs} runs")
-    print(f"minimal Textual app, DataTable of {n:>5} rows median {t * 1000:6.0f} ms")
-    print(f"jobtrack, {n} postings in the store        median {o * 1000:6.0f} ms")
-    print(f"ratio to the 3-row app {o / m:.2f}x (aim: at most 1.50x); to the {n}-row table {o / t:.2f}x")
+            for name, child in children.items():
+                runs[name].append(time_child(child))
+
+    def median(name: str, moment: str) -> float:
+        return statistics.median(r[moment] for r in runs[name]) * 1000
+
+    m = median("minimal", "first")
+    print(f"medians over {args.runs} runs, from process start (ms)   first screen   all rows")
+    print(f"minimal Textual app, DataTable of 3 rows          {m:12.0f} {median('minimal', 'all'):10.0f}")
+    t_first, t_all = median("table", "first"), median("table", "all")
+    print(f"bare DataTable of {n:>5} rows, filled at once      {t_first:12.0f} {t_all:10.0f}")
+    o_first, o_all = median("jobtrack", "first"), median("jobtrack", "all")
+    print(f"jobtrack, {n:>5} postings in the store             {o_first:12.0f} {o_all:10.0f}")
+    print(f"first screen: jobtrack / minimal app = {o_first / m:.2f}x (aim: at most 1.50x)")
+    print(f"all rows:     jobtrack / minimal app = {o_all / m:.2f}x, / bare {n}-row table = {o_all / t_all:.2f}x")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -11,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from jobtrack.countdown import countdown, next_interview, next_moment, sort_key, urgency
-from jobtrack.model import Posting, Status
+from jobtrack.model import Event, Posting, Status
 from jobtrack.sanitize import clean_line
 from jobtrack.store.store import Bundle
+from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
@@ -25,6 +28,33 @@ EMPTY_HELP = (
     "Press  a  to add one from a URL, a file or pasted text,\n"
     "or run  jobtrack add URL  in a shell."
 )
+
+
+@dataclass
+class PostingRows:
+    """Builds a posting's row when the table needs it: texts worked out once, no markup parsed."""
+
+    events: dict[int, list[Event]]
+    now: datetime
+    colours: dict[str, str]
+
+    def __call__(self, p: Posting) -> tuple[str, list[Text]]:
+        now = self.now
+        evs = self.events.get(p.id or 0, [])
+        interview = next_interview(evs, now)
+        at = interview.starts_at() if interview else None
+        deadline = p.deadline_at()
+        moment = next_moment(p, evs, now)
+        tone = urgency(moment, now)
+        style = self.colours.get(tone, "") if tone != "past" else "dim"
+        finished = p.status.is_finished or p.is_closed(now)
+        return str(p.id), [
+            Text(clean_line(p.title), style="dim" if finished else "bold"),
+            Text(clean_line(p.employer)),
+            Text(p.display_status(now)),
+            Text(countdown(deadline, now) if deadline else "", style=style if moment == deadline else ""),
+            Text(countdown(at, now) if at else "", style=style if at and moment == at else ""),
+        ]
 
 
 class PostingsScreen(Screen[None]):
@@ -48,6 +78,7 @@ class PostingsScreen(Screen[None]):
         self.filter_index = 0
         self.undo_stack: list[Bundle] = []
         self._stamp: Any = None
+        self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
 
     @property
     def jt(self) -> JobtrackApp:
@@ -56,7 +87,7 @@ class PostingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search title or employer", id="search")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="postings")
+        table: ProgressiveTable[Posting] = ProgressiveTable(id="postings")
         table.add_column("Title", key="title")
         table.add_column("Employer", key="employer")
         table.add_column("Status", key="status")
@@ -68,7 +99,7 @@ class PostingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one(DataTable).focus()
+        self.table.focus()
         self.set_interval(self.jt.poll_interval, self.poll)
 
     # -- data -----------------------------------------------------------------
@@ -76,8 +107,12 @@ class PostingsScreen(Screen[None]):
         if self.jt.store.stamp() != self._stamp:
             self.reload()
 
+    @property
+    def table(self) -> ProgressiveTable[Posting]:
+        return self.query_one("#postings", ProgressiveTable)
+
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
+        table = self.table
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
@@ -96,38 +131,18 @@ class PostingsScreen(Screen[None]):
         store = self.jt.store
         self._stamp = store.stamp()
         now = self.jt.now()
-        table: DataTable[Text] = self.query_one(DataTable)
+        table = self.table
         keep = self.selected_id()
         query = self.query_one("#search", Input).value
         postings = store.postings()
-        events: dict[int, list[Any]] = {}
+        events: dict[int, list[Event]] = {}
         for event in store.events():
             events.setdefault(event.posting_id, []).append(event)
         shown = [p for p in postings if self._matches(p, query)]
         shown.sort(key=lambda p: sort_key(p, events.get(p.id or 0, []), now))
-        colours = self.app.theme_variables
-        table.clear()
-        for p in shown:
-            evs = events.get(p.id or 0, [])
-            moment = next_moment(p, evs, now)
-            tone = urgency(moment, now)
-            style = colours.get(tone, "") if tone != "past" else "dim"
-            deadline = p.deadline_at()
-            deadline_text = Text(countdown(deadline, now) if deadline else "", style=style if moment == deadline else "")
-            interview = next_interview(evs, now)
-            at = interview.starts_at() if interview else None
-            interview_text = Text(countdown(at, now) if at else "", style=style if at and moment == at else "")
-            finished = p.status.is_finished or p.is_closed(now)
-            table.add_row(
-                Text(clean_line(p.title), style="dim" if finished else "bold"),
-                Text(clean_line(p.employer)),
-                Text(p.display_status(now)),
-                deadline_text,
-                interview_text,
-                key=str(p.id),
-            )
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+        self._order = {p.id or 0: i for i, p in enumerate(shown)}
+        rows = PostingRows(events, now, self.app.theme_variables)
+        table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
         empty = not postings
         self.query_one("#empty").display = empty
         table.display = not empty
@@ -138,6 +153,13 @@ class PostingsScreen(Screen[None]):
         if query:
             parts.append(f"search: {clean_line(query)}")
         self.sub_title = "  ·  ".join(parts)
+
+    def select(self, ident: int) -> None:
+        """Put the cursor on a posting, adding rows up to it if the table is still filling."""
+        index = self._order.get(ident)
+        if index is not None:
+            self.table.add_through(index)
+            self.table.move_cursor(row=index)
 
     # -- actions --------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -151,9 +173,7 @@ class PostingsScreen(Screen[None]):
     def open_posting(self, ident: int) -> None:
         from jobtrack.tui.screens.detail import DetailScreen
 
-        table = self.query_one(DataTable)
-        if str(ident) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(ident)))
+        self.select(ident)
         self.app.push_screen(DetailScreen(ident), lambda _: self.reload())
 
     def action_search(self) -> None:
@@ -165,7 +185,7 @@ class PostingsScreen(Screen[None]):
         search = self.query_one("#search", Input)
         search.value = ""
         search.display = False
-        self.query_one(DataTable).focus()
+        self.table.focus()
         self.reload()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -174,7 +194,7 @@ class PostingsScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
-            self.query_one(DataTable).focus()
+            self.table.focus()
 
     def action_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
@@ -226,9 +246,7 @@ class PostingsScreen(Screen[None]):
         posting = self.jt.store.restore(self.undo_stack.pop())
         self.notify(f"Restored {clean_line(posting.title)}", markup=False)
         self.reload()
-        table = self.query_one(DataTable)
-        if str(posting.id) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(posting.id)))
+        self.select(posting.id or 0)
 
     def action_edit(self) -> None:
         ident = self.selected_id()
@@ -243,8 +261,7 @@ class PostingsScreen(Screen[None]):
 
         def added(ident: int | None) -> None:
             self.reload()
-            table = self.query_one(DataTable)
-            if ident is not None and str(ident) in table.rows:
-                table.move_cursor(row=table.get_row_index(str(ident)))
+            if ident is not None:
+                self.select(ident)
 
         self.app.push_screen(AddDialog(), added)
