@@ -144,6 +144,13 @@ async def open_add(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def read_pasted(app: JobtrackApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """In the open Add dialog: paste the sample posting, read it and wait for the form."""
+    app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
+    app.screen.action_read()  # type: ignore[attr-defined]
+    await wait_form(app, pilot)
+
+
 async def wait_form(app: JobtrackApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await app.workers.wait_for_complete()
     for _ in range(20):
@@ -157,9 +164,7 @@ async def test_add_by_pasted_text(store: Store) -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await open_add(pilot)
-        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
-        app.screen.action_read()  # type: ignore[attr-defined]
-        await wait_form(app, pilot)
+        await read_pasted(app, pilot)
         title = app.screen.query_one("#f-title", Input)
         assert "Backend Engineer" in title.value
         title.value = "Backend Engineer (edited)"
@@ -185,9 +190,7 @@ async def test_add_form_edits_every_fact_with_evidence(store: Store) -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await open_add(pilot)
-        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
-        app.screen.action_read()  # type: ignore[attr-defined]
-        await wait_form(app, pilot)
+        await read_pasted(app, pilot)
         form = app.screen
         assert form.query_one("#f-deadline", Input).value == "2026-12-15"
         assert form.query_one("#f-event-0-when", Input).value == "2027-01-07"
@@ -214,9 +217,7 @@ async def test_add_form_reports_a_bad_date_and_keeps_the_form(store: Store) -> N
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await open_add(pilot)
-        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
-        app.screen.action_read()  # type: ignore[attr-defined]
-        await wait_form(app, pilot)
+        await read_pasted(app, pilot)
         app.screen.query_one("#f-start_date", Input).value = "whenever"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -238,9 +239,7 @@ async def test_add_failed_fetch_keeps_dialog_open(store: Store, tmp_path: Path) 
         assert app.screen.__class__.__name__ == "AddDialog"
         # paste instead, and go on
         app.screen.query_one("#source", Input).value = ""
-        app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
-        app.screen.action_read()  # type: ignore[attr-defined]
-        await wait_form(app, pilot)
+        await read_pasted(app, pilot)
         assert app.screen.query("#f-title")
 
 

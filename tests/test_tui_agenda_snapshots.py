@@ -8,20 +8,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import clock  # noqa: E402
+from test_tui_snapshots import make as snapshot_app  # noqa: E402
 from test_tui_agenda import fill_agenda  # noqa: E402
 
-from jobtrack.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.store.store import Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 
 SIZES = [(80, 24), (160, 48)]
 
 
 def make(tmp_path: Path) -> JobtrackApp:
-    store = Store(tmp_path / "jobs.json")
-    fill_agenda(store)
-    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
+    return snapshot_app(tmp_path, filler=fill_agenda)
 
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]

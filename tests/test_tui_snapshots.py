@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import POSTING_TEXT, clock, fill, wait_form  # noqa: E402
-from textual.widgets import TextArea  # noqa: E402
+from test_tui import clock, fill, read_pasted  # noqa: E402
 
 from jobtrack.locations import bundled_themes_dir  # noqa: E402
 from jobtrack.store.store import Store  # noqa: E402
@@ -18,9 +18,10 @@ from jobtrack.tui.app import JobtrackApp  # noqa: E402
 SIZES = [(80, 24), (160, 48)]
 
 
-def make(tmp_path: Path) -> JobtrackApp:
+def make(tmp_path: Path, filler: Callable[[Store], object] = fill) -> JobtrackApp:
+    """Fixed clock, bundled themes, no polling and no reminder pop-ups over the screen."""
     store = Store(tmp_path / "jobs.json")
-    fill(store)
+    filler(store)
     return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
 
 
@@ -39,8 +40,7 @@ def test_detail_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> N
 
 
 def test_empty_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    app = JobtrackApp(Store(tmp_path / "e.json"), now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()])
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(make(tmp_path, filler=lambda store: None), terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -54,14 +54,12 @@ def test_edit_dialog(snap_compare, tmp_path: Path, size: tuple[int, int]) -> Non
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_add_dialog_with_result(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    async def read_pasted(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def paste_and_scroll(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("a")
         await pilot.pause()
-        pilot.app.screen.query_one("#paste", TextArea).load_text(POSTING_TEXT)
-        pilot.app.screen.action_read()
-        await wait_form(pilot.app, pilot)
+        await read_pasted(pilot.app, pilot)
         screen = pilot.app.screen
         screen.query_one("#add-body").scroll_to_widget(screen.query_one("#form"), top=True, animate=False)
         await pilot.pause()
 
-    assert snap_compare(make(tmp_path), terminal_size=size, run_before=read_pasted)
+    assert snap_compare(make(tmp_path), terminal_size=size, run_before=paste_and_scroll)
