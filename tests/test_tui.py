@@ -615,3 +615,27 @@ async def test_event_add_edit_remove_in_detail(store: Store) -> None:
         await pilot.press("x", "y")
         await pilot.pause()
         assert store.events(1) == []
+
+
+async def test_escape_stops_a_slow_fetch_and_keeps_the_dialog(store: Store, http_server: HTTPTestServer) -> None:
+    url = http_server.add("/slow", b"<html><body><h1>Slow job</h1></body></html>", delay=3.0)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await open_add(pilot)
+        app.screen.query_one("#source", Input).value = url
+        app.screen.action_read()  # type: ignore[attr-defined]
+        await pilot.pause()
+        status = app.screen.query_one("#add-status", Static)
+        assert status.display and "Reading http://127.0.0.1" in str(status.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "AddDialog"  # still open, to paste instead
+        assert not status.display
+        assert "Stopped reading" in str(app.screen.query_one("#add-error").render())
+        await read_pasted(app, pilot)  # pasting works after the stop
+        assert app.screen.query("#f-title")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PostingsScreen"
+        assert len(store.postings()) == 3  # nothing was saved

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static, TextArea
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
 from jobtrack.document import Document
@@ -30,13 +30,14 @@ class AddDialog(ModalScreen[int | None]):
 
     CSS_PATH = "add.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Stop reading; pressed again (or when idle) close the dialog"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.bundle: Bundle | None = None
+        self.reading: Worker[None] | None = None
 
     @property
     def jt(self) -> JobtrackApp:
@@ -51,6 +52,7 @@ class AddDialog(ModalScreen[int | None]):
                 yield Label("…or paste the posting text")
                 yield TextArea(id="paste")
                 yield Static("", id="add-error", markup=False)
+                yield Static("", id="add-status", markup=False)
                 yield LoadingIndicator(id="loading")
                 yield Vertical(id="form")
             with Horizontal(classes="buttons"):
@@ -59,7 +61,7 @@ class AddDialog(ModalScreen[int | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#loading").display = False
+        self.show_reading(None)
         self.query_one("#add-error").display = False
         self.query_one("#source", Input).focus()
 
@@ -71,8 +73,8 @@ class AddDialog(ModalScreen[int | None]):
             self.show_error("Give a URL or a file path, or paste the text")
             return
         self.query_one("#add-error").display = False
-        self.query_one("#loading").display = True
-        self.read(source, pasted)
+        self.show_reading(f"Reading {source}…  (escape stops)" if source else "Reading the pasted text…")
+        self.reading = self.read(source, pasted)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def read(self, source: str, pasted: str) -> None:
@@ -90,8 +92,14 @@ class AddDialog(ModalScreen[int | None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_form, extraction, doc)
 
+    def show_reading(self, message: str | None) -> None:
+        """The progress line and spinner while a worker reads; None hides them."""
+        status = self.query_one("#add-status", Static)
+        status.update(Text(clean_line(message or "")))
+        status.display = self.query_one("#loading").display = message is not None
+
     def show_error(self, message: str) -> None:
-        self.query_one("#loading").display = False
+        self.show_reading(None)
         error = self.query_one("#add-error", Static)
         error.update(Text(clean_line(message) + "\nYou can paste the text instead."))
         error.display = True
@@ -99,7 +107,7 @@ class AddDialog(ModalScreen[int | None]):
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
         from jobtrack.services import bundle_from_extraction
 
-        self.query_one("#loading").display = False
+        self.show_reading(None)
         bundle = bundle_from_extraction(extraction, doc)
         self.bundle = bundle
         form = self.query_one("#form", Vertical)
@@ -142,6 +150,11 @@ class AddDialog(ModalScreen[int | None]):
         self.dismiss(saved.id)
 
     def action_cancel(self) -> None:
+        """Stops a read under way and keeps the dialog, to paste the text instead; else closes."""
+        if self.reading is not None and self.reading.is_running:
+            self.reading.cancel()  # a fetch in flight ends at its timeout; its result is dropped
+            self.show_error("Stopped reading.")
+            return
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
