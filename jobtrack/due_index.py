@@ -25,8 +25,10 @@ from jobtrack.store.journal import journal_path, stamp_of
 VERSION = 1
 # How far ahead an index reaches: it serves `due` for about three weeks.
 HORIZON = timedelta(days=31)
-# Large and of no use to a countdown line.
-SLIM = ("evidence", "notes", "history")
+# What the due line reads of a posting (tests/test_due_index.py checks that
+# the line from the index is the line from the store); the rest stays out.
+POSTING_FIELDS = ("title", "employer", "location", "status", "deadline", "deadline_time")
+EVENT_SLIM = ("evidence", "notes")
 
 
 def index_path(db: Path) -> Path:
@@ -44,9 +46,14 @@ def store_stamp(db: Path) -> list[Any]:
     return stamps
 
 
-def _slim(record: Posting | Event) -> dict[str, Any]:
-    row = to_dict(record)
-    for key in SLIM:
+def _posting_row(p: Posting) -> dict[str, Any]:
+    row = to_dict(p)
+    return {k: row[k] for k in POSTING_FIELDS}
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    row = to_dict(e)
+    for key in EVENT_SLIM:
         row.pop(key, None)
     return row
 
@@ -57,13 +64,13 @@ def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event]
     Read `stamp` before loading the records: data newer than its stamp only
     makes the index stale, while the other way round it would lie.
     """
-    dated = [_slim(e) for e in events if e.day is not None and first <= e.day < until]
+    dated = [_event_row(e) for e in events if e.day is not None and first <= e.day < until]
     needed = {e["posting_id"] for e in dated}
     rows = {}
     for p in postings:
         open_deadline = p.deadline is not None and first <= p.deadline < until and not p.status.is_finished
         if p.id is not None and (open_deadline or p.id in needed):
-            rows[str(p.id)] = _slim(p)
+            rows[str(p.id)] = _posting_row(p)
     return orjson.dumps(
         {"version": VERSION, "stamp": stamp, "from": first.isoformat(), "until": until.isoformat(), "postings": rows, "events": dated}
     )

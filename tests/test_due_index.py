@@ -88,3 +88,35 @@ def test_index_window_and_staleness(tmp_path: Path) -> None:
     assert due_index.load(store.path, first, date(2027, 1, 1)) is None  # reaches past it
     store.edit_posting(1, {"title": "Renamed"})
     assert due_index.load(store.path, first, date(2026, 11, 30)) is None  # the store moved on
+
+
+def test_the_line_from_the_index_is_the_line_from_the_store(tmp_path: Path) -> None:
+    """Many postings in every state, with and without times and events, at several moments."""
+    from datetime import datetime, timedelta
+
+    from jobtrack.agenda import due_line
+
+    store = Store(tmp_path / "jobs.json")
+    start = date(2026, 11, 20)
+    statuses = list(Status)
+    bundles = []
+    for n in range(80):
+        day = start + timedelta(days=n % 23)
+        posting = Posting(
+            title=f"Job {n}", employer=f"Employer {n % 7}", location="Aarhus" if n % 3 else "",
+            deadline=day if n % 5 else None, deadline_time=time(12) if n % 2 else None, status=statuses[n % len(statuses)],
+            notes="long notes " * 20,
+        )
+        events = [Event(posting_id=0, kind=list(EventKind)[n % len(EventKind)], day=day + timedelta(days=1),
+                        time=time(10) if n % 4 else None, label=f"Round {n}")] if n % 3 == 0 else []
+        bundles.append(Bundle(posting, events=events))
+    store.add_many(bundles)
+    stamp = due_index.store_stamp(store.path)
+    due_index.save(store.path, due_index.build(stamp, store.postings(), store.events(), start, start + timedelta(days=31)))
+
+    for now in (datetime(2026, 11, 20, 8), datetime(2026, 11, 23, 12, 30), datetime(2026, 12, 1, 23, 0)):
+        for days in (1, 7, 14):
+            from_index = due_index.load(store.path, now.date(), now.date() + timedelta(days=days))
+            assert from_index is not None
+            expected = due_line(store.postings(), store.events(), (), now, days=days)
+            assert due_line(*from_index, (), now, days=days) == expected
