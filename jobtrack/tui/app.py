@@ -40,7 +40,7 @@ class JobtrackApp(App[None]):
     TITLE = "jobtrack"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("t", "next_theme", "Theme", tooltip="Switch to the next theme"),
+        Binding("t", "next_theme", "Theme", show=False, tooltip="Switch to the next theme"),
         Binding("question_mark", "show_keys", "Help", key_display="?", tooltip="Every key binding"),
         Binding("ctrl+q", "quit", "Quit", show=True, priority=True),
     ]

@@ -78,7 +78,7 @@ class AgendaScreen(Screen[None]):
                 with Vertical(id="pipeline-pane"):
                     yield Label("The pipeline", classes="pane-title")
                     yield PipelineBars(id="bars")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.add_class("-show-week")

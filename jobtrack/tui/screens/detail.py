@@ -60,12 +60,12 @@ class DetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("o", "open_url", "Open URL"),
-        Binding("c", "copy_phone", "Copy phone"),
+        Binding("c", "copy_phone", "Copy phone", show=False),
         Binding("m", "copy_email", "Copy e-mail", show=False),
         Binding("e", "edit", "Edit"),
         Binding("s", "status", "Status"),
-        Binding("n", "new_contact", "New contact"),
-        Binding("i", "new_event", "New event"),
+        Binding("n", "new_contact", "New contact", show=False),
+        Binding("i", "new_event", "New event", show=False),
         Binding("enter", "edit_row", "Edit contact/event", show=False),
         Binding("x", "remove_row", "Remove contact/event", show=False),
     ]
@@ -105,7 +105,7 @@ class DetailScreen(Screen[None]):
             yield TextArea(self._notes_base, id="notes", soft_wrap=True)
             yield Label("Posting text", classes="heading")
             yield Static(id="text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_fields()

@@ -65,9 +65,9 @@ class PostingsScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("s", "status", "Status"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo"),
+        Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("f", "filter", "Filter"),
+        Binding("f", "filter", "Filter", show=False),
         Binding("r", "app.reminders", "Reminders"),
         Binding("w", "agenda", "Agenda", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -95,7 +95,7 @@ class PostingsScreen(Screen[None]):
         table.add_column("Next interview", key="interview")
         yield table
         yield Static(EMPTY_HELP, id="empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

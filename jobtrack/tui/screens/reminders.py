@@ -143,7 +143,7 @@ class RemindersScreen(Screen[None]):
         table.add_column("Reminder", key="text")
         yield table
         yield Static("No reminders due or coming up in the next 7 days.", id="no-reminders", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Reminders"
