@@ -50,6 +50,7 @@ class Reminder:
     posting: Posting | None = None
     event: Event | None = None
     expires: datetime | None = None  # aware UTC; None: see STALE
+    known: datetime | None = None  # aware UTC: when the posting got its present form (see `due`)
     late: bool = False
     shown: bool = False
     snoozed: datetime | None = None  # aware UTC, while snoozed
@@ -116,6 +117,11 @@ class _Window:
     def expiry(self, target: datetime) -> datetime:
         return aware(target, self.tz).astimezone(UTC)
 
+    def known(self, p: Posting | None) -> datetime | None:
+        """Since when jobtrack could have shown reminders of `p`: its last edit or its creation."""
+        moment = p and (p.updated or p.created)
+        return aware(moment, self.tz).astimezone(UTC) if moment else None
+
     def keeps(self, due: datetime, expires: datetime | None) -> bool:
         return due <= self.until and self.now < (expires or due + STALE)
 
@@ -149,7 +155,7 @@ def _deadlines(p: Posting, w: _Window) -> Iterator[Reminder]:
             yield Reminder(
                 key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
                 kind="deadline", subject=f"posting-{p.id}", target=target, due=due,
-                text=f"Deadline {w.when(target, due)}: {name}", posting=p, expires=expires,
+                text=f"Deadline {w.when(target, due)}: {name}", posting=p, expires=expires, known=w.known(p),
             )
 
 
@@ -173,7 +179,7 @@ def _appointments(e: Event, p: Posting, w: _Window) -> Iterator[Reminder]:
                 key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
                 kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due,
                 text=f"{what} {w.when(target, due)}: {posting_name(p) or 'posting'}{place}",
-                posting=p, event=e, expires=expires,
+                posting=p, event=e, expires=expires, known=w.known(p),
             )
 
 
@@ -188,6 +194,7 @@ def _follow_up(p: Posting, w: _Window) -> Iterator[Reminder]:
             key=f"posting-{p.id}/follow-up-{days}d/{target.isoformat(timespec='minutes')}",
             kind="follow-up", subject=f"posting-{p.id}", target=target, due=due,
             text=f"No answer for {days} days: {posting_name(p) or 'posting'}. Follow up?", posting=p,
+            known=w.known(p),
         )
 
 
@@ -202,7 +209,7 @@ def _own(e: Event, p: Posting | None, w: _Window) -> Iterator[Reminder]:
             key=f"event-{e.id}/reminder/{target.isoformat(timespec='minutes')}",
             kind="reminder", subject=f"event-{e.id}", target=target, due=due,
             text=f"Reminder: {clean_line(e.label) or 'follow up'}" + (f" ({about})" if about else ""),
-            posting=p, event=e,
+            posting=p, event=e, known=w.known(p),
         )
 
 
@@ -275,7 +282,9 @@ def due(made: Iterable[Reminder], state: State, rules: ReminderRules, now: datet
             continue
         if snoozed is not None and snoozed > now_utc:
             continue
-        since = snoozed or r.due
+        # Late means missed while nothing ran; not due before the posting was even added or changed.
+        known = r.known if r.known is not None and r.known <= now_utc else r.due
+        since = snoozed or max(r.due, known)
         out.append(replace(r, late=now_utc - since > rules.late_after))
     return sorted(out, key=lambda r: (r.due, r.key))
 

@@ -127,6 +127,16 @@ def test_missed_reminders_show_once_the_latest_marked_late() -> None:
     assert today.key.split("/")[1] == "deadline-0d" and not today.late  # ten minutes is not late
 
 
+def test_a_posting_added_after_its_reminder_fell_due_is_not_late() -> None:
+    """Added (or its deadline moved) two days before the deadline: nothing was missed."""
+    p = posting(deadline=date(2026, 4, 14), created=datetime(2026, 4, 12, 15, 0))
+    [r] = due_now([p], [], datetime(2026, 4, 12, 15, 5))
+    assert r.key.split("/")[1] == "deadline-2d" and not r.late
+    edited = posting(deadline=date(2026, 4, 14), updated=datetime(2026, 4, 12, 15, 0))
+    assert not due_now([edited], [], datetime(2026, 4, 12, 15, 5))[0].late
+    assert due_now([edited], [], datetime(2026, 4, 12, 16, 1))[0].late  # then missed for an hour
+
+
 def test_late_means_more_than_an_hour_after_it_fell_due() -> None:
     p = posting(deadline=date(2026, 4, 14))
     assert not due_now([p], [], datetime(2026, 4, 7, 10, 0))[0].late
