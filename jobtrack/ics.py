@@ -57,8 +57,7 @@ def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -
         ev.add("duration", timedelta(0))
     else:
         assert p.deadline is not None
-        ev.add("dtstart", p.deadline)
-        ev.add("dtend", p.deadline + timedelta(days=1))
+        _all_day(ev, p.deadline)
     if p.location:
         ev.add("location", p.location)
     if p.url:
@@ -70,6 +69,12 @@ def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -
         start = target if p.deadline_time is not None else datetime.combine(target.date(), time(0, 0))
         _alarms(ev, target, start, rules.deadline, summary, rules.morning)
     return ev
+
+
+def _all_day(ev: VEvent, day: date) -> None:
+    """A whole-day entry: DTEND is the day after (RFC 5545 3.6.1), which every calendar reads right."""
+    ev.add("dtstart", day)
+    ev.add("dtend", day + timedelta(days=1))
 
 
 def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
@@ -89,8 +94,7 @@ def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: Re
         ev.add("dtstart", start)
         ev.add("dtend", end)
     else:
-        ev.add("dtstart", e.day)
-        ev.add("dtend", e.day + timedelta(days=1))
+        _all_day(ev, e.day)
     if e.place:
         ev.add("location", e.place)
     if e.notes:
