@@ -99,11 +99,8 @@ async def test_external_change_is_noticed(store: Store, tmp_path: Path) -> None:
 async def test_detail_shows_everything_and_saves_notes(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await open_first_detail(app, pilot)
         screen = app.screen
-        assert screen.__class__.__name__ == "DetailScreen"
         notes = screen.query_one("#notes", TextArea)
         notes.focus()
         await pilot.press("h", "i")
@@ -120,9 +117,7 @@ async def test_detail_copy_phone_and_open_url(store: Store, monkeypatch: pytest.
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await open_first_detail(app, pilot)
         await pilot.press("o", "c")
         await pilot.pause()
         assert opened == ["https://example.com/job/1"]
