@@ -10,7 +10,6 @@ Losing it or finding it damaged costs one slower `due`, nothing else.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ import orjson
 
 from jobtrack.model import Event, Posting, event_from_dict, posting_from_dict, to_dict
 from jobtrack.store.atomic import atomic_write
-from jobtrack.store.journal import journal_path, stamp_of
+from jobtrack.store import journal
 
 VERSION = 1
 # How far ahead an index reaches: it serves `due` for about three weeks.
@@ -36,14 +35,8 @@ def index_path(db: Path) -> Path:
 
 
 def store_stamp(db: Path) -> list[Any]:
-    """The store's version as JSON would give it back: main file and journal."""
-    stamps = []
-    for file in (db, journal_path(db)):
-        try:
-            stamps.append(list(stamp_of(os.stat(file))))
-        except FileNotFoundError:
-            stamps.append(None)
-    return stamps
+    """The store's version (see `journal.store_stamp`) as JSON gives it back."""
+    return [None if s is None else list(s) for s in journal.store_stamp(db)]
 
 
 def _posting_row(p: Posting) -> dict[str, Any]:

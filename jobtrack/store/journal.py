@@ -42,6 +42,22 @@ def journal_path(db: Path) -> Path:
     return db.with_name(f"{db.name}.journal")
 
 
+def file_stamp(path: Path) -> FileStamp | None:
+    """Identity of the file's current version: (inode, mtime, size)."""
+    try:
+        return stamp_of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+def store_stamp(db: Path) -> tuple[FileStamp | None, FileStamp | None]:
+    """The version of a whole store, main file and journal: it changes with every save.
+
+    Here, not in `storage`, so that `jobtrack due` can check it without importing TinyDB.
+    """
+    return (file_stamp(db), file_stamp(journal_path(db)))
+
+
 def encode(tables: Tables, touched: dict[str, dict[str, None]]) -> bytes:
     """One record line for the rows a transaction touched, as they are now."""
     sets: dict[str, dict[str, Any]] = {}

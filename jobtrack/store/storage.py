@@ -35,20 +35,12 @@ from tinydb.storages import Storage
 from jobtrack.store import backups, journal
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged
-from jobtrack.store.journal import FileStamp, Position, Tables
+from jobtrack.store.journal import FileStamp, Position, Tables, file_stamp
 
 Stamp = tuple[FileStamp | None, FileStamp | None]  # main file, journal
 COMPACT_AFTER = 64  # records
 JOURNAL_BYTES = 1 << 20
 LOAD_ATTEMPTS = 5
-
-
-def file_stamp(path: Path) -> FileStamp | None:
-    """Identity of the file's current version: (inode, mtime, size)."""
-    try:
-        return journal.stamp_of(os.stat(path))
-    except FileNotFoundError:
-        return None
 
 
 def parse_store_bytes(raw: bytes) -> dict[str, Any]:
@@ -275,7 +267,7 @@ class SafeStorage(Storage):
         self._touched, self._rewrite = {}, False
 
     def stamp(self) -> Stamp:
-        return (file_stamp(self.path), file_stamp(self.journal))
+        return journal.store_stamp(self.path)
 
     def position(self) -> Position:
         """How much journal the current data holds: records not yet folded."""
