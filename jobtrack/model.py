@@ -233,16 +233,12 @@ class ModelError(ValueError):
     """A value a user gave does not fit the model (unknown field, bad status)."""
 
 
-def field_names(cls: type[Posting] | type[Contact] | type[Event]) -> list[str]:
-    return [f.name for f in fields(cls) if f.name not in {"id", "evidence", "history"}]
-
-
 M = TypeVar("M", Posting, Contact, Event)
 
 
 def replace_fields(obj: M, changes: dict[str, Any]) -> M:
     """Apply already-parsed field values, refusing names the model lacks."""
-    names = {f.name for f in fields(obj)}
+    names = _field_names(type(obj))
     for key, value in changes.items():
         if key not in names or key == "id":
             raise ModelError(f"unknown field {key!r}")
