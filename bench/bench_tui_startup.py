@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -118,19 +119,28 @@ def _timed(app_class: type, rows: int) -> dict[str, float]:
 
 
 def build_store(folder: Path, n: int) -> Path:
+    """The store as any jobtrack command leaves it: with a fresh list index beside it."""
     from bench_store import make_bundles
 
+    from jobtrack import list_index
     from jobtrack.store.store import Store
 
     db = folder / "jobs.json"
-    Store(db).add_many(make_bundles(n))
+    store = Store(db)
+    store.add_many(make_bundles(n))
+    store.close()
+    list_index.refresh(store)
     return db
+
+
+# As installed: pip writes .pyc files, so a run must not compile from source.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def time_child(args: list[str]) -> dict[str, float]:
     """Seconds from starting the process to its first screen and to its last row."""
     start = time.time()
-    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True, env=ENV).stdout
     moments = json.loads(out.strip().splitlines()[-1])
     return {k: v - start for k, v in moments.items()}
 

@@ -6,11 +6,8 @@ Pure functions of a moment and "now", so the TUI, `jobtrack due` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Literal
-
-from jobtrack.model import Event, EventKind, Posting
 
 Urgency = Literal["urgent", "soon", "later", "past"]
 
@@ -60,39 +57,3 @@ def urgency(moment: datetime | None, now: datetime) -> Urgency:
     if left <= SOON:
         return "soon"
     return "later"
-
-
-def next_interview(events: Iterable[Event], now: datetime) -> Event | None:
-    """The first interview (or test, case, call) still to come."""
-    upcoming = [
-        e for e in events
-        if e.kind is not EventKind.OTHER and (at := e.starts_at()) is not None and at >= now
-    ]
-    return min(upcoming, key=lambda e: e.starts_at() or now, default=None)
-
-
-def next_moment(posting: Posting, events: Iterable[Event], now: datetime) -> datetime | None:
-    """The nearest upcoming deadline or interview; None when nothing lies ahead.
-
-    A deadline only counts while the posting is still being applied for
-    (status saved); once applied, only interviews matter.
-    """
-    candidates: list[datetime] = []
-    if not posting.status.is_finished:
-        deadline = posting.deadline_at()
-        if deadline is not None and deadline >= now and posting.status.value == "saved":
-            candidates.append(deadline)
-        event = next_interview(events, now)
-        if event is not None and (at := event.starts_at()) is not None:
-            candidates.append(at)
-    return min(candidates, default=None)
-
-
-def sort_key(posting: Posting, events: Iterable[Event], now: datetime) -> tuple[int, datetime, int]:
-    """Nearest first; nothing ahead next; closed and finished postings last."""
-    moment = next_moment(posting, events, now)
-    if moment is not None:
-        return (0, moment, posting.id or 0)
-    if posting.status.is_finished or posting.is_closed(now):
-        return (2, datetime.min, posting.id or 0)
-    return (1, datetime.min, posting.id or 0)

@@ -2,10 +2,9 @@
 so that `jobtrack due` can answer on every shell prompt without loading
 thousands of postings.
 
-It is derived data, never the truth: it names the version of the store it
-was built from (the stamps of the main file and the journal) and the days
-it covers, and it is ignored and rebuilt as soon as either no longer fits.
-Losing it or finding it damaged costs one slower `due`, nothing else.
+It is derived data (`derived.py`): besides the version of the store it was
+built from, it names the days it covers, and it is ignored and rebuilt as
+soon as either no longer fits. Losing it costs one slower `due`.
 """
 
 from __future__ import annotations
@@ -17,9 +16,8 @@ from typing import Any
 
 import orjson
 
+from jobtrack import derived
 from jobtrack.model import Event, Posting, event_from_dict, posting_from_dict, to_dict
-from jobtrack.store.atomic import atomic_write
-from jobtrack.store import journal
 
 VERSION = 1
 # How far ahead an index reaches: it serves `due` for about three weeks.
@@ -31,12 +29,7 @@ EVENT_SLIM = ("evidence", "notes")
 
 
 def index_path(db: Path) -> Path:
-    return db.with_name(f"{db.name}.due")
-
-
-def store_stamp(db: Path) -> list[Any]:
-    """The store's version (see `journal.store_stamp`) as JSON gives it back."""
-    return [None if s is None else list(s) for s in journal.store_stamp(db)]
+    return derived.beside(db, "due")
 
 
 def _posting_row(p: Posting) -> dict[str, Any]:
@@ -54,8 +47,7 @@ def _event_row(e: Event) -> dict[str, Any]:
 def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event], first: date, until: date) -> bytes:
     """Open deadlines and events on the days `first` ≤ day < `until`, with their postings.
 
-    Read `stamp` before loading the records: data newer than its stamp only
-    makes the index stale, while the other way round it would lie.
+    `stamp` is `derived.store_stamp`, read before the records were loaded.
     """
     dated = [_event_row(e) for e in events if e.day is not None and first <= e.day < until]
     needed = {e["posting_id"] for e in dated}
@@ -70,23 +62,14 @@ def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event]
 
 
 def save(db: Path, data: bytes) -> None:
-    """Best effort: a folder that cannot be written only means no index."""
-    try:
-        atomic_write(index_path(db), data)
-    except OSError:
-        pass
+    derived.save(index_path(db), data)
 
 
 def load(db: Path, first: date, end: date) -> tuple[list[Posting], list[Event]] | None:
     """Postings and events dated `first` ≤ day < `end`; None when the index is missing or stale."""
-    try:
-        data = orjson.loads(index_path(db).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
+    data = derived.read(index_path(db), VERSION, db)
     if not (
-        isinstance(data, dict)
-        and data.get("version") == VERSION
-        and data.get("stamp") == store_stamp(db)
+        data is not None
         and str(data.get("from", "9999")) <= first.isoformat()
         and end.isoformat() <= str(data.get("until", ""))
     ):

@@ -8,7 +8,6 @@ for countdowns.
 
 from __future__ import annotations
 
-from functools import cache
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -99,9 +98,7 @@ class Posting:
         return datetime.combine(self.deadline, self.deadline_time or END_OF_DAY)
 
     def is_closed(self, now: datetime) -> bool:
-        """The deadline passed before the user applied."""
-        at = self.deadline_at()
-        return self.status is Status.SAVED and at is not None and at < now
+        return closed(self.status, self.deadline_at(), now)
 
     def display_status(self, now: datetime) -> str:
         return "closed" if self.is_closed(now) else self.status.value
@@ -142,6 +139,11 @@ class Event:
 
 
 END_OF_DAY = time(23, 59)
+
+
+def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
+    """The deadline passed before the user applied."""
+    return status is Status.SAVED and deadline is not None and deadline < now
 
 # --- serialisation -----------------------------------------------------------
 # The store keeps plain JSON; these helpers are the one place that knows how

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jobtrack.countdown import countdown, next_moment, sort_key, urgency  # noqa: E402
-from jobtrack.model import Event, EventKind, Posting, Status  # noqa: E402
+from jobtrack.countdown import countdown, urgency  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -28,17 +27,3 @@ def test_urgency() -> None:
     assert urgency(datetime(2026, 12, 28), NOW) == "later"
     assert urgency(datetime(2026, 11, 1), NOW) == "past"
     assert urgency(None, NOW) == "later"
-
-
-def test_next_moment_and_order() -> None:
-    a = Posting("A", deadline=date(2026, 12, 10), id=1)
-    b = Posting("B", deadline=date(2026, 11, 25), id=2)
-    c = Posting("C", deadline=date(2026, 11, 1), id=3)  # closed
-    d = Posting("D", status=Status.APPLIED, id=4)
-    e = Posting("E", status=Status.REJECTED, id=5)
-    iv = Event(4, EventKind.INTERVIEW, day=date(2026, 11, 24), time=time(9, 0))
-    events = {4: [iv]}
-    assert next_moment(d, [iv], NOW) == datetime(2026, 11, 24, 9, 0)
-    assert next_moment(c, [], NOW) is None
-    order = sorted([a, b, c, d, e], key=lambda p: sort_key(p, events.get(p.id or 0, []), NOW))
-    assert [p.title for p in order] == ["D", "B", "A", "C", "E"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jobtrack import due_index
+from jobtrack import derived, due_index
 from jobtrack.model import Event, EventKind, Posting, Status
 from jobtrack.store import Bundle, Store
 
@@ -76,7 +76,7 @@ def _store_with(tmp_path: Path) -> Store:
 def test_index_window_and_staleness(tmp_path: Path) -> None:
     store = _store_with(tmp_path)
     first, until = date(2026, 11, 23), date(2026, 12, 24)
-    stamp = due_index.store_stamp(store.path)
+    stamp = derived.store_stamp(store.path)
     due_index.save(store.path, due_index.build(stamp, store.postings(), store.events(), first, until))
 
     postings, events = due_index.load(store.path, first, date(2026, 11, 30))
@@ -111,7 +111,7 @@ def test_the_line_from_the_index_is_the_line_from_the_store(tmp_path: Path) -> N
                         time=time(10) if n % 4 else None, label=f"Round {n}")] if n % 3 == 0 else []
         bundles.append(Bundle(posting, events=events))
     store.add_many(bundles)
-    stamp = due_index.store_stamp(store.path)
+    stamp = derived.store_stamp(store.path)
     due_index.save(store.path, due_index.build(stamp, store.postings(), store.events(), start, start + timedelta(days=31)))
 
     for now in (datetime(2026, 11, 20, 8), datetime(2026, 11, 23, 12, 30), datetime(2026, 12, 1, 23, 0)):

@@ -20,13 +20,20 @@ from jobtrack.store import StoreError
 COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _options(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that come before any command."""
     parser = argparse.ArgumentParser(
         prog="jobtrack",
         description="Track job applications: postings, deadlines, interviews and contacts.",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"jobtrack {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store file (default: $JOBTRACK_DB or the user data folder)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _options()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"jobtrack.cli.{name}").register(sub)
@@ -34,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # No command means the TUI, which needs none of the command modules.
+    args, rest = _options(add_help=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     ctx = Context(db=args.db)
     run = getattr(args, "run", None)
     try:
@@ -54,9 +63,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_tui(ctx: Context) -> int:
-    try:
-        from jobtrack.tui.app import run_app
-    except ImportError:
-        print("jobtrack: the terminal app is not built yet; see `jobtrack --help` for the commands", file=sys.stderr)
-        return 2
-    return run_app(ctx.db_path)
+    from jobtrack.tui.app import run_app
+
+    return run_app(ctx.db_path, ctx.store)

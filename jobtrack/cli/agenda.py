@@ -32,14 +32,14 @@ def _records(ctx: Context):
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     """Answers from the due index when it is current; otherwise from the store, rebuilding it."""
-    from jobtrack import due_index
+    from jobtrack import derived, due_index
     from jobtrack.agenda import due_line
 
     now, days = ctx.now(), max(args.days, 1)
     first, end = now.date(), now.date() + timedelta(days=days)
     found = due_index.load(ctx.db_path, first, end)
     if found is None:
-        stamp = due_index.store_stamp(ctx.db_path)  # before reading: see due_index.build
+        stamp = derived.store_stamp(ctx.db_path)  # before the records are read
         store = ctx.store()  # the line names no contacts, so they are not loaded
         found = store.postings(), store.events()
         until = max(end, first + due_index.HORIZON)

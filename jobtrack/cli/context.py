@@ -50,7 +50,16 @@ class Context:
         return code
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-        self._store = None
+        """Fold the journal (see `Store.close`) and bring the TUI's list index up to date."""
+        store, self._store = self._store, None
+        if store is None:
+            return
+        from jobtrack import list_index
+        from jobtrack.store import StoreError
+
+        store.close()
+        try:
+            list_index.refresh(store)
+        except (StoreError, OSError):
+            pass  # the index is a shortcut; the next Store to close tries again
 

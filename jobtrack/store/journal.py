@@ -26,6 +26,7 @@ from jobtrack.store.atomic import PRIVATE_FILE, fsync_dir, write_all
 Tables = dict[str, dict[str, Any]]
 Record = dict[str, Any]
 FileStamp = tuple[int, int, int]  # (inode, mtime, size): one version of a file
+Stamp = tuple[FileStamp | None, FileStamp | None]  # main file, journal: one version of a store
 
 
 class JournalDamaged(ValueError):
@@ -50,7 +51,7 @@ def file_stamp(path: Path) -> FileStamp | None:
         return None
 
 
-def store_stamp(db: Path) -> tuple[FileStamp | None, FileStamp | None]:
+def store_stamp(db: Path) -> Stamp:
     """The version of a whole store, main file and journal: it changes with every save.
 
     Here, not in `storage`, so that `jobtrack due` can check it without importing TinyDB.

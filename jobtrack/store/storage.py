@@ -35,9 +35,7 @@ from tinydb.storages import Storage
 from jobtrack.store import backups, journal
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged
-from jobtrack.store.journal import FileStamp, Position, Tables, file_stamp
-
-Stamp = tuple[FileStamp | None, FileStamp | None]  # main file, journal
+from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
 COMPACT_AFTER = 64  # records
 JOURNAL_BYTES = 1 << 20
 LOAD_ATTEMPTS = 5

@@ -36,9 +36,9 @@ from jobtrack.model import (
 )
 from jobtrack.store.atomic import ensure_dir
 from jobtrack.store.errors import NotFound, StoreError, StoreLocked, StoreTooNew
-from jobtrack.store.journal import Position
+from jobtrack.store.journal import Position, Stamp
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
-from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, Stamp
+from jobtrack.store.storage import COMPACT_AFTER, SafeStorage
 from jobtrack.store.texts import Documents, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"

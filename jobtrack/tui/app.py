@@ -14,12 +14,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from jobtrack.store.store import Store
+from jobtrack import list_index
+from jobtrack.listing import Line, lines_of
+from jobtrack.list_index import FirstScreen
+from jobtrack.store.errors import StoreError
 from jobtrack.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from jobtrack.store import Store
+    from jobtrack.store.journal import Stamp
     from jobtrack.tui.screens.reminders import ReminderWatch
 
 URGENCY_DEFAULTS = {"urgent": "#e5484d", "soon": "#f5a524", "later": "#6cb6ff"}
@@ -48,15 +53,22 @@ class JobtrackApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Callable[[], Store],
         now: Callable[[], datetime] = _now,
         poll_interval: float = 1.0,
         theme_folders: list[Path] | None = None,
         remind: bool = True,
+        first: FirstScreen | None = None,
     ) -> None:
+        """`store` may be a function that opens it: then, given `first` (the list
+        index), the first screen is painted before the store is loaded."""
         super().__init__()
         self.remind = remind  # deliver reminders as notifications (off for layout snapshots)
-        self.store = store
+        self._open_store = store if callable(store) else lambda: store
+        self._store: Store | None = None
+        self._first = first
+        self._lines = (first.stamp, first.lines) if first is not None else None  # the lines of a store version
+        self.failure: StoreError | None = None  # why the app stopped early, for the command line
         self.now = now
         self.poll_interval = poll_interval
         self.theme_folders = theme_folders
@@ -76,11 +88,28 @@ class JobtrackApp(App[None]):
 
         self.push_screen(HelpScreen())
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = self._open_store()
+        return self._store
+
+    def lines(self) -> tuple[Stamp, list[Line]]:
+        """Every posting's line and the version of the store they are: the list
+        index's until the store is open, then the store's, rebuilt when it changes."""
+        if self._store is None and self._lines is not None:
+            return self._lines
+        stamp = self.store.stamp()  # before reading: newer data only means one more rebuild
+        if self._lines is None or self._lines[0] != stamp:
+            self._lines = (stamp, lines_of(self.store.postings(), self.store.events()))
+        return self._lines
+
     def on_mount(self) -> None:
         errors = load_themes(self, self.theme_folders)
         if errors:
             self.notify("\n".join(errors), title="Some themes did not load", severity="error", markup=False)
-        wanted = self.store.meta().get("theme") or DEFAULT_THEME
+        chosen = self._first.theme if self._first is not None else self.store.meta().get("theme")
+        wanted = chosen or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
@@ -92,7 +121,15 @@ class JobtrackApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first screen is painted: now the collector and the reminders (which read every posting)."""
+        """The first screen is painted: now the store, the collector and the reminders."""
+        if self._store is None:  # the screen came from the list index; the postings screen's poll
+            try:  # redraws it if the store has moved on since
+                self._store = self._open_store()
+            except StoreError as exc:
+                self.failure = exc
+                self.exit()
+                return
+            self._first = None
         if not gc.isenabled():  # paused by `run_app`
             gc.freeze()
             gc.enable()
@@ -143,15 +180,18 @@ class JobtrackApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2)
 
 
-def run_app(db_path: Path) -> int:
+def run_app(db_path: Path, open_store: Callable[[], Store]) -> int:
+    """Run the app on the store at `db_path`; the caller closes the store it opens."""
     # Start-up builds hundreds of thousands of long-lived objects (the store, the
     # postings, the first rows) and next to no garbage; the cyclic collector would
     # walk them over and over (~0.1 s with 5,000 postings). It waits until the
-    # first paint, when `_started` freezes what exists out of its way.
+    # store is loaded, when `_started` freezes what exists out of its way.
     gc.disable()
-    store = Store(db_path)
-    try:
-        JobtrackApp(store).run()
-    finally:
-        store.close()  # fold the session's journal into the main file, with a backup
+    first = list_index.load(db_path)
+    if first is None:
+        open_store()  # a damaged or locked store says so before the screen changes
+    app = JobtrackApp(open_store, first=first)
+    app.run()
+    if app.failure is not None:
+        raise app.failure
     return 0

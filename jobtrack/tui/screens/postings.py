@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from jobtrack.countdown import countdown, next_interview, next_moment, sort_key, urgency
-from jobtrack.model import Event, Posting, Status
+from jobtrack.countdown import countdown, urgency
+from jobtrack.listing import Line, in_order
+from jobtrack.model import Status
 from jobtrack.sanitize import clean_line
-from jobtrack.store.store import Bundle
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
+    from jobtrack.store import Bundle
     from jobtrack.tui.app import JobtrackApp
 
 FILTERS: list[Status | None] = [None, *Status]
@@ -34,26 +35,22 @@ EMPTY_HELP = (
 class PostingRows:
     """Builds a posting's row when the table needs it: texts worked out once, no markup parsed."""
 
-    events: dict[int, list[Event]]
     now: datetime
     colours: dict[str, str]
 
-    def __call__(self, p: Posting) -> tuple[str, list[Text]]:
+    def __call__(self, line: Line) -> tuple[str, list[Text]]:
         now = self.now
-        evs = self.events.get(p.id or 0, [])
-        interview = next_interview(evs, now)
-        at = interview.starts_at() if interview else None
-        deadline = p.deadline_at()
-        moment = next_moment(p, evs, now)
+        interview = line.next_interview(now)
+        moment = line.next_moment(now)
         tone = urgency(moment, now)
         style = self.colours.get(tone, "") if tone != "past" else "dim"
-        finished = p.status.is_finished or p.is_closed(now)
-        return str(p.id), [
-            Text(clean_line(p.title), style="dim" if finished else "bold"),
-            Text(clean_line(p.employer)),
-            Text(p.display_status(now)),
-            Text(countdown(deadline, now) if deadline else "", style=style if moment == deadline else ""),
-            Text(countdown(at, now) if at else "", style=style if at and moment == at else ""),
+        finished = line.status.is_finished or line.is_closed(now)
+        return str(line.id), [
+            Text(clean_line(line.title), style="dim" if finished else "bold"),
+            Text(clean_line(line.employer)),
+            Text(line.display_status(now)),
+            Text(countdown(line.deadline, now) if line.deadline else "", style=style if moment == line.deadline else ""),
+            Text(countdown(interview, now) if interview else "", style=style if interview and moment == interview else ""),
         ]
 
 
@@ -87,7 +84,7 @@ class PostingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search title or employer", id="search")
-        table: ProgressiveTable[Posting] = ProgressiveTable(id="postings")
+        table: ProgressiveTable[Line] = ProgressiveTable(id="postings")
         table.add_column("Title", key="title")
         table.add_column("Employer", key="employer")
         table.add_column("Status", key="status")
@@ -108,7 +105,7 @@ class PostingsScreen(Screen[None]):
             self.reload()
 
     @property
-    def table(self) -> ProgressiveTable[Posting]:
+    def table(self) -> ProgressiveTable[Line]:
         return self.query_one("#postings", ProgressiveTable)
 
     def selected_id(self) -> int | None:
@@ -118,36 +115,21 @@ class PostingsScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return int(key.value) if key.value is not None else None
 
-    def _matches(self, posting: Posting, query: str) -> bool:
-        wanted = FILTERS[self.filter_index]
-        if wanted is not None and posting.status is not wanted:
-            return False
-        if query:
-            hay = f"{posting.title} {posting.employer}".casefold()
-            return all(word in hay for word in query.casefold().split())
-        return True
-
     def reload(self) -> None:
-        store = self.jt.store
-        self._stamp = store.stamp()
+        self._stamp, lines = self.jt.lines()
         now = self.jt.now()
         table = self.table
         keep = self.selected_id()
         query = self.query_one("#search", Input).value
-        postings = store.postings()
-        events: dict[int, list[Event]] = {}
-        for event in store.events():
-            events.setdefault(event.posting_id, []).append(event)
-        shown = [p for p in postings if self._matches(p, query)]
-        shown.sort(key=lambda p: sort_key(p, events.get(p.id or 0, []), now))
-        self._order = {p.id or 0: i for i, p in enumerate(shown)}
-        rows = PostingRows(events, now, self.app.theme_variables)
+        wanted = FILTERS[self.filter_index]
+        shown = in_order((line for line in lines if line.matches(wanted, query)), now)
+        self._order = {line.id: i for i, line in enumerate(shown)}
+        rows = PostingRows(now, self.app.theme_variables)
         table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
-        empty = not postings
+        empty = not lines
         self.query_one("#empty").display = empty
         table.display = not empty
-        wanted = FILTERS[self.filter_index]
-        parts = [f"{len(shown)} of {len(postings)}"]
+        parts = [f"{len(shown)} of {len(lines)}"]
         if wanted is not None:
             parts.append(f"status: {wanted.value}")
         if query:

@@ -1,0 +1,47 @@
+"""Files derived from the store and kept beside it: the due index and the list index.
+
+Derived data is never the truth. Each file names the version of the store
+it was built from (the stamps of the main file and the journal, see
+`journal.store_stamp`); a reader that finds another version of the store,
+another format or damage ignores the file. Losing one costs a slower
+start, nothing else, so writing one is best effort.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from jobtrack.store import journal
+from jobtrack.store.atomic import atomic_write
+
+
+def beside(db: Path, suffix: str) -> Path:
+    return db.with_name(f"{db.name}.{suffix}")
+
+
+def store_stamp(db: Path) -> list[Any]:
+    """The store's version as JSON gives it back. Read it before reading the records:
+    data newer than its stamp only makes a file stale, the other way round it would lie."""
+    return [None if s is None else list(s) for s in journal.store_stamp(db)]
+
+
+def save(path: Path, data: bytes) -> None:
+    """Best effort: a folder that cannot be written only means no derived file."""
+    try:
+        atomic_write(path, data)
+    except OSError:
+        pass
+
+
+def read(path: Path, version: int, db: Path) -> dict[str, Any] | None:
+    """The file's object if it has this format and the store is still the version it names."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if isinstance(data, dict) and data.get("version") == version and data.get("stamp") == store_stamp(db):
+        return data
+    return None

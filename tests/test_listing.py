@@ -1,0 +1,68 @@
+"""The postings list's lines: order, countdown inputs, search, and the JSON they are kept in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import orjson
+
+from jobtrack.listing import Line, in_order, lines_of
+from jobtrack.model import Event, EventKind, Posting, Status
+
+NOW = datetime(2026, 11, 23, 10, 0)
+
+
+def postings_and_events() -> tuple[list[Posting], list[Event]]:
+    postings = [
+        Posting("A", employer="Aarhus Kommune", deadline=date(2026, 12, 10), id=1),
+        Posting("B", employer="Birch", deadline=date(2026, 11, 25), deadline_time=time(12, 0), id=2),
+        Posting("C", deadline=date(2026, 11, 1), id=3),  # closed before it was applied for
+        Posting("D", status=Status.APPLIED, id=4),
+        Posting("E", status=Status.REJECTED, id=5),
+        Posting("F", status=Status.APPLIED, id=6),  # nothing ahead
+    ]
+    events = [
+        Event(4, EventKind.INTERVIEW, day=date(2026, 11, 24), time=time(9, 0)),
+        Event(4, EventKind.INTERVIEW, day=date(2026, 11, 20), time=time(9, 0)),  # already over
+        Event(4, EventKind.OTHER, day=date(2026, 11, 23), time=time(11, 0)),  # not an interview
+        Event(2, EventKind.TEST, day=date(2026, 12, 1)),  # after B's deadline
+        Event(6, EventKind.CASE),  # announced, no date yet
+    ]
+    return postings, events
+
+
+def test_order_nearest_first_then_nothing_ahead_then_closed_and_finished() -> None:
+    lines = in_order(lines_of(*postings_and_events()), NOW)
+    assert [line.title for line in lines] == ["D", "B", "A", "F", "C", "E"]
+
+
+def test_next_interview_and_moment() -> None:
+    by_title = {line.title: line for line in lines_of(*postings_and_events())}
+    assert by_title["D"].next_interview(NOW) == datetime(2026, 11, 24, 9, 0)
+    assert by_title["D"].next_moment(NOW) == datetime(2026, 11, 24, 9, 0)
+    assert by_title["B"].next_moment(NOW) == datetime(2026, 11, 25, 12, 0)  # the deadline comes before the test
+    assert by_title["B"].next_interview(NOW) == datetime(2026, 12, 1, 0, 0)
+    assert by_title["C"].next_moment(NOW) is None
+    assert by_title["C"].display_status(NOW) == "closed"
+    assert by_title["A"].display_status(NOW) == "saved"
+    later = datetime(2026, 11, 24, 9, 0)
+    assert by_title["D"].next_interview(later) == later  # an interview starting now is still ahead
+
+
+def test_an_applied_posting_no_longer_counts_its_deadline() -> None:
+    applied = Line.of(Posting("G", status=Status.APPLIED, deadline=date(2026, 11, 30), id=7), [])
+    assert applied.next_moment(NOW) is None
+    assert not applied.is_closed(datetime(2026, 12, 5))
+
+
+def test_matches_status_and_every_word_of_the_query() -> None:
+    line = Line.of(Posting("Backend developer", employer="Fjordbank", id=1), [])
+    assert line.matches(None, "")
+    assert line.matches(Status.SAVED, "fjord BACKEND")
+    assert not line.matches(Status.APPLIED, "")
+    assert not line.matches(None, "backend aarhus")
+
+
+def test_json_round_trip_keeps_every_field() -> None:
+    for line in lines_of(*postings_and_events()):
+        assert Line.from_json(orjson.loads(orjson.dumps(line.to_json()))) == line
