@@ -26,6 +26,7 @@ def _options(add_help: bool = True) -> argparse.ArgumentParser:
         prog="jobtrack",
         description="Track job applications: postings, deadlines, interviews and contacts.",
         add_help=add_help,
+        exit_on_error=add_help,
     )
     parser.add_argument("--version", action="version", version=f"jobtrack {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store file (default: $JOBTRACK_DB or the user data folder)")
@@ -40,11 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tui_options(argv: list[str] | None) -> argparse.Namespace | None:
+    """The options when no command is named: the TUI needs none of the command
+    modules. Anything else, help and mistakes included, is for the full parser."""
+    try:
+        args, rest = _options(add_help=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
-    # No command means the TUI, which needs none of the command modules.
-    args, rest = _options(add_help=False).parse_known_args(argv)
-    if rest:
-        args = build_parser().parse_args(argv)
+    args = _tui_options(argv) or build_parser().parse_args(argv)
     ctx = Context(db=args.db)
     run = getattr(args, "run", None)
     try:
