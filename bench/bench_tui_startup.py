@@ -11,7 +11,9 @@ shared by both):
 - first screen: the first frame in which the table draws itself holding (and
   having measured) as many rows as it can show, or all of them if fewer.
   jobtrack sorts every posting first, so these are the right rows, the ones
-  the user looks at first.
+  the user looks at first. It sorts them from the list index beside the
+  store (`jobtrack/list_index.py`), which every jobtrack command leaves
+  fresh, and loads the store itself after this first paint.
 - all rows: every row is in the table. jobtrack adds the rows below the
   first screenful in chunks after the first paint, keys working meanwhile.
 
