@@ -634,3 +634,12 @@ async def test_escape_stops_a_slow_fetch_and_keeps_the_dialog(store: Store, http
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PostingsScreen"
         assert len(store.postings()) == 3  # nothing was saved
+
+
+async def test_palette_offers_the_next_postings_before_anything_is_typed(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        offered = await palette_choose(app, pilot, "")
+        postings = [o.splitlines()[0] for o in offered if " · " in o]
+        assert postings == ["Data analyst · Birch & Co", "Backend developer · Fjordbank", "Jurist [red]x[/red] · Ember A/S"]

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
+from jobtrack.listing import in_order
 from jobtrack.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 # Actions the palette already offers in its own words, or that make no sense there.
 SKIP_ACTIONS = {"quit", "command_palette"}
+# Postings offered before anything is typed: the ones that come next, as in the list.
+DISCOVERED = 5
 
 
 def key_name(binding: Binding) -> str:
@@ -50,12 +53,15 @@ class PostingsProvider(Provider):
 
     async def startup(self) -> None:
         app = cast("JobtrackApp", self.app)
-        self.choices = [
-            (f"{clean_line(p.title)} · {clean_line(p.employer)}", p.id) for p in app.store.postings() if p.id is not None
-        ]
+        _, lines = app.lines()
+        self.choices = [(f"{clean_line(line.title)} · {clean_line(line.employer)}", line.id) for line in in_order(lines, app.now())]
 
     def _open(self, ident: int) -> None:
         cast("JobtrackApp", self.app).open_posting(ident)
+
+    async def discover(self) -> Hits:
+        for text, ident in self.choices[:DISCOVERED]:
+            yield DiscoveryHit(Content(text), partial(self._open, ident), text=text, help="Open this posting")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
