@@ -21,6 +21,15 @@ _BARE_CLOCK = re.compile(r"(?<![\d./-])([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d|[./-]\
 _SPACED_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2}) ((?:19|20)\d\d)(?![\d:.])")
 
 
+def _weekday_hour(text: str) -> re.Match[str] | None:
+    """ "mandag 10", "next friday 9": a weekday and a bare hour, as an interview time is typed.
+
+    The number ends the text and carries no day-of-month marks ("mandag den 10.").
+    """
+    names = "|".join(sorted(map(re.escape, lexicon.table("weekdays")), key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?:{names})\s+([01]?\d|2[0-3])\s*$", text, re.I)
+
+
 def _iso(text: str) -> tuple[date, time | None] | None:
     try:
         if len(text) == 10:
@@ -94,6 +103,9 @@ def parse_when(text: str, today: date | None = None) -> tuple[date, time | None]
     clock = times[0].value if times else None
     if clock is None and (m := _BARE_CLOCK.search(text)):
         clock = time(int(m.group(1)), int(m.group(2)))
+    if clock is None and (m := _weekday_hour(text)):
+        clock = time(int(m.group(1)))
+        text = text[: m.start(1)]  # the hour is no day of the month
     without_times = text
     for t in reversed(times):
         without_times = without_times[: t.start] + " " + without_times[t.end :]

@@ -22,7 +22,10 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("next monday 10:00", (date(2026, 11, 30), time(10, 0))),
         ("i morgen kl. 9", (date(2026, 11, 24), time(9, 0))),
         ("tomorrow", (date(2026, 11, 24), None)),
-        ("mandag 10", (date(2027, 5, 10), None)),
+        ("mandag 10", (date(2026, 11, 30), time(10, 0))),  # a weekday and an hour
+        ("fredag 9", (date(2026, 11, 27), time(9, 0))),
+        ("mandag den 10.", (date(2027, 5, 10), None)),  # the next Monday the 10th
+        ("friday 24", (date(2027, 9, 24), None)),  # no hour 24: a day of the month
         ("16.03.2026", (date(2026, 3, 16), None)),
         ("16-03-2026 10.30", (date(2026, 3, 16), time(10, 30))),
         ("16/3 2030", (date(2030, 3, 16), None)),
