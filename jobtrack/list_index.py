@@ -59,11 +59,12 @@ def build(first: FirstScreen) -> bytes:
 
 
 def refresh(store: Store) -> None:
-    """Rewrite the index if it no longer fits the store; written only if the
-    store did not change while it was read, so it never names the wrong version."""
+    """Rewrite the index if it names another version of the store (checked
+    without building its lines: this runs after every command); written only
+    if the store did not change while it was read, so it never names the wrong version."""
     db = store.path
     stamp = store.stamp()
-    if load(db) is not None:
+    if derived.read(index_path(db), VERSION, db) is not None:
         return
     first = FirstScreen(stamp, store.meta().get("theme"), lines_of(store.postings(), store.events()))
     if store.stamp() == stamp:

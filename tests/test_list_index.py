@@ -66,11 +66,12 @@ def test_a_damaged_or_foreign_index_is_ignored_and_replaced(store: Store) -> Non
         assert list_index.load(store.path) is not None
 
 
-def test_an_index_with_bad_lines_is_ignored(store: Store) -> None:
+def test_an_index_with_bad_lines_is_ignored_until_the_next_change_replaces_it(store: Store) -> None:
     list_index.refresh(store)
     path = list_index.index_path(store.path)
     path.write_bytes(path.read_bytes().replace(b'"saved"', b'"no such status"'))
     assert list_index.load(store.path) is None
+    store.set_status(1, Status.APPLIED)
     list_index.refresh(store)
     assert list_index.load(store.path) is not None
 
