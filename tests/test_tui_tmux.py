@@ -9,6 +9,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from test_tui import fill  # noqa: E402
 
+from jobtrack import list_index  # noqa: E402
 from jobtrack.store.store import Store  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -62,6 +64,13 @@ class Tmux:
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
     store = Store(tmp_path / "jobs.json")
     fill(store)
+    with started(tmp_path) as t:
+        yield t
+
+
+@contextmanager
+def started(tmp_path: Path) -> Iterator[Tmux]:
+    """`jobtrack --db tmp_path/jobs.json` running in tmux, then the server gone."""
     t = Tmux(tmp_path / "exit-code")
     command = (
         f"{sys.executable} -m jobtrack --db {tmp_path / 'jobs.json'}; echo $? > {t.marker}; sleep 600"
@@ -100,3 +109,21 @@ def test_app_shows_postings_and_takes_keys(tmux: Tmux) -> None:
 
     tmux.keys("C-q")
     assert tmux.exit_code() == "0"
+
+
+def test_a_store_damaged_behind_its_list_index_gives_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "jobs.json"
+    store = Store(db)
+    fill(store)
+    store.close()
+    list_index.refresh(store)
+    before = os.stat(db)
+    with open(db, "r+b") as f:  # in place: same file, same size, same time, so the index still fits
+        f.write(b"\0" * before.st_size)
+    os.utime(db, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert list_index.load(db) is not None
+    with started(tmp_path) as t:
+        assert t.exit_code() == "1"
+        screen = t.screen()
+        assert "jobtrack: the store" in screen and "is damaged" in screen
+        assert "Traceback" not in screen
