@@ -196,7 +196,8 @@ class DetailScreen(Screen[None]):
             if h.note:
                 history.append(f"  {clean_line(h.note)}")
             history.append("\n")
-        self.query_one("#history", Static).update(history.rstrip() or Text("none", style="dim"))
+        history.rstrip()  # in place: Text.rstrip returns None
+        self.query_one("#history", Static).update(history or Text("none", style="dim"))
         evidence = [*p.evidence.values()]
         for record in (*store.contacts(self.posting_id), *store.events(self.posting_id)):
             evidence += record.evidence.values()
