@@ -23,7 +23,7 @@ from jobtrack.tui.screens.add import AddDialog  # noqa: E402
 from jobtrack.tui.screens.detail import DetailScreen  # noqa: E402
 from jobtrack.tui.screens.edit import FormDialog  # noqa: E402
 from jobtrack.tui.screens.postings import PostingsScreen  # noqa: E402
-from httpserver import HTTPTestServer, http_server  # noqa: E402,F401
+from httpserver import HTTPTestServer  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
