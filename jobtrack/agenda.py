@@ -87,10 +87,10 @@ def span(
         at = e.starts_at()
         if at is None or not (first <= at.date() < end):
             continue
-        p = by_id.get(e.posting_id)
-        if p is not None and p.status in DROPPED:
+        owner = by_id.get(e.posting_id)
+        if owner is not None and owner.status in DROPPED:
             continue
-        found.append(Entry(e.kind.value, at, e.time is not None, p, e, people.get(e.posting_id, []), _event_left(at, e.time is not None, now)))
+        found.append(Entry(e.kind.value, at, e.time is not None, owner, e, people.get(e.posting_id, []), _event_left(at, e.time is not None, now)))
 
     found.sort(key=_sort_key)
     return found

@@ -96,9 +96,9 @@ def decode_text(raw: bytes, declared: str | None = None, *, html: bool = False) 
     declare UTF-8 but are really Latin-1 are common on old portals, so a
     declared charset that does not fit falls back to UTF-8, then cp1252.
     """
-    for bom, codec in _BOMS:
+    for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(codec, errors="replace")
+            return raw.decode(encoding, errors="replace")
     candidates = [declared, _meta_charset(raw) if html else None, "utf-8", "cp1252"]
     for name in candidates:
         codec = _codec(name)

@@ -20,6 +20,8 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
+from http.client import HTTPMessage
+from typing import IO
 
 from jobtrack import __version__
 from jobtrack.documents import SourceError, sniff_kind
@@ -97,7 +99,7 @@ def normalise_url(url: str) -> str:
     if not host:
         raise _fail(url, "the address has no host name")
     try:
-        parts.port
+        _ = parts.port  # reading it validates the number
     except ValueError:
         raise _fail(url, "the address has an invalid port number") from None
     if host == "invalid" or host.endswith(".invalid"):
@@ -157,11 +159,14 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     """Follow at most `max_redirections` redirects, and only to http(s)."""
 
     def __init__(self, max_redirections: int, original_url: str) -> None:
-        self.max_redirections = max_redirections
-        self.max_repeats = max_redirections
+        # typeshed declares both ClassVar, but urllib reads them through self: a per-opener limit works.
+        self.max_redirections = max_redirections  # type: ignore[misc]
+        self.max_repeats = max_redirections  # type: ignore[misc]
         self.original_url = original_url
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str,
+    ) -> urllib.request.Request | None:
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             fp.close()

@@ -225,7 +225,7 @@ def _walk(root: LexborNode, dropped: set[int], out: _Text) -> None:
     nesting: list[str] = []  # open list/cell elements, to soften breaks inside them
     while stack:
         node, entering = stack.pop()
-        tag = node.tag
+        tag = node.tag or "-"  # a nameless non-element node is skipped like a comment
         if tag == "-text":
             _text_node(node, nesting, out)
             continue
@@ -466,7 +466,7 @@ def _microdata_value(node: LexborNode) -> str:
         "meta": "content", "a": "href", "link": "href", "area": "href", "img": "src",
         "audio": "src", "video": "src", "source": "src", "iframe": "src", "embed": "src",
         "object": "data", "data": "value", "meter": "value", "time": "datetime",
-    }.get(node.tag)  # fmt: skip
+    }.get(node.tag or "")  # fmt: skip
     if attr and attrs.get(attr):
         return (attrs.get(attr) or "").strip()
     if node.tag == "meta":

@@ -50,13 +50,13 @@ def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -
     ev.add("dtstamp", stamp)
     summary = f"Deadline: {posting_name(p)}"
     ev.add("summary", summary)
+    assert p.deadline is not None  # only postings with a deadline get here
     if p.deadline_time is not None:
         # A moment, not a block of time: without an end some programs (khal)
         # assume an hour and let a 23:59 deadline spill into the next day.
         ev.add("dtstart", datetime.combine(p.deadline, p.deadline_time, tzinfo=tz))
         ev.add("duration", timedelta(0))
     else:
-        assert p.deadline is not None
         _all_day(ev, p.deadline)
     if p.location:
         ev.add("location", p.location)
@@ -136,10 +136,10 @@ def build_calendar(
         cal.add_component(_deadline(p, tz, stamp, rules))
         last = max(last, p.deadline + timedelta(days=366))
     for e in sorted(events, key=lambda e: e.id or 0):
-        p = by_id.get(e.posting_id)
-        if e.day is None or (p is not None and p.status in DROPPED):
+        owner = by_id.get(e.posting_id)
+        if e.day is None or (owner is not None and owner.status in DROPPED):
             continue
-        cal.add_component(_event(e, p, tz, stamp, rules))
+        cal.add_component(_event(e, owner, tz, stamp, rules))
         last = max(last, e.day + timedelta(days=366))
     cal.add_missing_timezones(last_date=last)
     return cal.to_ical()

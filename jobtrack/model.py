@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
-from functools import cache
 from typing import Any, TypeVar
+
+ClockTime = time  # Event has a field named `time`, which hides the type inside its class body
 
 
 class Status(StrEnum):
@@ -123,8 +124,8 @@ class Event:
     posting_id: int
     kind: EventKind
     day: date | None = None  # a step announced without a date (a case, a test)
-    time: time | None = None
-    end: time | None = None
+    time: ClockTime | None = None
+    end: ClockTime | None = None
     label: str = ""
     place: str = ""
     notes: str = ""
@@ -187,10 +188,9 @@ def _evidence(v: Any) -> dict[str, Evidence]:
     return {k: Evidence(**e) for k, e in (v or {}).items()}
 
 
-@cache
 def _field_names(cls: type) -> frozenset[str]:
     """Asked once per record read; `fields()` is slow enough to show when listing thousands."""
-    return frozenset(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
@@ -236,6 +236,7 @@ class ModelError(ValueError):
 
 
 M = TypeVar("M", Posting, Contact, Event)
+_FIELD_NAMES: dict[type, frozenset[str]] = {cls: frozenset(f.name for f in fields(cls)) for cls in (Posting, Contact, Event)}
 
 
 def replace_fields(obj: M, changes: dict[str, Any]) -> M:

@@ -33,7 +33,7 @@ def pdf_to_text(raw: bytes, source: str = "", max_pages: int = MAX_PAGES) -> str
             pages = [_page_text(page) for page in reader.pages[:max_pages]]
         except SourceError:
             raise
-        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
+        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             raise SourceError(f"{name} could not be read as a PDF (the file is damaged or incomplete) — {PASTE_HINT}") from None
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():

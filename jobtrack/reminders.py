@@ -236,10 +236,10 @@ def candidates(
         found += _deadlines(p, w)
         found += _follow_up(p, w)
     for e in events:
-        p = by_id.get(e.posting_id)
-        found += _own(e, p, w)
-        if p is not None:
-            found += _appointments(e, p, w)
+        owner = by_id.get(e.posting_id)
+        found += _own(e, owner, w)
+        if owner is not None:
+            found += _appointments(e, owner, w)
     return found
 
 

@@ -66,7 +66,8 @@ def applications(postings: Iterable[Posting], contacts: Iterable[Contact], since
     for p in postings:
         sent = [h.at for h in p.history if h.status is Status.APPLIED and since <= h.at.date() <= until]
         if sent:
-            found.append(Application(min(sent), p, next(iter(people.get(p.id, [])), None)))
+            contact = next(iter(people.get(p.id, [])), None) if p.id is not None else None
+            found.append(Application(min(sent), p, contact))
     found.sort(key=lambda a: (a.applied, a.posting.id or 0))
     return found
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.document import Document
 from jobtrack.extract.result import Extraction, Fact
 from jobtrack.model import Contact, Event, Evidence, Posting
 from jobtrack.store import Bundle, Store
+
+T = TypeVar("T")
 
 TRACKING_PARAMS = re.compile(r"^(utm_.*|fbclid|gclid|mc_[ce]id|ref|source|src|trk.*)$", re.I)
 
@@ -35,7 +37,11 @@ def _evidence(fact: Fact | None) -> Evidence | None:
     return Evidence(fact.evidence, fact.confidence, fact.start, fact.end)
 
 
-def _value(fact: Fact | None, default=None):
+@overload
+def _value(fact: Fact[T] | None) -> T | None: ...
+@overload
+def _value(fact: Fact[T] | None, default: T) -> T: ...
+def _value(fact: Fact[T] | None, default: T | None = None) -> T | None:
     return default if fact is None else fact.value
 
 

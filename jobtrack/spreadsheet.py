@@ -170,7 +170,7 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
     """A new posting (no id) from one row; raises ValueError naming the column."""
     values = {k: v if k == "notes" else v.strip() for k, v in cells.items()}
     values = {k: restore(v) if k in TEXT_COLUMNS else v for k, v in values.items()}
-    text = {k: clean_line(values.get(k, "")) for k in TEXT_COLUMNS - {"notes", "tags"}}
+    text: dict[str, Any] = {k: clean_line(values.get(k, "")) for k in TEXT_COLUMNS - {"notes", "tags"}}
     if not text["title"]:
         raise ValueError("the title is empty")
     day, clock = _cell(values, "deadline", parse_when, (None, None))

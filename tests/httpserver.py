@@ -1,8 +1,9 @@
 """A real HTTP server on 127.0.0.1 for tests, with routes you register.
 
-Use it from any test module:
+Any test module can ask for the `http_server` fixture (it lives in
+conftest.py, so pytest finds it without an import):
 
-    from httpserver import HTTPTestServer, http_server  # noqa: F401  (fixture)
+    from httpserver import HTTPTestServer
 
     def test_something(http_server: HTTPTestServer) -> None:
         url = http_server.add("/job", b"<html>...</html>")
@@ -25,15 +26,13 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
-
 # The package is not installed in the test environment: importing this
 # module makes `import jobtrack` work, as test_extract_support does.
 _REPO = str(Path(__file__).resolve().parent.parent)
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
-_PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 
 @dataclass
@@ -122,7 +121,7 @@ class HTTPTestServer:
     def redirect_chain(self, path: str, final: str, hops: int, status: int = 302) -> str:
         """`path` -> `path`/1 -> … -> `final`, `hops` redirects in all."""
         steps = [path] + [f"{path}/{i}" for i in range(1, hops)]
-        for here, there in zip(steps, steps[1:] + [final]):
+        for here, there in zip(steps, steps[1:] + [final], strict=True):
             self.redirect(here, there, status)
         return self.url(path)
 
@@ -169,15 +168,3 @@ def _answer(handler: BaseHTTPRequestHandler, route: Route, stopping: threading.E
             return
         handler.wfile.write(piece)
         handler.wfile.flush()
-
-
-@pytest.fixture
-def http_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPTestServer]:
-    """A fresh local HTTP server per test, proxies switched off."""
-    for name in _PROXY_VARS:
-        monkeypatch.delenv(name, raising=False)
-    server = HTTPTestServer()
-    try:
-        yield server
-    finally:
-        server.close()

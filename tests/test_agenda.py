@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
-
-import pytest
 
 from jobtrack.agenda import due_line, upcoming
 from jobtrack.dates import parse_when
@@ -86,22 +80,6 @@ def test_due_line() -> None:
 
 
 # --- the commands, as a user runs them -----------------------------------------
-
-
-@pytest.fixture
-def jt(tmp_path: Path):
-    db = tmp_path / "store" / "jobtrack.json"
-
-    def run(*args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "JOBTRACK_DB": str(db)}
-        proc = subprocess.run(
-            [sys.executable, *python_flags, "-m", "jobtrack", *args],
-            capture_output=True, text=True, env=env, timeout=60,
-        )
-        assert proc.returncode == 0, proc.stderr
-        return proc
-
-    return run
 
 
 def _fill(jt) -> tuple[date, date]:

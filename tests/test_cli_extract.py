@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from httpserver import HTTPTestServer, http_server  # noqa: F401  (fixture)
+from httpserver import HTTPTestServer
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "extract"

@@ -6,7 +6,6 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from test_agenda import jt  # noqa: F401  (the same subprocess runner as `week` and `due`)
 
 
 def test_stats_counts_stages_and_answers(jt) -> None:

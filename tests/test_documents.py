@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from httpserver import HTTPTestServer, http_server  # noqa: F401  (fixture)
+from httpserver import HTTPTestServer
 from jobtrack.documents import SourceError, decode_text, document_from_bytes, load_source, sniff_kind
 from jobtrack.fetch import FetchError
 from jobtrack.sanitize import clean_line, clean_text

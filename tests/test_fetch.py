@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from httpserver import HTTPTestServer, chunks, http_server  # noqa: F401  (fixture)
+from httpserver import HTTPTestServer, chunks
 from jobtrack import __version__
 from jobtrack.documents import SourceError
 from jobtrack.fetch import PASTE_HINT, Fetched, FetchError, describe_error, fetch, normalise_url

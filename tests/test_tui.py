@@ -23,7 +23,7 @@ from jobtrack.tui.screens.add import AddDialog  # noqa: E402
 from jobtrack.tui.screens.detail import DetailScreen  # noqa: E402
 from jobtrack.tui.screens.edit import FormDialog  # noqa: E402
 from jobtrack.tui.screens.postings import PostingsScreen  # noqa: E402
-from httpserver import HTTPTestServer, http_server  # noqa: E402,F401
+from httpserver import HTTPTestServer  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -495,6 +495,16 @@ def shown(app: JobtrackApp, selector: str) -> str:
 def cells(app: JobtrackApp, selector: str) -> list[list[str]]:
     table = app.screen.query_one(selector, DataTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_detail_lists_the_status_history(store: Store) -> None:
+    """Rich's Text.rstrip works in place and returns None: the screen once showed "none" for every history."""
+    store.set_status(1, Status.APPLIED, note="sent the CV", at=datetime(2026, 11, 3, 10, 0))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_detail(app, pilot)
+        lines = shown(app, "#history").splitlines()
+        assert lines == ["2026-11-01 09:00  saved", "2026-11-03 10:00  applied  sent the CV"]
 
 
 async def test_detail_follows_changes_made_elsewhere(store: Store, tmp_path: Path) -> None:

@@ -10,8 +10,12 @@ import argparse
 import json
 import sys
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
+
+if TYPE_CHECKING:
+    from jobtrack.model import Contact, Event, Posting
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_week)
 
 
-def _records(ctx: Context):
+def _records(ctx: Context) -> tuple[list[Posting], list[Event], list[Contact]]:
     store = ctx.store()
     return store.postings(), store.events(), store.contacts()
 

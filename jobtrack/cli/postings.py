@@ -87,7 +87,7 @@ def summary(p: Posting, now: datetime | None = None) -> str:
         parts.append(f"at {clean_line(p.employer)}")
     at = p.deadline_at()
     if at:
-        parts.append(f"— deadline {p.deadline.isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''} ({countdown(at, now)})")
+        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''} ({countdown(at, now)})")
     return " ".join(parts)
 
 

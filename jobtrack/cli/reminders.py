@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError

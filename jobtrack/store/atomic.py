@@ -34,7 +34,7 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
+def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], object] | None = None) -> None:
     """Write to a temporary file beside `path`, fsync it, rename it over `path`.
 
     `before_replace` runs after the new bytes are safely on disk and before

@@ -90,7 +90,8 @@ class AddDialog(ModalScreen[int | None]):
                 self.app.call_from_thread(self.show_error, f"Could not read it: {exc}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_form, extraction, doc)
+            # mypy cannot solve Textual's `T | Awaitable[T]` callback type for a coroutine function.
+            self.app.call_from_thread(self.show_form, extraction, doc)  # type: ignore[arg-type]
 
     def show_reading(self, message: str | None) -> None:
         """The progress line and spinner while a worker reads; None hides them."""
@@ -143,8 +144,8 @@ class AddDialog(ModalScreen[int | None]):
         posting_values["title"] = posting_values.get("title") or bundle.posting.title
         replace_fields(bundle.posting, posting_values)
         events, contacts = rest[: len(bundle.events)], rest[len(bundle.events):]
-        bundle.events = [replace_fields(e, v) for e, v in zip(bundle.events, events)]
-        bundle.contacts = [replace_fields(c, v) for c, v in zip(bundle.contacts, contacts) if v.get("name")]
+        bundle.events = [replace_fields(e, v) for e, v in zip(bundle.events, events, strict=True)]
+        bundle.contacts = [replace_fields(c, v) for c, v in zip(bundle.contacts, contacts, strict=True) if v.get("name")]
         saved = self.jt.store.add(bundle)
         self.notify(f"Added {clean_line(saved.title)}", markup=False)
         self.dismiss(saved.id)

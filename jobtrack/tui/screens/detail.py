@@ -196,9 +196,11 @@ class DetailScreen(Screen[None]):
             if h.note:
                 history.append(f"  {clean_line(h.note)}")
             history.append("\n")
-        self.query_one("#history", Static).update(history.rstrip() or Text("none", style="dim"))
+        history.rstrip()  # in place: Text.rstrip returns None
+        self.query_one("#history", Static).update(history or Text("none", style="dim"))
         evidence = [*p.evidence.values()]
-        for record in (*store.contacts(self.posting_id), *store.events(self.posting_id)):
+        records: list[Contact | Event] = [*store.contacts(self.posting_id), *store.events(self.posting_id)]
+        for record in records:
             evidence += record.evidence.values()
         text = highlight_facts(store.text(self.posting_id), evidence)
         self.query_one("#text", Static).update(text if text else Text("none", style="dim"))
@@ -326,12 +328,12 @@ class DetailScreen(Screen[None]):
 
     def action_edit_row(self) -> None:
         store = self.jt.store
-        if (ident := self._selected("#contacts")) is not None:
-            self._form("Edit contact", contact_fields(store.contact(ident)), CONTACT_FIELDS, "name",
-                       lambda v: store.edit_contact(ident, v))
-        elif (ident := self._selected("#events")) is not None:
-            self._form("Edit event", event_fields(store.event(ident)), EVENT_FIELDS, "kind",
-                       lambda v: store.edit_event(ident, v))
+        if (contact_id := self._selected("#contacts")) is not None:
+            self._form("Edit contact", contact_fields(store.contact(contact_id)), CONTACT_FIELDS, "name",
+                       lambda v: store.edit_contact(contact_id, v))
+        elif (event_id := self._selected("#events")) is not None:
+            self._form("Edit event", event_fields(store.event(event_id)), EVENT_FIELDS, "kind",
+                       lambda v: store.edit_event(event_id, v))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -341,12 +343,13 @@ class DetailScreen(Screen[None]):
         from jobtrack.tui.screens.dialogs import ConfirmDialog
 
         store = self.jt.store
-        if (ident := self._selected("#contacts")) is not None:
-            name = store.contact(ident).name
-            question, remove = f"Remove the contact “{clean_line(name)}”?", lambda: self._remove_contact(ident)
-        elif (ident := self._selected("#events")) is not None:
-            event = store.event(ident)
-            question, remove = f"Remove “{clean_line(event.label or event.kind.value)}”?", lambda: store.delete_event(ident)
+        remove: Callable[[], object]
+        if (contact_id := self._selected("#contacts")) is not None:
+            name = store.contact(contact_id).name
+            question, remove = f"Remove the contact “{clean_line(name)}”?", lambda: self._remove_contact(contact_id)
+        elif (event_id := self._selected("#events")) is not None:
+            event = store.event(event_id)
+            question, remove = f"Remove “{clean_line(event.label or event.kind.value)}”?", lambda: store.delete_event(event_id)
         else:
             self.notify("Select a contact or an event first (tab moves there)", severity="warning", timeout=2)
             return

@@ -33,7 +33,7 @@ class StatusDialog(ModalScreen[Status | None]):
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Status(event.option.id))
+        self.dismiss(list(Status)[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -122,7 +122,7 @@ class FieldForm(Vertical):
 
     def changed(self) -> dict[str, str]:
         """Only what the user touched, so a save never overwrites another process's change."""
-        return {n: v for (n, v), f in zip(self.raw().items(), self.fields) if v != f.value}
+        return {n: v for (n, v), f in zip(self.raw().items(), self.fields, strict=True) if v != f.value}
 
     def values(self, raw: dict[str, str] | None = None) -> dict[str, Any] | None:
         raw = self.raw() if raw is None else raw

@@ -10,6 +10,7 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.geometry import Size
 from textual.widget import Widget
 
 from jobtrack.agenda import Entry
@@ -127,7 +128,7 @@ class MonthGrid(Widget, can_focus=True):
         day = weeks[row][column]
         return day if day.month == self.selected.month else None
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         weeks = len(weeks_of(self.selected))
         return TITLE_LINES + weeks + (weeks - 1) * self.gap + 2
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from jobtrack.pipeline import LABEL, NUMBER, STAGES, Pipeline, bar_lines
@@ -34,7 +35,7 @@ class PipelineBars(Widget):
         self.pipeline = pipeline
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(bar_lines(self.pipeline))
 
     def render(self) -> Text:

@@ -1,0 +1,41 @@
+"""Fixtures shared by several test modules; pytest finds them here without an import."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from httpserver import PROXY_VARS, HTTPTestServer
+
+
+@pytest.fixture
+def http_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPTestServer]:
+    """A fresh local HTTP server per test, proxies switched off."""
+    for name in PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+    server = HTTPTestServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def jt(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The CLI as a subprocess over a fresh store; a non-zero exit fails the test."""
+    db = tmp_path / "store" / "jobtrack.json"
+
+    def run(*args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "JOBTRACK_DB": str(db)}
+        proc = subprocess.run(
+            [sys.executable, *python_flags, "-m", "jobtrack", *args],
+            capture_output=True, text=True, env=env, timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc
+
+    return run
