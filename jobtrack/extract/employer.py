@@ -18,17 +18,18 @@ from jobtrack.extract.text import clean
 
 _UP = "A-ZÆØÅÄÖÜ"
 _CAP = rf"[{_UP}][\w&.'’-]*"
-# Words that come before the name: "Region X", "University of X".
-_PREFIX_ORGS = {"region", "university", "universitet", "hospital", "college", "institute",
-                "council", "foundation", "fonden"}
+_WORDS = re.compile(r"[\w/]+")
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """Organisation words that come before the name: "Region X", "University of X"."""
+    return frozenset(lexicon.words("names.org_prefixes"))
 
 
 @cache
 def _org_words() -> frozenset[str]:
-    return frozenset(lexicon.words("names.org_suffixes")) | frozenset(_PREFIX_ORGS)
-
-
-_WORDS = re.compile(r"[\w/]+")
+    return frozenset(lexicon.words("names.org_suffixes")) | _prefixes()
 
 
 def _hits(text: str):
@@ -46,11 +47,20 @@ def _hits(text: str):
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """Organisation words; the name is read around each hit."""
+    """Organisation words; the name is read around each hit.
+
+    Only the organisation words ignore case: the name words must be
+    capitalised ("Universitet opslår" is no name). After a connector
+    ("Styrelsen for", "University of") one "og"/"and" may join a second word.
+    """
     suf = lexicon.alternation(lexicon.words("names.org_suffixes"))
-    pre = lexicon.alternation(_PREFIX_ORGS)
-    return re.compile(rf"(?<![\w-])(?:(?P<p>{pre})[ \t]+(?:of[ \t]+)?(?P<b>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
-                      rf"|(?P<s>{suf})(?![\w/]))", re.I)
+    pre = lexicon.alternation(_prefixes())
+    conn = lexicon.alternation(lexicon.words("names.org_connectors"))
+    conj = lexicon.alternation(lexicon.words("dates.conjunction"))
+    name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+    return re.compile(rf"(?<![\w-])(?:(?P<p>(?i:{pre}))[ \t]+(?:(?P<c>(?i:{conn}))[ \t]+(?P<bc>{name}"
+                      rf"(?:[ \t]+{conj}[ \t]+{_CAP})?)|(?P<b>{name}))"
+                      rf"|(?P<s>(?i:{suf}))(?![\w/]))")
 
 
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
@@ -84,13 +94,13 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         else:
             if not m.group("p")[0].isupper():
                 continue
-            tail = [w for w in m.group("b").split()]
+            tail = (m.group("bc") or m.group("b")).split()
             while tail and tail[-1].casefold() in stop:
                 tail = tail[:-1]
             if not tail:
                 continue
-            of = " of " if " of " in m.group(0) else " "
-            name = _normal(m.group("p") + of + " ".join(tail))
+            conn = f" {m.group('c')} " if m.group("c") else " "
+            name = _normal(m.group("p") + conn + " ".join(tail))
             start = m.start()
         counts[name] += 1
         first.setdefault(name, (start, m.end()))

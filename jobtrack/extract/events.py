@@ -49,7 +49,8 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         return lexicon.alternation(lexicon.words(path, langs), stem=stem)
 
     ordinal = lexicon.alternation(lexicon.table("ordinals", langs))
-    ordn = rf"(?:{ordinal}|\d{{1,2}}\.|\d(?:st|nd|rd|th))"
+    # an ordinal starts a word: the "00." of "17:00." is part of a clock time
+    ordn = rf"(?<![\w.:])(?:{ordinal}|\d{{1,2}}\.|\d(?:st|nd|rd|th))"
     return {
         DEADLINE: re.compile(rf"(?<!\w){alt('cues.deadline', True)}", re.I),
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from jobtrack.extract import lexicon
+from jobtrack.extract.text import collapse
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÚÍÑ"
 _LOW = "a-zæøåäöüéèáóúíñßçë"
 _TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.|[{_UP}][\w'’-]*)"
-_RUN = re.compile(rf"(?<![\w@.-]){_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TOKEN})*(?![\w@])")
 _TOK = re.compile(_TOKEN)
 _NAME_TOKEN = re.compile(rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)*|[{_UP}]\.")
 
@@ -45,6 +45,14 @@ def _sets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[
     return frozenset(not_name), suffixes, orgs, preps, honor
 
 
+@cache
+def _run() -> re.Pattern[str]:
+    """Capitalised words in a row, with name particles between: "Lotte de Vries"."""
+    part = lexicon.alternation(lexicon.words("names.particles"))
+    sep = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+    return re.compile(rf"(?<![\w@.-]){_TOKEN}(?:{sep}(?:{part}[ \t]+)*{_TOKEN})*(?![\w@])")
+
+
 def is_role_word(word: str) -> bool:
     """A role noun by its ending: "forvaltningschef", "HR-konsulent", "Manager"."""
     w = word.casefold().strip(".,:;()")
@@ -61,7 +69,7 @@ def find_names(text: str, start: int = 0, end: int | None = None,
     not_name, _, orgs, preps, honor = _sets()
     end = len(text) if end is None else end
     out = []
-    for m in _RUN.finditer(text, start, end):
+    for m in _run().finditer(text, start, end):
         toks = list(_TOK.finditer(m.group()))
         # cut at an organisation word: "Viborg Kommune", "Region Midtjylland"
         for i, t in enumerate(toks):
@@ -97,6 +105,6 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                and i == 0 for i, t in enumerate(toks)):
             continue
         s, e = m.start() + toks[0].start(), m.start() + toks[-1].end()
-        name = " ".join(t.group() for t in toks)
+        name = collapse(text[s:e])
         out.append(NameSpan(s, e, name, text[m.start():s]))
     return out
