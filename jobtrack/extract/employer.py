@@ -110,6 +110,7 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     for name in list(counts):
         if re.search(rf"(?im)^[ \t#*]*{intro}[ \t]+{re.escape(name)}[ \t*]*$", text):
             counts[name] += 2
+    _credit_parents(text, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n][0]))
     s, e = first[best]
     conf = 0.8 if counts[best] > 1 else 0.6
@@ -121,6 +122,18 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         dept = Fact(clean(m.group(1)), _sentence_around(text, m.start(), m.end()), 0.5,
                     m.start(), m.end())
     return employer, dept
+
+
+def _credit_parents(text: str, counts: Counter[str]) -> None:
+    """"Egebjerg Skole i Lundby Kommune": a unit's mentions count for the organisation it is in."""
+    within = lexicon.alternation(lexicon.words("names.org_within"))
+    units = list(counts)
+    for unit in units:
+        for parent in units:
+            if parent != unit and re.search(
+                    rf"(?<![\w-]){re.escape(unit)}[ \t]+{within}[ \t]+{re.escape(parent)}(?![\w-])", text):
+                counts[parent] += counts[unit]
+                break
 
 
 def _sentence_around(text: str, s: int, e: int) -> str:

@@ -49,17 +49,18 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         return lexicon.alternation(lexicon.words(path, langs), stem=stem)
 
     ordinal = lexicon.alternation(lexicon.table("ordinals", langs))
-    # an ordinal starts a word: the "00." of "17:00." is part of a clock time
-    ordn = rf"(?<![\w.:])(?:{ordinal}|\d{{1,2}}\.|\d(?:st|nd|rd|th))"
+    # a number ordinal stays on its noun's line and is no clock time: neither the "00."
+    # of "17:00." nor the "12." of "kl. 12." ending a line opens "Samtaler" below
+    ordn = rf"(?:{ordinal}[\s-]+|(?<![\w.:])(?:\d{{1,2}}\.|\d(?:st|nd|rd|th))[ \t-]+)"
     return {
         DEADLINE: re.compile(rf"(?<!\w){alt('cues.deadline', True)}", re.I),
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
-        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+(?:round[\s-]+(?:of[\s-]+)?)?)?"
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
                               rf"{alt('cues.interview', True)}", re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
-        "test": re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+)?{alt('cues.test', True)}", re.I),
+        "test": re.compile(rf"(?<![\w.])(?:{ordn})?{alt('cues.test', True)}", re.I),
         "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
         "references": re.compile(rf"(?<!\w){alt('cues.references', False)}(?!\w)", re.I),
         "week": re.compile(rf"(?<!\w){alt('cues.week', False)}\s+(\d{{1,2}})(?!\d)", re.I),

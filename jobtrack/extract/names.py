@@ -63,6 +63,12 @@ def is_org_word(word: str) -> bool:
     return word.casefold().strip(".,:;()") in _sets()[2]
 
 
+def _role_below(run: str, toks: list[re.Match[str]]) -> bool:
+    """The run's last word is a role on a line of its own: "Mads Kirk\nØkonomichef"."""
+    return (len(toks) > 1 and is_role_word(toks[-1].group())
+            and "\n" in run[toks[-2].end():toks[-1].start()])
+
+
 def find_names(text: str, start: int = 0, end: int | None = None,
                org_tokens: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Person names in text[start:end]: two to four capitalised words."""
@@ -89,7 +95,8 @@ def find_names(text: str, start: int = 0, end: int | None = None,
         toks = toks[k:]
         while toks and (toks[-1].group().casefold().rstrip(".") in not_name
                         or not _NAME_TOKEN.fullmatch(toks[-1].group())
-                        or toks[-1].group().endswith(".")):
+                        or toks[-1].group().endswith(".")
+                        or _role_below(m.group(), toks)):
             toks = toks[:-1]
         if toks:
             prev = text[max(0, m.start() + toks[0].start() - 40):m.start() + toks[0].start()]
