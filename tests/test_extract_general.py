@@ -1,0 +1,95 @@
+"""Rules found by labelling postings the extractor had not seen: one test per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import test_extract_support  # noqa: F401
+from jobtrack.document import Document
+from jobtrack.extract import extract
+from jobtrack.extract.names import find_names
+from jobtrack.extract.phones import guess_region
+
+
+def _read(text: str, as_of: date | None = None):
+    return extract(Document(text=text), as_of=as_of)
+
+
+def test_prefix_organisation_with_connector_and_conjunction():
+    text = ("Specialkonsulent til kystsikring\n\nStyrelsen for Vandløb og Kystsikring søger en "
+            "specialkonsulent. Styrelsen for Vandløb og Kystsikring er en del af ministeriet.")
+    assert _read(text).employer.value == "Styrelsen for Vandløb og Kystsikring"
+
+
+def test_organisation_name_words_must_be_capitalised():
+    text = ("Adjunkt i datalogi\n\nInstitut for Datalogi ved Vestjysk Universitet opslår en stilling "
+            "som adjunkt. Vestjysk Universitet har 9.000 studerende.")
+    assert _read(text).employer.value == "Vestjysk Universitet"
+
+
+def test_unit_mentions_count_for_the_organisation_it_is_in():
+    text = ("Lærer til Egebjerg Skole\n\nEgebjerg Skole i Lundby Kommune søger en lærer. Egebjerg Skole "
+            "har 540 elever, og Egebjerg Skole ligger ved skoven.")
+    assert _read(text).employer.value == "Lundby Kommune"
+
+
+def test_danish_start_phrases():
+    for phrase in ("Stillingen ønskes besat pr. 1. marts 2027.", "Stillingen besættes 1. marts 2027."):
+        text = "Vi søger en jurist til vores team, og du får mange opgaver.\n\n" + phrase
+        assert _read(text).start_date.value == date(2027, 3, 1)
+
+
+def test_english_take_up_duties_is_a_start():
+    text = "The successful candidate is expected to take up duties on 1 May 2027."
+    assert _read(text).start_date.value == date(2027, 5, 1)
+
+
+def test_clock_time_ending_a_line_is_no_ordinal_of_the_next():
+    en = _read("Closing date: 15 January 2027 at 17:00.\nInterviews will be held on 27th January.")
+    assert [e.day for e in en.interviews] == [date(2027, 1, 27)]
+    da = _read("Ansøgningsfrist: fredag den 8. januar kl. 12.\nSamtaler: onsdag den 13. januar.",
+               as_of=date(2026, 12, 10))
+    assert [e.day for e in da.interviews] == [date(2027, 1, 13)]
+
+
+def test_word_ordinal_may_break_across_a_line():
+    r = _read("Første samtale holdes den 7. januar 2027 og anden\nsamtale den 14. januar 2027.")
+    assert [(e.label, e.day) for e in r.interviews] == [
+        ("Første samtale", date(2027, 1, 7)), ("anden samtale", date(2027, 1, 14))]
+
+
+def test_name_particles_inside_a_name():
+    names = [n.name for n in find_names("Contact Lotte de Vries or Ruud van der Berg today.")]
+    assert names == ["Lotte de Vries", "Ruud van der Berg"]
+    (c,) = _read("Questions? Contact our recruiter Lotte de Vries at lotte@kanaal.example.").contacts
+    assert (c.name, c.role, c.email) == ("Lotte de Vries", "recruiter", "lotte@kanaal.example")
+
+
+def test_particle_needs_a_capitalised_word_after_it():
+    assert [n.name for n in find_names("Ring til Anne Berg de næste dage.")] == ["Anne Berg"]
+
+
+def test_role_on_the_line_under_a_name_is_not_part_of_it():
+    (c,) = _read("Kontakt\nMads Kirk\nØkonomichef\nMobil: 23 45 67 89").contacts
+    assert (c.name, c.phone) == ("Mads Kirk", "+4523456789")
+    assert [n.name for n in find_names("Kontakt Ida Kok på tlf.")] == ["Ida Kok"]
+
+
+def test_phone_region_from_country_codes_domains_then_currency():
+    assert guess_region("Ring +353 1 896 4120 eller +353 87 123 4567", "en") == "IE"
+    assert guess_region("Queries to a@brightwater.example.ie.", "en") == "IE"
+    assert guess_region("Mail p@westbrook.example.gov.uk or www.westbrook.co.uk", "en") == "GB"
+    assert guess_region("Salary £40,000.", "en") == "GB"
+    assert guess_region("Salary £40,000. Call +45 40 82 46 89.", "en") == "DK"
+    assert guess_region("Skriv til anb@solvang.dk", "da") == "DK"
+    assert guess_region("Nothing here", "en") == "DK"
+
+
+def test_national_number_read_in_the_posting_s_country():
+    (c,) = _read("Queries to Aoife Brennan at 01 896 4120 or aoife@brightwater.example.ie.").contacts
+    assert c.phone == "+35318964120"
+
+
+def test_vacancy_notice_is_a_heading_not_a_title():
+    text = "VACANCY NOTICE\nPolicy Officer – Rail Interoperability (AD 5)\n\nThe Agency is based in Lille."
+    assert _read(text).title.value.startswith("Policy Officer")
