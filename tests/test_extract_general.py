@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import test_extract_support  # noqa: F401
 from jobtrack.document import Document
 from jobtrack.extract import extract
+from jobtrack.extract.dates import find_times
 from jobtrack.extract.names import find_names
 from jobtrack.extract.phones import guess_region
 
@@ -93,3 +94,18 @@ def test_national_number_read_in_the_posting_s_country():
 def test_vacancy_notice_is_a_heading_not_a_title():
     text = "VACANCY NOTICE\nPolicy Officer – Rail Interoperability (AD 5)\n\nThe Agency is based in Lille."
     assert _read(text).title.value.startswith("Policy Officer")
+
+
+def test_twelve_hour_time_with_minutes_keeps_its_pm():
+    assert [t.value for t in find_times("at 11:59pm, 9:30 a.m. or 14:00")] == [
+        time(23, 59), time(9, 30), time(14, 0)]
+    r = _read("Applications close at 11:59pm on Sunday 31 January 2027.")
+    assert (r.deadline.value, r.deadline_time.value) == (date(2027, 1, 31), time(23, 59))
+
+
+def test_role_after_a_name_and_comma_is_no_second_name():
+    text = "Informal enquiries to Dr. Siobhán McCarthy, Senior Lecturer, at s.mc@liffey.example.ie."
+    (c,) = _read(text).contacts
+    assert (c.name, c.email) == ("Siobhán McCarthy", "s.mc@liffey.example.ie")
+    assert [n.name for n in find_names("Ring til Ida Kok, Lene Holm eller Ole Bager.")] == [
+        "Ida Kok", "Lene Holm", "Ole Bager"]

@@ -98,9 +98,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     if prefix:
         parts.append(rf"(?<!\w){lexicon.alternation(prefix)}\s*" + hm.format(h="h1", m="m1")
                      + r"(?![\d.,]\d)")
-    parts.append(r"(?<![\w.:])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?!\d)")
+    # "11:59pm" before "11:59": a 12-hour time is read with its am/pm
     parts.append(r"(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?:[.:](?P<m3>[0-5]\d))?[ \t]*"
                  r"(?P<ap>[ap])\.?m\b\.?")
+    parts.append(r"(?<![\w.:])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?!\d)")
     if noon | midnight:
         parts.append(r"(?<!\w)(?:12[ \t]*)?(?P<word>" + lexicon.alternation(noon | midnight)
                      + r")(?!\w)")

@@ -20,6 +20,7 @@ _UP = "A-ZÆØÅÄÖÜÉÈÁÓÚÍÑ"
 _LOW = "a-zæøåäöüéèáóúíñßçë"
 _TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.|[{_UP}][\w'’-]*)"
 _TOK = re.compile(_TOKEN)
+_APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
 _NAME_TOKEN = re.compile(rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)*|[{_UP}]\.")
 
 
@@ -112,6 +113,8 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                and i == 0 for i, t in enumerate(toks)):
             continue
         s, e = m.start() + toks[0].start(), m.start() + toks[-1].end()
+        if out and is_role_word(toks[-1].group()) and _APPOSITION.fullmatch(text, out[-1].end, s):
+            continue  # "Siobhán McCarthy, Senior Lecturer": the role of the name before
         name = collapse(text[s:e])
         out.append(NameSpan(s, e, name, text[m.start():s]))
     return out
