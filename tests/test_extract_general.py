@@ -109,3 +109,22 @@ def test_role_after_a_name_and_comma_is_no_second_name():
     assert (c.name, c.email) == ("Siobhán McCarthy", "s.mc@liffey.example.ie")
     assert [n.name for n in find_names("Ring til Ida Kok, Lene Holm eller Ole Bager.")] == [
         "Ida Kok", "Lene Holm", "Ole Bager"]
+
+
+def test_week_commencing_names_a_week_not_an_interview_day():
+    r = _read("The closing date is 15 January 2027. Interviews are scheduled for the week "
+              "commencing 25 January, and the panel meets on 2 February 2027 for second interviews.")
+    assert [e.day for e in r.interviews] == [date(2027, 2, 2)]
+    assert [e.day for e in _read("Interviews w/c 25 January 2027.").interviews] == []
+
+
+def test_til_besaettelse_is_a_start():
+    text = "Vi søger en jurist til vores team, og du får mange opgaver.\n\nStillingen er til besættelse 1. marts 2027."
+    assert _read(text).start_date.value == date(2027, 3, 1)
+
+
+def test_labelled_contact_lines_belong_to_the_person_not_the_job_title():
+    text = ("Contact details\nName: Rachel Osei\nJob title: Clinical Lead Physiotherapist\n"
+            "Email address: rachel.osei@trust.example.nhs.uk\nTelephone number: 0113 496 0518")
+    (c,) = _read(text).contacts
+    assert (c.name, c.email, c.phone) == ("Rachel Osei", "rachel.osei@trust.example.nhs.uk", "+441134960518")

@@ -64,6 +64,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
         "references": re.compile(rf"(?<!\w){alt('cues.references', False)}(?!\w)", re.I),
         "week": re.compile(rf"(?<!\w){alt('cues.week', False)}\s+(\d{{1,2}})(?!\d)", re.I),
+        "week_of": re.compile(rf"(?<!\w){alt('cues.week_of', False)}[\s:,]*$", re.I),
     }
 
 
@@ -149,6 +150,10 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         for i, c in enumerate(cues):
             lo = c.start
             hi = cues[i + 1].start if i + 1 < len(cues) else sent.end
+            if c.kind == INTERVIEW:
+                # "the week commencing 25 January" is a week, like "uge 3": no interview day
+                owned[i] = [d for d in owned[i]
+                            if not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
             if not owned[i] and c.kind != INTERVIEW:
                 continue
             if c.kind in (DEADLINE, DEADLINE_WEAK):
