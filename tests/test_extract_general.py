@@ -128,3 +128,12 @@ def test_labelled_contact_lines_belong_to_the_person_not_the_job_title():
             "Email address: rachel.osei@trust.example.nhs.uk\nTelephone number: 0113 496 0518")
     (c,) = _read(text).contacts
     assert (c.name, c.email, c.phone) == ("Rachel Osei", "rachel.osei@trust.example.nhs.uk", "+441134960518")
+
+
+def test_compound_organisation_names():
+    da = "Vi søger en medarbejder til vores team, og du får mange opgaver.\n\n"
+    assert _read("IT-arkitekt til Digitaliseringsstyrelsen\n\n" + da).employer.value == \
+        "Digitaliseringsstyrelsen"
+    assert _read("HR-partner\nAarhus Universitetshospital\n\n" + da).employer.value == \
+        "Aarhus Universitetshospital"
+    assert _read("Sygeplejerske til Hospitalet\n\n" + da).employer is None

@@ -37,12 +37,24 @@ def _hits(text: str):
     pat, words = _pattern(), _org_words()
     last = -1
     for w in _WORDS.finditer(text):
-        if w.start() < last or w.group().casefold() not in words:
+        if w.start() < last or (w.group().casefold() not in words and not _compound(w.group())):
             continue
         m = pat.match(text, w.start())
         if m:
             last = m.end()
             yield m
+
+
+@cache
+def _compound_endings() -> tuple[str, ...]:
+    return tuple(lexicon.words("names.org_compound_endings"))
+
+
+def _compound(word: str) -> bool:
+    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word at a compound's end."""
+    w = word.casefold()
+    return word[:1].isupper() and any(w.endswith(e) and len(w) >= len(e) + 3
+                                      for e in _compound_endings())
 
 
 @cache
@@ -57,10 +69,11 @@ def _pattern() -> re.Pattern[str]:
     pre = lexicon.alternation(_prefixes())
     conn = lexicon.alternation(lexicon.words("names.org_connectors"))
     conj = lexicon.alternation(lexicon.words("dates.conjunction"))
+    cpd = lexicon.alternation(_compound_endings())
     name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
     return re.compile(rf"(?<![\w-])(?:(?P<p>(?i:{pre}))[ \t]+(?:(?P<c>(?i:{conn}))[ \t]+(?P<bc>{name}"
                       rf"(?:[ \t]+{conj}[ \t]+{_CAP})?)|(?P<b>{name}))"
-                      rf"|(?P<s>(?i:{suf}))(?![\w/]))")
+                      rf"|(?P<s>(?i:{suf}))(?![\w/])|(?P<x>[{_UP}][\w-]{{2,}}(?i:{cpd}))(?![\w/]))")
 
 
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
@@ -77,20 +90,19 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in _hits(text):
-        if m.group("s"):
+        if m.group("s") or m.group("x"):
+            org = m.group("s") or m.group("x")
+            if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
+                continue
             before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
-            if not before:
-                continue
-            words = before.group("a").split()
-            if not m.group("s")[0].isupper() and m.group("s").casefold() not in ("a/s", "aps", "i/s", "p/s"):
-                continue
+            words = before.group("a").split() if before else []
             # keep the capitalised name words next to the suffix, not "I" or "Om"
             while words and words[0].casefold() in stop:
                 words = words[1:]
-            if not words:
-                continue
-            name = _normal(" ".join(words) + " " + m.group("s"))
-            start = before.start() + before.group(0).index(words[0])
+            if not words and not m.group("x"):
+                continue  # a bare suffix is no name; a compound is one on its own
+            name = _normal(" ".join(words + [org]))
+            start = before.start() + before.group(0).index(words[0]) if words else m.start()
         else:
             if not m.group("p")[0].isupper():
                 continue
