@@ -7,7 +7,7 @@ from datetime import date, time
 import test_extract_support  # noqa: F401
 from jobtrack.document import Document
 from jobtrack.extract import extract
-from jobtrack.extract.dates import find_times
+from jobtrack.extract.dates import find_dates, find_times
 from jobtrack.extract.names import find_names
 from jobtrack.extract.phones import guess_region
 
@@ -137,3 +137,12 @@ def test_compound_organisation_names():
     assert _read("HR-partner\nAarhus Universitetshospital\n\n" + da).employer.value == \
         "Aarhus Universitetshospital"
     assert _read("Sygeplejerske til Hospitalet\n\n" + da).employer is None
+
+
+def test_listed_days_may_bring_their_weekdays():
+    (span,) = find_dates("Interviews: Tues 9 & Wed 10 February 2027.")
+    assert (span.days, span.month, span.year) == ((9, 10), 2, 2027)
+    (span,) = find_dates("samtaler tirsdag den 12. og onsdag den 13. januar 2027")
+    assert span.days == (12, 13)
+    r = _read("Closing date: 31 January 2027.\nInterviews: Tues 9 & Wed 10 February.")
+    assert [e.day for e in r.interviews] == [date(2027, 2, 9), date(2027, 2, 10)]
