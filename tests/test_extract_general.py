@@ -146,3 +146,10 @@ def test_listed_days_may_bring_their_weekdays():
     assert span.days == (12, 13)
     r = _read("Closing date: 31 January 2027.\nInterviews: Tues 9 & Wed 10 February.")
     assert [e.day for e in r.interviews] == [date(2027, 2, 9), date(2027, 2, 10)]
+
+
+def test_more_deadline_phrases():
+    da = "Vi søger en jurist til vores team, og du får mange opgaver.\n\nSidste ansøgningsdag er 3. januar 2027."
+    assert _read(da).deadline.value == date(2027, 1, 3)
+    en = "We are hiring an engineer for our team.\n\nThe last day to apply is 4 January 2027."
+    assert _read(en).deadline.value == date(2027, 1, 4)
