@@ -86,6 +86,13 @@ def test_phone_region_from_country_codes_domains_then_currency():
     assert guess_region("Nothing here", "en") == "DK"
 
 
+def test_danish_posting_keeps_danish_numbers_beside_one_foreign_number():
+    text = ("Vi søger en jurist til vores team, og du får mange opgaver. Kontakt kontorchef Anne Berg "
+            "på 33 92 14 60 eller vores svenske partner Eva Lind på +46 8 123 456 78.")
+    assert guess_region(text, "da") == "DK"
+    assert [c.phone for c in _read(text).contacts] == ["+4533921460", "+46812345678"]
+
+
 def test_national_number_read_in_the_posting_s_country():
     (c,) = _read("Queries to Aoife Brennan at 01 896 4120 or aoife@brightwater.example.ie.").contacts
     assert c.phone == "+35318964120"

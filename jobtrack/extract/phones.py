@@ -44,32 +44,33 @@ def _known(region: str) -> bool:
 def guess_region(text: str, lang: str) -> str:
     """The phone region to assume for numbers written without a country code.
 
-    The posting says it in this order of trust: numbers it writes with a
-    country code ("+353 1 896 4120"), then the country domains of its
-    e-mail and web addresses (".ie", ".co.uk"), then its currency (£, $);
-    Denmark when nothing does.
+    Each number the posting writes with a country code ("+353 1 896 4120")
+    and each country domain of its e-mail and web addresses (".ie", ".co.uk")
+    is a vote, and so is the posting's language where it belongs to one
+    country (Danish); with no votes its currency decides (£, $); else Denmark.
     """
-    codes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()
     for m in _INTERNATIONAL.finditer(text):
         try:
             region = phonenumbers.region_code_for_number(phonenumbers.parse(m.group(), None))
         except phonenumbers.NumberParseException:
             continue
         if region and _known(region):
-            codes[region] += 1
-    if not codes:
-        for m in _DOMAIN.finditer(text):
-            tld = m.group(1).casefold()
-            region = _TLD_REGION.get(tld, tld.upper())
-            if _known(region):
-                codes[region] += 1
-    if codes:
-        return max(sorted(codes), key=lambda r: codes[r])
-    if lang != "da":
-        if "£" in text:
-            return "GB"
-        if "$" in text:
-            return "US"
+            votes[region] += 1
+    for m in _DOMAIN.finditer(text):
+        tld = m.group(1).casefold()
+        region = _TLD_REGION.get(tld, tld.upper())
+        if _known(region):
+            votes[region] += 1
+    home = lexicon.raw(lang).get("phone_region") if lang in lexicon.languages() else None
+    if isinstance(home, str) and _known(home):
+        votes[home] += 1
+    if votes:
+        return max(sorted(votes), key=lambda r: votes[r])
+    if "£" in text:
+        return "GB"
+    if "$" in text:
+        return "US"
     return "DK"
 
 
