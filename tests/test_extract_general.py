@@ -160,3 +160,22 @@ def test_more_deadline_phrases():
     assert _read(da).deadline.value == date(2027, 1, 3)
     en = "We are hiring an engineer for our team.\n\nThe last day to apply is 4 January 2027."
     assert _read(en).deadline.value == date(2027, 1, 4)
+
+
+def test_labelled_title_line_gives_its_value():
+    en = "Job Title: Senior Planning Officer\nDepartment: Planning\n\nWe are looking for a planner to join us."
+    assert _read(en).title.value == "Senior Planning Officer"
+    da = ("Stillingsbetegnelse: Økonomimedarbejder\nArbejdssted: Odense\n\n"
+          "Vi søger en medarbejder til vores team, og du får mange opgaver.")
+    assert _read(da).title.value == "Økonomimedarbejder"
+
+
+def test_title_is_the_first_opening_line_with_a_role():
+    text = "Home > Careers > Vacancies\n\nSenior Planning Officer\n\nWe are looking for a planner to join us."
+    assert _read(text).title.value == "Senior Planning Officer"
+
+
+def test_capitalised_words_before_a_prefix_organisation_belong_to_it():
+    text = ("Policy Officer\n\nThe European Agency for Rail Signalling is based in Lille. The European "
+            "Agency for Rail Signalling is an equal opportunities employer.")
+    assert _read(text).employer.value == "European Agency for Rail Signalling"

@@ -90,19 +90,20 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in _hits(text):
+        # capitalised name words just before the hit, not "I" or "Om": "Aarhus Kommune",
+        # "European Agency for …"
+        before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
+        words = before.group("a").split() if before else []
+        while words and words[0].casefold() in stop:
+            words = words[1:]
+        start = before.start() + before.group(0).index(words[0]) if words else m.start()
         if m.group("s") or m.group("x"):
             org = m.group("s") or m.group("x")
             if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
                 continue
-            before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
-            words = before.group("a").split() if before else []
-            # keep the capitalised name words next to the suffix, not "I" or "Om"
-            while words and words[0].casefold() in stop:
-                words = words[1:]
             if not words and not m.group("x"):
                 continue  # a bare suffix is no name; a compound is one on its own
             name = _normal(" ".join(words + [org]))
-            start = before.start() + before.group(0).index(words[0]) if words else m.start()
         else:
             if not m.group("p")[0].isupper():
                 continue
@@ -111,9 +112,8 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
                 tail = tail[:-1]
             if not tail:
                 continue
-            conn = f" {m.group('c')} " if m.group("c") else " "
-            name = _normal(m.group("p") + conn + " ".join(tail))
-            start = m.start()
+            conn = [m.group("c")] if m.group("c") else []
+            name = _normal(" ".join(words + [m.group("p")] + conn + tail))
         counts[name] += 1
         first.setdefault(name, (start, m.end()))
     if not counts:
