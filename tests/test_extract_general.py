@@ -179,3 +179,17 @@ def test_capitalised_words_before_a_prefix_organisation_belong_to_it():
     text = ("Policy Officer\n\nThe European Agency for Rail Signalling is based in Lille. The European "
             "Agency for Rail Signalling is an equal opportunities employer.")
     assert _read(text).employer.value == "European Agency for Rail Signalling"
+
+
+def test_a_range_of_three_days_or_more_is_a_period_not_interview_days():
+    da = ("Vi søger en jurist til vores team, og du får mange opgaver.\n\nAnsøgningsfrist: 3. januar 2027.\n"
+          "Samtaler forventes afholdt i uge 3 (18.-22. januar). 2. samtale den 11.-12. februar 2027.")
+    assert [e.day for e in _read(da).interviews] == [date(2027, 2, 11), date(2027, 2, 12)]
+    en = "Closing date 3 January 2027. Interviews between 11-15 January."
+    assert _read(en).interviews == []
+
+
+def test_ansaettelsesdato_is_a_start():
+    text = ("Vi søger en jurist til vores team, og du får mange opgaver.\n\n"
+            "Forventet ansættelsesdato: 1. februar 2027")
+    assert _read(text).start_date.value == date(2027, 2, 1)

@@ -114,6 +114,12 @@ def _nearest_time(times: list[TimeSpan], lo: int, hi: int, after: int) -> TimeSp
     return later[0] if later else inside[-1]
 
 
+def _period(text: str, d: DateFact) -> bool:
+    """A range of three days or more ("uge 3 (18.-22. januar)", "11-15 January")."""
+    return (d.span is not None and len(d.span.days) >= 3
+            and re.search(r"\d\.?\s*[-–]\s*\d", text[d.start:d.end]) is not None)
+
+
 def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[TimeSpan],
          langs: tuple[str, ...]) -> Found:
     """The deadline, start date, posting date and hiring steps of a posting."""
@@ -151,9 +157,10 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
             lo = c.start
             hi = cues[i + 1].start if i + 1 < len(cues) else sent.end
             if c.kind == INTERVIEW:
-                # "the week commencing 25 January" is a week, like "uge 3": no interview day
-                owned[i] = [d for d in owned[i]
-                            if not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
+                # "the week commencing 25 January", "18.-22. januar" name a period, like "uge 3":
+                # no interview day
+                owned[i] = [d for d in owned[i] if not _period(text, d)
+                            and not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
             if not owned[i] and c.kind != INTERVIEW:
                 continue
             if c.kind in (DEADLINE, DEADLINE_WEAK):
