@@ -193,3 +193,11 @@ def test_ansaettelsesdato_is_a_start():
     text = ("Vi søger en jurist til vores team, og du får mange opgaver.\n\n"
             "Forventet ansættelsesdato: 1. februar 2027")
     assert _read(text).start_date.value == date(2027, 2, 1)
+
+
+def test_labelled_employer_line():
+    text = ("Job title: Product Designer\nCompany: Fjordlight\nLocation: Copenhagen\n\n"
+            "We are looking for a designer. Fjordlight Studio Ltd is our sister company.")
+    assert _read(text).employer.value == "Fjordlight"
+    assert _read("Organisation: Calderbrook Housing Association\n\nWe are hiring.").employer.value == \
+        "Calderbrook Housing Association"

@@ -116,6 +116,11 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
             name = _normal(" ".join(words + [m.group("p")] + conn + tail))
         counts[name] += 1
         first.setdefault(name, (start, m.end()))
+    labelled = _labelled(text)
+    if labelled:
+        name, start, end = labelled
+        counts[name] += 3  # the page says so: "Organisation: Calderbrook Housing Association"
+        first.setdefault(name, (start, end))
     if not counts:
         return None, None
     intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
@@ -134,6 +139,20 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         dept = Fact(clean(m.group(1)), _sentence_around(text, m.start(), m.end()), 0.5,
                     m.start(), m.end())
     return employer, dept
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    label = lexicon.alternation(lexicon.words("cues.employer_label"))
+    return re.compile(rf"(?im)^[ \t*]*{label}[ \t*]*:[ \t*]*(?P<v>[{_UP}][^\n]{{1,80}}?)[ \t*]*$")
+
+
+def _labelled(text: str) -> tuple[str, int, int] | None:
+    """The value of an "Organisation:" / "Arbejdsgiver:" line, with its offsets."""
+    m = _label().search(text)
+    if not m:
+        return None
+    return _normal(m.group("v")), m.start("v"), m.end("v")
 
 
 def _credit_parents(text: str, counts: Counter[str]) -> None:
