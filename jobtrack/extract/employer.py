@@ -37,7 +37,9 @@ def _hits(text: str):
     pat, words = _pattern(), _org_words()
     last = -1
     for w in _WORDS.finditer(text):
-        if w.start() < last or (w.group().casefold() not in words and not _compound(w.group())):
+        word = w.group()
+        if w.start() < last or (word.casefold() not in words
+                                and not (word[0].isupper() and _compound(word))):
             continue
         m = pat.match(text, w.start())
         if m:
@@ -51,10 +53,10 @@ def _compound_endings() -> tuple[str, ...]:
 
 
 def _compound(word: str) -> bool:
-    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word at a compound's end."""
-    w = word.casefold()
-    return word[:1].isupper() and any(w.endswith(e) and len(w) >= len(e) + 3
-                                      for e in _compound_endings())
+    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word at a compound's end
+    (callers check the capital first: most words are not capitalised)."""
+    w, ends = word.casefold(), _compound_endings()
+    return w.endswith(ends) and any(w.endswith(e) and len(w) >= len(e) + 3 for e in ends)
 
 
 @cache
@@ -84,9 +86,14 @@ def _normal(name: str) -> str:
     return clean(name)
 
 
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(lexicon.words("stopwords")) | frozenset(lexicon.words("names.not_name"))
+
+
 def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, Fact[str] | None]:
     """(employer, department) from the text, or None for each."""
-    stop = set(lexicon.words("stopwords")) | set(lexicon.words("names.not_name"))
+    stop = _stop()
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in _hits(text):
@@ -155,14 +162,18 @@ def _labelled(text: str) -> tuple[str, int, int] | None:
     return _normal(m.group("v")), m.start("v"), m.end("v")
 
 
+@cache
+def _within() -> str:
+    return lexicon.alternation(lexicon.words("names.org_within"))
+
+
 def _credit_parents(text: str, counts: Counter[str]) -> None:
     """"Egebjerg Skole i Lundby Kommune": a unit's mentions count for the organisation it is in."""
-    within = lexicon.alternation(lexicon.words("names.org_within"))
     units = list(counts)
     for unit in units:
-        for parent in units:
-            if parent != unit and re.search(
-                    rf"(?<![\w-]){re.escape(unit)}[ \t]+{within}[ \t]+{re.escape(parent)}(?![\w-])", text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(unit)}[ \t]+{_within()}[ \t]+", text):
+            parent = next((p for p in units if p != unit and text.startswith(p, m.end())), None)
+            if parent:
                 counts[parent] += counts[unit]
                 break
 
