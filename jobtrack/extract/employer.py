@@ -35,28 +35,24 @@ def _org_words() -> frozenset[str]:
 def _hits(text: str):
     """Matches of the organisation pattern, tried only where an organisation word is."""
     pat, words = _pattern(), _org_words()
+    starts = {w.start() for w in _WORDS.finditer(text) if w.group().casefold() in words}
+    starts.update(m.start() for m in _compound_pattern().finditer(text))
     last = -1
-    for w in _WORDS.finditer(text):
-        word = w.group()
-        if w.start() < last or (word.casefold() not in words
-                                and not (word[0].isupper() and _compound(word))):
+    for pos in sorted(starts):
+        if pos < last:
             continue
-        m = pat.match(text, w.start())
+        m = pat.match(text, pos)
         if m:
             last = m.end()
             yield m
 
 
 @cache
-def _compound_endings() -> tuple[str, ...]:
-    return tuple(lexicon.words("names.org_compound_endings"))
-
-
-def _compound(word: str) -> bool:
-    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word at a compound's end
-    (callers check the capital first: most words are not capitalised)."""
-    w, ends = word.casefold(), _compound_endings()
-    return w.endswith(ends) and any(w.endswith(e) and len(w) >= len(e) + 3 for e in ends)
+def _compound_pattern() -> re.Pattern[str]:
+    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word ending a
+    capitalised compound."""
+    ends = lexicon.alternation(lexicon.words("names.org_compound_endings"))
+    return re.compile(rf"(?<![\w-])[{_UP}][\w-]{{2,}}(?i:{ends})(?![\w/])")
 
 
 @cache
@@ -71,7 +67,7 @@ def _pattern() -> re.Pattern[str]:
     pre = lexicon.alternation(_prefixes())
     conn = lexicon.alternation(lexicon.words("names.org_connectors"))
     conj = lexicon.alternation(lexicon.words("dates.conjunction"))
-    cpd = lexicon.alternation(_compound_endings())
+    cpd = lexicon.alternation(lexicon.words("names.org_compound_endings"))
     name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
     return re.compile(rf"(?<![\w-])(?:(?P<p>(?i:{pre}))[ \t]+(?:(?P<c>(?i:{conn}))[ \t]+(?P<bc>{name}"
                       rf"(?:[ \t]+{conj}[ \t]+{_CAP})?)|(?P<b>{name}))"
