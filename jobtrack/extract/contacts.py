@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Iterable
 
 from jobtrack.extract import lexicon
 from jobtrack.extract.names import NameSpan, find_names, is_org_word, is_role_word
@@ -81,6 +82,14 @@ def _organisation(text: str, name: NameSpan) -> str | None:
     return None
 
 
+def _people(names: Iterable[NameSpan]) -> list[NameSpan]:
+    """Names that do not end in a role word, when there are any: in "Name: Rachel Osei /
+    Job title: Clinical Lead Physiotherapist" the person is the one without a role ending."""
+    names = list(names)
+    people = [n for n in names if not is_role_word(n.name.split()[-1])]
+    return people or names
+
+
 def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> list[ExtractedContact]:
     """Contacts in the order they appear, one per person."""
     contact_cue, person_cue, reach_cue = _cues()
@@ -102,11 +111,11 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
         sent = _sentence_of(s, sentences)
         owner: NameSpan | None = None
         if sent:
-            before = [n for n in names_in(sent) if n.end <= s]
-            after = [n for n in names_in(sent) if n.start >= e and n.start - e < 60]
+            before = _people(n for n in names_in(sent) if n.end <= s)
+            after = _people(n for n in names_in(sent) if n.start >= e and n.start - e < 60)
             owner = before[-1] if before else (after[0] if after else None)
         if owner is None:
-            window = [n for n in find_names(text, max(0, s - _WINDOW), s, org_tokens)]
+            window = _people(find_names(text, max(0, s - _WINDOW), s, org_tokens))
             owner = window[-1] if window else None
         if owner is None:
             ctx = sent.text if sent else text[max(0, s - 80):e]

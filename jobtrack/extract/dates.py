@@ -77,7 +77,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&"])
     art = lexicon.alternation(lexicon.words("dates.article", langs))
     day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?\.?"
-    daylist = rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{art}\s+)?{day}){{0,6}})"
+    wd = lexicon.alternation(weekdays)
+    # a listed day may bring its weekday: "Tues 9 & Wed 10 February", "den 12. og onsdag den 13."
+    daylist = (rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day})"
+               rf"{{0,6}})")
     dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
     monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
                   rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?![\d.:]|\.\d)"
@@ -88,7 +91,6 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     slash = r"(?<![\w./:,-])(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)(?![\w/]|[.,]\d)"
     dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, slash, dayfirst, monthfirst)),
                        re.IGNORECASE)
-    wd = lexicon.alternation(weekdays)
     weekday_before = re.compile(rf"(?<!\w)(?P<wd>{wd})\.?,?\s+(?:{art}\s+)?$", re.IGNORECASE)
     prefix = lexicon.words("time.prefix", langs)
     noon = frozenset(lexicon.words("time.noon", langs))
@@ -98,9 +100,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     if prefix:
         parts.append(rf"(?<!\w){lexicon.alternation(prefix)}\s*" + hm.format(h="h1", m="m1")
                      + r"(?![\d.,]\d)")
-    parts.append(r"(?<![\w.:])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?!\d)")
+    # "11:59pm" before "11:59": a 12-hour time is read with its am/pm
     parts.append(r"(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?:[.:](?P<m3>[0-5]\d))?[ \t]*"
                  r"(?P<ap>[ap])\.?m\b\.?")
+    parts.append(r"(?<![\w.:])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?!\d)")
     if noon | midnight:
         parts.append(r"(?<!\w)(?:12[ \t]*)?(?P<word>" + lexicon.alternation(noon | midnight)
                      + r")(?!\w)")

@@ -18,39 +18,60 @@ from jobtrack.extract.text import clean
 
 _UP = "A-ZÆØÅÄÖÜ"
 _CAP = rf"[{_UP}][\w&.'’-]*"
-# Words that come before the name: "Region X", "University of X".
-_PREFIX_ORGS = {"region", "university", "universitet", "hospital", "college", "institute",
-                "council", "foundation", "fonden"}
+_WORDS = re.compile(r"[\w/]+")
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """Organisation words that come before the name: "Region X", "University of X"."""
+    return frozenset(lexicon.words("names.org_prefixes"))
 
 
 @cache
 def _org_words() -> frozenset[str]:
-    return frozenset(lexicon.words("names.org_suffixes")) | frozenset(_PREFIX_ORGS)
-
-
-_WORDS = re.compile(r"[\w/]+")
+    return frozenset(lexicon.words("names.org_suffixes")) | _prefixes()
 
 
 def _hits(text: str):
     """Matches of the organisation pattern, tried only where an organisation word is."""
     pat, words = _pattern(), _org_words()
+    starts = {w.start() for w in _WORDS.finditer(text) if w.group().casefold() in words}
+    starts.update(m.start() for m in _compound_pattern().finditer(text))
     last = -1
-    for w in _WORDS.finditer(text):
-        if w.start() < last or w.group().casefold() not in words:
+    for pos in sorted(starts):
+        if pos < last:
             continue
-        m = pat.match(text, w.start())
+        m = pat.match(text, pos)
         if m:
             last = m.end()
             yield m
 
 
 @cache
+def _compound_pattern() -> re.Pattern[str]:
+    """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word ending a
+    capitalised compound."""
+    ends = lexicon.alternation(lexicon.words("names.org_compound_endings"))
+    return re.compile(rf"(?<![\w-])[{_UP}][\w-]{{2,}}(?i:{ends})(?![\w/])")
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    """Organisation words; the name is read around each hit."""
+    """Organisation words; the name is read around each hit.
+
+    Only the organisation words ignore case: the name words must be
+    capitalised ("Universitet opslår" is no name). After a connector
+    ("Styrelsen for", "University of") one "og"/"and" may join a second word.
+    """
     suf = lexicon.alternation(lexicon.words("names.org_suffixes"))
-    pre = lexicon.alternation(_PREFIX_ORGS)
-    return re.compile(rf"(?<![\w-])(?:(?P<p>{pre})[ \t]+(?:of[ \t]+)?(?P<b>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
-                      rf"|(?P<s>{suf})(?![\w/]))", re.I)
+    pre = lexicon.alternation(_prefixes())
+    conn = lexicon.alternation(lexicon.words("names.org_connectors"))
+    conj = lexicon.alternation(lexicon.words("dates.conjunction"))
+    cpd = lexicon.alternation(lexicon.words("names.org_compound_endings"))
+    name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+    return re.compile(rf"(?<![\w-])(?:(?P<p>(?i:{pre}))[ \t]+(?:(?P<c>(?i:{conn}))[ \t]+(?P<bc>{name}"
+                      rf"(?:[ \t]+{conj}[ \t]+{_CAP})?)|(?P<b>{name}))"
+                      rf"|(?P<s>(?i:{suf}))(?![\w/])|(?P<x>[{_UP}][\w-]{{2,}}(?i:{cpd}))(?![\w/]))")
 
 
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
@@ -61,45 +82,55 @@ def _normal(name: str) -> str:
     return clean(name)
 
 
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(lexicon.words("stopwords")) | frozenset(lexicon.words("names.not_name"))
+
+
 def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, Fact[str] | None]:
     """(employer, department) from the text, or None for each."""
-    stop = set(lexicon.words("stopwords")) | set(lexicon.words("names.not_name"))
+    stop = _stop()
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in _hits(text):
-        if m.group("s"):
-            before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
-            if not before:
+        # capitalised name words just before the hit, not "I" or "Om": "Aarhus Kommune",
+        # "European Agency for …"
+        before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
+        words = before.group("a").split() if before else []
+        while words and words[0].casefold() in stop:
+            words = words[1:]
+        start = before.start() + before.group(0).index(words[0]) if words else m.start()
+        if m.group("s") or m.group("x"):
+            org = m.group("s") or m.group("x")
+            if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
                 continue
-            words = before.group("a").split()
-            if not m.group("s")[0].isupper() and m.group("s").casefold() not in ("a/s", "aps", "i/s", "p/s"):
-                continue
-            # keep the capitalised name words next to the suffix, not "I" or "Om"
-            while words and words[0].casefold() in stop:
-                words = words[1:]
-            if not words:
-                continue
-            name = _normal(" ".join(words) + " " + m.group("s"))
-            start = before.start() + before.group(0).index(words[0])
+            if not words and not m.group("x"):
+                continue  # a bare suffix is no name; a compound is one on its own
+            name = _normal(" ".join(words + [org]))
         else:
             if not m.group("p")[0].isupper():
                 continue
-            tail = [w for w in m.group("b").split()]
+            tail = (m.group("bc") or m.group("b")).split()
             while tail and tail[-1].casefold() in stop:
                 tail = tail[:-1]
             if not tail:
                 continue
-            of = " of " if " of " in m.group(0) else " "
-            name = _normal(m.group("p") + of + " ".join(tail))
-            start = m.start()
+            conn = [m.group("c")] if m.group("c") else []
+            name = _normal(" ".join(words + [m.group("p")] + conn + tail))
         counts[name] += 1
         first.setdefault(name, (start, m.end()))
+    labelled = _labelled(text)
+    if labelled:
+        name, start, end = labelled
+        counts[name] += 3  # the page says so: "Organisation: Calderbrook Housing Association"
+        first.setdefault(name, (start, end))
     if not counts:
         return None, None
     intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
     for name in list(counts):
         if re.search(rf"(?im)^[ \t#*]*{intro}[ \t]+{re.escape(name)}[ \t*]*$", text):
             counts[name] += 2
+    _credit_parents(text, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n][0]))
     s, e = first[best]
     conf = 0.8 if counts[best] > 1 else 0.6
@@ -111,6 +142,36 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         dept = Fact(clean(m.group(1)), _sentence_around(text, m.start(), m.end()), 0.5,
                     m.start(), m.end())
     return employer, dept
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    label = lexicon.alternation(lexicon.words("cues.employer_label"))
+    return re.compile(rf"(?im)^[ \t*]*{label}[ \t*]*:[ \t*]*(?P<v>[{_UP}][^\n]{{1,80}}?)[ \t*]*$")
+
+
+def _labelled(text: str) -> tuple[str, int, int] | None:
+    """The value of an "Organisation:" / "Arbejdsgiver:" line, with its offsets."""
+    m = _label().search(text)
+    if not m:
+        return None
+    return _normal(m.group("v")), m.start("v"), m.end("v")
+
+
+@cache
+def _within() -> str:
+    return lexicon.alternation(lexicon.words("names.org_within"))
+
+
+def _credit_parents(text: str, counts: Counter[str]) -> None:
+    """"Egebjerg Skole i Lundby Kommune": a unit's mentions count for the organisation it is in."""
+    units = list(counts)
+    for unit in units:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(unit)}[ \t]+{_within()}[ \t]+", text):
+            parent = next((p for p in units if p != unit and text.startswith(p, m.end())), None)
+            if parent:
+                counts[parent] += counts[unit]
+                break
 
 
 def _sentence_around(text: str, s: int, e: int) -> str:

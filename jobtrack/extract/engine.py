@@ -33,16 +33,6 @@ def _safe(fn: Callable[..., T], *args: Any, default: Any = None) -> T:
         return default
 
 
-def _region(text: str, lang: str) -> str:
-    """The phone region to assume for numbers without a country code."""
-    if lang != "da":
-        if "£" in text or "+44" in text:
-            return "GB"
-        if "$" in text and "+45" not in text:
-            return "US"
-    return "DK"
-
-
 def _structured(doc: Document) -> dict[str, Fact[Any]]:
     merged: dict[str, Fact[Any]] = {}
     for item in doc.structured or []:
@@ -92,7 +82,7 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
     result.positions = sd.get("positions") or _safe(facts_mod.find_positions, text, sents, langs)
     result.location = sd.get("location") or _safe(facts_mod.find_location, text, sents, langs)
     exclude = [(s.start, s.end) for s in spans]
-    found_phones = _safe(phones.find_phones, text, _region(text, lang), exclude, default=[]) or []
+    found_phones = _safe(phones.find_phones, text, phones.guess_region(text, lang), exclude, default=[]) or []
     result.contacts = _safe(contacts_mod.find_contacts, text, sents, found_phones, default=[]) or []
     return result
 

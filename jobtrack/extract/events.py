@@ -49,19 +49,22 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         return lexicon.alternation(lexicon.words(path, langs), stem=stem)
 
     ordinal = lexicon.alternation(lexicon.table("ordinals", langs))
-    ordn = rf"(?:{ordinal}|\d{{1,2}}\.|\d(?:st|nd|rd|th))"
+    # a number ordinal stays on its noun's line and is no clock time: neither the "00."
+    # of "17:00." nor the "12." of "kl. 12." ending a line opens "Samtaler" below
+    ordn = rf"(?:{ordinal}[\s-]+|(?<![\w.:])(?:\d{{1,2}}\.|\d(?:st|nd|rd|th))[ \t-]+)"
     return {
         DEADLINE: re.compile(rf"(?<!\w){alt('cues.deadline', True)}", re.I),
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
-        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+(?:round[\s-]+(?:of[\s-]+)?)?)?"
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
                               rf"{alt('cues.interview', True)}", re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
-        "test": re.compile(rf"(?<![\w.])(?:{ordn}[\s-]+)?{alt('cues.test', True)}", re.I),
+        "test": re.compile(rf"(?<![\w.])(?:{ordn})?{alt('cues.test', True)}", re.I),
         "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
         "references": re.compile(rf"(?<!\w){alt('cues.references', False)}(?!\w)", re.I),
         "week": re.compile(rf"(?<!\w){alt('cues.week', False)}\s+(\d{{1,2}})(?!\d)", re.I),
+        "week_of": re.compile(rf"(?<!\w){alt('cues.week_of', False)}[\s:,]*$", re.I),
     }
 
 
@@ -111,6 +114,12 @@ def _nearest_time(times: list[TimeSpan], lo: int, hi: int, after: int) -> TimeSp
     return later[0] if later else inside[-1]
 
 
+def _period(text: str, d: DateFact) -> bool:
+    """A range of three days or more ("uge 3 (18.-22. januar)", "11-15 January")."""
+    return (d.span is not None and len(d.span.days) >= 3
+            and re.search(r"\d\.?\s*[-–]\s*\d", text[d.start:d.end]) is not None)
+
+
 def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[TimeSpan],
          langs: tuple[str, ...]) -> Found:
     """The deadline, start date, posting date and hiring steps of a posting."""
@@ -147,6 +156,11 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         for i, c in enumerate(cues):
             lo = c.start
             hi = cues[i + 1].start if i + 1 < len(cues) else sent.end
+            if c.kind == INTERVIEW:
+                # "the week commencing 25 January", "18.-22. januar" name a period, like "uge 3":
+                # no interview day
+                owned[i] = [d for d in owned[i] if not _period(text, d)
+                            and not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
             if not owned[i] and c.kind != INTERVIEW:
                 continue
             if c.kind in (DEADLINE, DEADLINE_WEAK):

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from jobtrack.extract import lexicon
+from jobtrack.extract.text import collapse
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÚÍÑ"
 _LOW = "a-zæøåäöüéèáóúíñßçë"
 _TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.|[{_UP}][\w'’-]*)"
-_RUN = re.compile(rf"(?<![\w@.-]){_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TOKEN})*(?![\w@])")
 _TOK = re.compile(_TOKEN)
+_APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
 _NAME_TOKEN = re.compile(rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)*|[{_UP}]\.")
 
 
@@ -45,6 +46,14 @@ def _sets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[
     return frozenset(not_name), suffixes, orgs, preps, honor
 
 
+@cache
+def _run() -> re.Pattern[str]:
+    """Capitalised words in a row, with name particles between: "Lotte de Vries"."""
+    part = lexicon.alternation(lexicon.words("names.particles"))
+    sep = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+    return re.compile(rf"(?<![\w@.-]){_TOKEN}(?:{sep}(?:{part}[ \t]+)*{_TOKEN})*(?![\w@])")
+
+
 def is_role_word(word: str) -> bool:
     """A role noun by its ending: "forvaltningschef", "HR-konsulent", "Manager"."""
     w = word.casefold().strip(".,:;()")
@@ -55,13 +64,19 @@ def is_org_word(word: str) -> bool:
     return word.casefold().strip(".,:;()") in _sets()[2]
 
 
+def _role_below(run: str, toks: list[re.Match[str]]) -> bool:
+    """The run's last word is a role on a line of its own: "Mads Kirk\nØkonomichef"."""
+    return (len(toks) > 1 and is_role_word(toks[-1].group())
+            and "\n" in run[toks[-2].end():toks[-1].start()])
+
+
 def find_names(text: str, start: int = 0, end: int | None = None,
                org_tokens: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Person names in text[start:end]: two to four capitalised words."""
     not_name, _, orgs, preps, honor = _sets()
     end = len(text) if end is None else end
     out = []
-    for m in _RUN.finditer(text, start, end):
+    for m in _run().finditer(text, start, end):
         toks = list(_TOK.finditer(m.group()))
         # cut at an organisation word: "Viborg Kommune", "Region Midtjylland"
         for i, t in enumerate(toks):
@@ -81,7 +96,8 @@ def find_names(text: str, start: int = 0, end: int | None = None,
         toks = toks[k:]
         while toks and (toks[-1].group().casefold().rstrip(".") in not_name
                         or not _NAME_TOKEN.fullmatch(toks[-1].group())
-                        or toks[-1].group().endswith(".")):
+                        or toks[-1].group().endswith(".")
+                        or _role_below(m.group(), toks)):
             toks = toks[:-1]
         if toks:
             prev = text[max(0, m.start() + toks[0].start() - 40):m.start() + toks[0].start()]
@@ -97,6 +113,8 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                and i == 0 for i, t in enumerate(toks)):
             continue
         s, e = m.start() + toks[0].start(), m.start() + toks[-1].end()
-        name = " ".join(t.group() for t in toks)
+        if out and is_role_word(toks[-1].group()) and _APPOSITION.fullmatch(text, out[-1].end, s):
+            continue  # "Siobhán McCarthy, Senior Lecturer": the role of the name before
+        name = collapse(text[s:e])
         out.append(NameSpan(s, e, name, text[m.start():s]))
     return out

@@ -9,6 +9,7 @@ and by overlap with date spans.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,48 @@ def _not_phone() -> re.Pattern[str]:
     alt = lexicon.alternation(lexicon.words("cues.not_phone"))
     return re.compile(rf"(?<!\w){alt}[\s.:#-]*(?:nr\.?|no\.?|nummer|number)?[\s.:#-]*$",
                       re.IGNORECASE)
+
+
+_INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d \t().-]{5,17}\d")
+_DOMAIN = re.compile(r"(?i)(?:@|www\.|https?://)[\w-]+(?:\.[\w-]+)*\.([a-z]{2})(?![\w-]|\.\w)")
+_TLD_REGION = {"uk": "GB"}
+
+
+def _known(region: str) -> bool:
+    return phonenumbers.country_code_for_region(region) != 0
+
+
+def guess_region(text: str, lang: str) -> str:
+    """The phone region to assume for numbers written without a country code.
+
+    Each number the posting writes with a country code ("+353 1 896 4120")
+    and each country domain of its e-mail and web addresses (".ie", ".co.uk")
+    is a vote, and so is the posting's language where it belongs to one
+    country (Danish); with no votes its currency decides (£, $); else Denmark.
+    """
+    votes: Counter[str] = Counter()
+    for m in _INTERNATIONAL.finditer(text):
+        try:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(m.group(), None))
+        except phonenumbers.NumberParseException:
+            continue
+        if region and _known(region):
+            votes[region] += 1
+    for m in _DOMAIN.finditer(text):
+        tld = m.group(1).casefold()
+        region = _TLD_REGION.get(tld, tld.upper())
+        if _known(region):
+            votes[region] += 1
+    home = lexicon.raw(lang).get("phone_region") if lang in lexicon.languages() else None
+    if isinstance(home, str) and _known(home):
+        votes[home] += 1
+    if votes:
+        return max(sorted(votes), key=lambda r: votes[r])
+    if "£" in text:
+        return "GB"
+    if "$" in text:
+        return "US"
+    return "DK"
 
 
 def find_phones(text: str, region: str = "DK",
@@ -53,4 +96,4 @@ def find_phones(text: str, region: str = "DK",
     return out
 
 
-__all__ = ["PhoneSpan", "find_phones"]
+__all__ = ["PhoneSpan", "find_phones", "guess_region"]

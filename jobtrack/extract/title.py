@@ -37,6 +37,8 @@ def _vocab(langs: tuple[str, ...]) -> dict[str, object]:
         "hiring_tail": re.compile(rf"(?<!\w){hiring}(?:\s+{numbers})?\s*$", re.I),
         "hiring": re.compile(rf"(?<!\w){hiring}(?:\s+{numbers})?\s+", re.I),
         "numbers": lexicon.table("numbers", langs),
+        "label": re.compile(rf"(?i)[ \t*]*{lexicon.alternation(lexicon.words('title.labels', langs))}"
+                            rf"[ \t*]*:[ \t*]*"),
         "phrases": [
             re.compile(rf"(?<!\w){intro}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*{phrase}", re.I),
             re.compile(rf"(?<![\w,] )(?<!\w){as_role}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*"
@@ -75,6 +77,7 @@ def _strip_employer(title: str, employer: str | None) -> str:
 def _opening(text: str, v: dict[str, object]) -> tuple[str, int, int, bool] | None:
     """The posting's first heading line, or what a "søger to" line announces."""
     spans = lines(text)[:8]
+    first: tuple[str, int, int, bool] | None = None
     i = 0
     while i < len(spans):
         s, e = spans[i]
@@ -93,12 +96,23 @@ def _opening(text: str, v: dict[str, object]) -> tuple[str, int, int, bool] | No
             rest = line[hm.end():]
             if rest:
                 return rest[0].upper() + rest[1:], s, e, True
+        lm = v["label"].match(line)  # type: ignore[union-attr]
+        value = line[lm.end():].strip() if lm else ""
+        if value and _heading_ok(value, v) and _has_role(value):
+            return value, s, e, True  # "Job title: Senior Planning Officer"
         if _heading_ok(line, v):
-            return line, s, e, any(is_role_word(w) for w in line.split())
-        if len(line.split()) > _MAX_WORDS and not line.endswith("?"):
-            return None  # prose began: there was no title line
+            if _has_role(line):
+                return line, s, e, True
+            # a breadcrumb or the employer's name may come first: keep looking for the role
+            first = first or (line, s, e, False)
+        elif len(line.split()) > _MAX_WORDS and not line.endswith("?"):
+            return first  # prose began
         i += 1
-    return None
+    return first
+
+
+def _has_role(line: str) -> bool:
+    return any(is_role_word(w) for w in line.split())
 
 
 def _phrases(text: str, v: dict[str, object]) -> list[tuple[str, int, int]]:
