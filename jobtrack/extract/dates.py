@@ -132,6 +132,7 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
     out: list[DateSpan] = []
     for m in lexicon.scan(p.dates, text, lexicon.heads(p.months), digits=True):
         g = m.groupdict()
+        days: tuple[int, ...]
         year: int | None = None
         if g["iy"]:
             days, month, year = (int(g["id"]),), int(g["im"]), int(g["iy"])
@@ -170,7 +171,7 @@ def find_times(text: str, langs: tuple[str, ...] | None = None) -> list[TimeSpan
             w = g["word"].casefold()
             value = END_OF_DAY if w in p.midnight else time(12, 0)
         else:
-            h = g.get("h1") or g.get("h2") or g.get("h3")
+            h = g.get("h1") or g.get("h2") or g["h3"]
             mi = g.get("m1") or g.get("m2") or g.get("m3") or "0"
             hour, minute = int(h), int(mi)
             if g.get("ap"):

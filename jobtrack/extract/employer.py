@@ -9,6 +9,7 @@ extra. The department is what the text places "i"/"in" the employer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from collections import Counter
 from functools import cache
 
@@ -32,7 +33,7 @@ def _org_words() -> frozenset[str]:
     return frozenset(lexicon.words("names.org_suffixes")) | _prefixes()
 
 
-def _hits(text: str):
+def _hits(text: str) -> Iterator[re.Match[str]]:
     """Matches of the organisation pattern, tried only where an organisation word is."""
     pat, words = _pattern(), _org_words()
     starts = {w.start() for w in _WORDS.finditer(text) if w.group().casefold() in words}
@@ -99,7 +100,7 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         words = before.group("a").split() if before else []
         while words and words[0].casefold() in stop:
             words = words[1:]
-        start = before.start() + before.group(0).index(words[0]) if words else m.start()
+        start = before.start() + before.group(0).index(words[0]) if before and words else m.start()
         if m.group("s") or m.group("x"):
             org = m.group("s") or m.group("x")
             if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
@@ -137,10 +138,10 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     employer = Fact(best, _sentence_around(text, s, e), conf, s, e)
     dept = None
     hiring = lexicon.alternation(lexicon.words("cues.hiring"))
-    m = re.search(rf"(?<![\w])((?:{_CAP}[ \t]+(?:og|and|&)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)[ \t]+(?:i|in|at|hos)[ \t]+{re.escape(best)}[ \t]+{hiring}", text)
-    if m and m.group(1).split()[0].casefold() not in stop:
-        dept = Fact(clean(m.group(1)), _sentence_around(text, m.start(), m.end()), 0.5,
-                    m.start(), m.end())
+    dm = re.search(rf"(?<![\w])((?:{_CAP}[ \t]+(?:og|and|&)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)[ \t]+(?:i|in|at|hos)[ \t]+{re.escape(best)}[ \t]+{hiring}", text)
+    if dm and dm.group(1).split()[0].casefold() not in stop:
+        dept = Fact(clean(dm.group(1)), _sentence_around(text, dm.start(), dm.end()), 0.5,
+                    dm.start(), dm.end())
     return employer, dept
 
 

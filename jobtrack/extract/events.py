@@ -191,13 +191,12 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                                                      sent.start, sent.end))
         step_cues = not any(c.kind in (INTERVIEW, DEADLINE, START) for c in cues)
         for kind, m in steps[bisect_left(step_starts, sent.start):bisect_left(step_starts, sent.end)]:
-            if True:
-                day = None
-                if step_cues:
-                    near = [d for d in sdates if d.start >= m.end()]
-                    day = near[0].first if near else None
-                events.append(ExtractedEvent(kind, clean(m.group()), day, None, ev, 0.6,
-                                             sent.start, sent.end))
+            step_day = None
+            if step_cues:
+                near = [d for d in sdates if d.start >= m.end()]
+                step_day = near[0].first if near else None
+            events.append(ExtractedEvent(kind, clean(m.group()), step_day, None, ev, 0.6,
+                                         sent.start, sent.end))
     if deadlines:
         conf, _, day, t, sent = max(deadlines, key=lambda x: (x[0], -x[1]))
         ev = clean(text[sent.start:sent.end])
@@ -217,7 +216,7 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
 def dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """One event per dated interview; undated steps once per kind and label."""
     out: list[ExtractedEvent] = []
-    dated = {}
+    dated: dict[tuple[EventKind, date], ExtractedEvent] = {}
     for e in events:
         if e.day is not None:
             key = (e.kind, e.day)
@@ -236,9 +235,9 @@ def dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             continue
         if e.kind is EventKind.INTERVIEW and has_dated_interview:
             continue
-        key = (e.kind, e.label.casefold())
-        if key in seen:
+        undated = (e.kind, e.label.casefold())
+        if undated in seen:
             continue
-        seen.add(key)
+        seen.add(undated)
         out.append(e)
     return out

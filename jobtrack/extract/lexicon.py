@@ -75,7 +75,7 @@ class Cue:
 
     pattern: re.Pattern[str]
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str) -> re.Match[str] | None:

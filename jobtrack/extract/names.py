@@ -75,7 +75,7 @@ def find_names(text: str, start: int = 0, end: int | None = None,
     """Person names in text[start:end]: two to four capitalised words."""
     not_name, _, orgs, preps, honor = _sets()
     end = len(text) if end is None else end
-    out = []
+    out: list[NameSpan] = []
     for m in _run().finditer(text, start, end):
         toks = list(_TOK.finditer(m.group()))
         # cut at an organisation word: "Viborg Kommune", "Region Midtjylland"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
@@ -110,7 +111,7 @@ def split(text: str) -> list[Span]:
     """Sentence spans over `text`, in order, blank ones dropped."""
     out = []
     points = [0] + _breaks(text) + [len(text)]
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         seg = text[a:b]
         if not seg.strip():
             continue

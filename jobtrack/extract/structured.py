@@ -88,7 +88,7 @@ def salary(v: Any) -> str | None:
         one = _number(val)
     unit = unit or _text(v.get("unitText")) or ""
     if lo and hi and lo != hi:
-        amount = f"{lo} – {hi}"
+        amount: str | None = f"{lo} – {hi}"
     else:
         amount = one or lo or hi
     if not amount:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import Any
 
 from jobtrack.extract import lexicon
 from jobtrack.extract.names import is_role_word
@@ -22,7 +23,7 @@ _MAX_WORDS = 14
 
 
 @cache
-def _vocab(langs: tuple[str, ...]) -> dict[str, object]:
+def _vocab(langs: tuple[str, ...]) -> dict[str, Any]:
     numbers = lexicon.alternation(lexicon.table("numbers", langs))
     hiring = lexicon.alternation(lexicon.words("cues.hiring", langs))
     stop = lexicon.alternation(lexicon.words("title.role_stop", langs))
@@ -48,11 +49,11 @@ def _vocab(langs: tuple[str, ...]) -> dict[str, object]:
     }
 
 
-def _heading_ok(line: str, v: dict[str, object]) -> bool:
+def _heading_ok(line: str, v: dict[str, Any]) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_WORDS or len(line) > 120:
         return False
-    if line.rstrip()[-1] in ".?!:;," or line.casefold().strip(" #*") in v["headings"]:  # type: ignore[operator]
+    if line.rstrip()[-1] in ".?!:;," or line.casefold().strip(" #*") in v["headings"]:
         return False
     if re.match(r"(https?:|www\.)", line) or not re.search(r"[^\W\d]", line):
         return False
@@ -74,7 +75,7 @@ def _strip_employer(title: str, employer: str | None) -> str:
     return title
 
 
-def _opening(text: str, v: dict[str, object]) -> tuple[str, int, int, bool] | None:
+def _opening(text: str, v: dict[str, Any]) -> tuple[str, int, int, bool] | None:
     """The posting's first heading line, or what a "søger to" line announces."""
     spans = lines(text)[:8]
     first: tuple[str, int, int, bool] | None = None
@@ -87,16 +88,16 @@ def _opening(text: str, v: dict[str, object]) -> tuple[str, int, int, bool] | No
             continue
         # join a heading broken after a dangling word
         while i + 1 < len(spans) and line.split() and (
-                line.split()[-1].casefold() in v["dangling"] or line.endswith("-")):  # type: ignore[operator]
+                line.split()[-1].casefold() in v["dangling"] or line.endswith("-")):
             i += 1
             e = spans[i][1]
             line = clean(text[s:e])
-        hm = v["hiring"].search(line)  # type: ignore[union-attr]
+        hm = v["hiring"].search(line)
         if hm:
             rest = line[hm.end():]
             if rest:
                 return rest[0].upper() + rest[1:], s, e, True
-        lm = v["label"].match(line)  # type: ignore[union-attr]
+        lm = v["label"].match(line)
         value = line[lm.end():].strip() if lm else ""
         if value and _heading_ok(value, v) and _has_role(value):
             return value, s, e, True  # "Job title: Senior Planning Officer"
@@ -115,9 +116,9 @@ def _has_role(line: str) -> bool:
     return any(is_role_word(w) for w in line.split())
 
 
-def _phrases(text: str, v: dict[str, object]) -> list[tuple[str, int, int]]:
+def _phrases(text: str, v: dict[str, Any]) -> list[tuple[str, int, int]]:
     found = []
-    for pat in v["phrases"]:  # type: ignore[union-attr]
+    for pat in v["phrases"]:
         for m in pat.finditer(text):
             x = clean(m.group("x"))
             words = x.split()
