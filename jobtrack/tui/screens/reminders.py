@@ -104,11 +104,12 @@ class ReminderWatch:
         try:
             shown = None if found is None else self.reminding.deliver_found(found)
         except StoreLocked:
-            shown = None
-        if shown is None:
-            self._stamp = None  # the poll checks again in a moment
-            if found is not None:  # the store changed while the worker read it
-                self.check()
+            found = shown = None
+        if found is None:  # the store was locked or unreadable: the poll tries again in a moment
+            self._stamp = None
+            return
+        if shown is None:  # the store changed while the worker read it
+            self.check()
             return
         self._stamp = self.app.store.stamp()
         for r in shown:
