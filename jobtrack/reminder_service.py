@@ -4,13 +4,18 @@ Each call is one store transaction (the inter-process lock is held from
 reading the records to saving the state), so `jobtrack remind` from cron
 and the TUI can run at the same time without showing a reminder twice or
 losing a snooze. The timing itself is in `jobtrack.reminders`.
+
+`find` and `deliver_found` split a delivery in two for the TUI: finding
+what is due (reading every posting) on a Store of its own in a worker
+thread, marking it shown on the app's Store in one short transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from jobtrack import reminders as rm
@@ -18,7 +23,19 @@ from jobtrack.config import ReminderRules
 from jobtrack.store import Store
 from jobtrack.zones import aware
 
+if TYPE_CHECKING:
+    from jobtrack.store.journal import Stamp
+
 PENDING = timedelta(days=7)  # how far ahead lists look, and numbers from `remind list` refer to
+
+
+@dataclass(frozen=True)
+class Found:
+    """What was due at `now` in the store as it was at `stamp`."""
+
+    now: datetime
+    stamp: Stamp
+    reminders: list[rm.Reminder]
 
 
 @dataclass
@@ -44,14 +61,35 @@ class Reminding:
         state = rm.load_state(self.store.meta())
         return rm.due(self._all(now), state, self.rules, now, self.tz)
 
-    def deliver(self, now: datetime) -> list[rm.Reminder]:
-        """What is due now, marked shown in the same transaction so no one shows it again."""
+    def deliver(self, now: datetime, made: Iterable[rm.Reminder] | None = None) -> list[rm.Reminder]:
+        """What is due now, marked shown in the same transaction so no one shows it again.
+
+        `made`: the reminders to choose from, when found earlier (`deliver_found`);
+        otherwise every one the store's records make.
+        """
         now = self._at(now)
         with self.store.transaction():
             state = rm.load_state(self.store.meta())
-            found = rm.due(self._all(now), state, self.rules, now, self.tz)
+            found = rm.due(self._all(now) if made is None else made, state, self.rules, now, self.tz)
             self._save(state, rm.prune(rm.mark_shown(state, found, now), now))
         return found
+
+    def find(self, now: datetime) -> Found:
+        """What is due now, without marking anything, and the version of the store it was read from."""
+        stamp = self.store.stamp()  # before reading: newer data only makes the result look stale
+        return Found(now, stamp, self.due(now))
+
+    def deliver_found(self, found: Found) -> list[rm.Reminder] | None:
+        """Deliver what `find` found, possibly on another Store of the same file; None if the store changed since.
+
+        Compared under the lock, so a result read before a posting was edited or a
+        reminder was shown, dismissed or snoozed (by cron, by the panel) is never
+        delivered: the caller finds again. The state is read again all the same.
+        """
+        with self.store.transaction():
+            if self.store.stamp() != found.stamp:
+                return None
+            return self.deliver(found.now, found.reminders)
 
     def pending(self, now: datetime, ahead: timedelta = PENDING) -> list[rm.Reminder]:
         state = rm.load_state(self.store.meta())

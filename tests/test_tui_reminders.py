@@ -1,22 +1,33 @@
-"""Reminders in the TUI: notifications on start and on each check, the panel, dismiss and snooze."""
+"""Reminders in the TUI: notifications on start and on each check (found in a thread worker),
+the panel, dismiss and snooze."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
-from datetime import datetime, timedelta
+import threading
+from contextlib import suppress
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
 from test_tui import NOW, fill  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input  # noqa: E402
+from textual.worker import WorkerCancelled  # noqa: E402
 
+from jobtrack.config import ReminderRules  # noqa: E402
 from jobtrack.locations import bundled_themes_dir  # noqa: E402
 from jobtrack.model import Posting  # noqa: E402
-from jobtrack.store.store import Bundle, Store  # noqa: E402
+from jobtrack.reminder_service import Reminding  # noqa: E402
+from jobtrack.store import StoreLocked  # noqa: E402
+from jobtrack.store.store import Bundle, Store, store_lock  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
-from jobtrack.tui.screens.reminders import RemindersScreen, SnoozeDialog  # noqa: E402
+from jobtrack.tui.screens.reminders import GROUP, RemindersScreen, SnoozeDialog  # noqa: E402
+from jobtrack.zones import local_zone  # noqa: E402
 
 DUE_AT_START = {
     "No answer for 14 days: Data analyst – Birch & Co. Follow up?",
@@ -56,42 +67,55 @@ def state(store: Store) -> dict[str, dict[str, str]]:
     return Store(store.path).meta().get("reminders", {})
 
 
+async def checked(app: JobtrackApp, pilot: Pilot[None]) -> None:
+    """Until no reminder check runs (a stale one starts another) and what it found is shown."""
+    await pilot.pause()
+    while running := [w for w in app.workers if w.group == GROUP and w.is_running and not w.is_cancelled]:
+        with suppress(WorkerCancelled):  # a newer check took over
+            await app.workers.wait_for_complete(running)
+        await pilot.pause()
+
+
 async def test_notifications_on_start_once(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await checked(app, pilot)
         assert set(reminder_messages(app)) == DUE_AT_START
         late = [n for n in app._notifications if n.title == "Reminder (late)"]
         assert [n.message for n in late] == ["No answer for 14 days: Data analyst – Birch & Co. Follow up?"]
     assert all("shown" in entry for entry in state(store).values()) and len(state(store)) == 3
     again = JobtrackApp(Store(store.path), now=Clock())
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await checked(again, pilot)
         assert reminder_messages(again) == []
 
 
 async def test_reminders_arrive_while_the_app_runs(store: Store) -> None:
     clock = Clock()
     app = JobtrackApp(store, now=clock)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await checked(app, pilot)
         app.clear_notifications()
+        await pilot.press("r")  # the panel is open when the next check delivers
         clock.now = NOW + timedelta(hours=21)  # 07:00 next day: two hours before the interview
         app.reminder_watch.check()  # what the minute timer runs
-        await pilot.pause()
+        await checked(app, pilot)
         assert reminder_messages(app) == ["Interview in 2 h: Data analyst – Birch & Co"]
+        table = app.screen.query_one(DataTable)
+        assert ["shown", "Interview in 2 h: Data analyst – Birch & Co"] in [
+            [str(c) for c in table.get_row_at(i)[1:]] for i in range(table.row_count)]
         app.clear_notifications()
         # Another process adds a posting whose deadline is tomorrow: the change is noticed.
         Store(store.path).add(Bundle(Posting("Kok", employer="Kantinen", deadline=(clock.now + timedelta(days=1)).date())))
         app.reminder_watch.check()
-        await pilot.pause()
+        await checked(app, pilot)
         assert reminder_messages(app) == ["Deadline tomorrow 23:59: Kok – Kantinen"]
 
 
 async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await checked(app, pilot)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RemindersScreen)
@@ -112,7 +136,7 @@ async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
 async def test_snooze_until_tomorrow_and_typed(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await checked(app, pilot)
         app.action_reminders()
         await pilot.pause()
         key = app.screen.reminders[1].key
@@ -159,7 +183,116 @@ async def test_bad_config_is_one_notification_and_defaults_apply(store: Store, t
     monkeypatch.setenv("JOBTRACK_CONFIG", str(config))
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await checked(app, pilot)
         [error] = [n for n in app._notifications if n.severity == "error"]
         assert str(config) in error.message and "reminders.morning" in error.message
         assert set(reminder_messages(app)) == DUE_AT_START
+
+
+def test_two_stores_of_one_file_exclude_each_other_across_threads(store: Store) -> None:
+    """The worker's own Store and the app's lock like two processes: filelock's lock is per instance."""
+    other = Store(store.path, lock_timeout=0.2)
+    held, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.transaction():
+            held.set()
+            done.wait()
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    held.wait()
+    with pytest.raises(StoreLocked):
+        other.set_meta("theme", "x")
+    done.set()
+    worker.join()
+    other.set_meta("theme", "x")
+    assert Store(store.path).meta()["theme"] == "x"
+
+
+def add_many_postings(store: Store, n: int) -> None:
+    """Postings whose deadlines are weeks away: work for every check, nothing due."""
+    store.add_many(Bundle(Posting(f"Job {i}", employer=f"Employer {i % 17}",
+                                  deadline=date(2026, 12, 20) + timedelta(days=i % 60))) for i in range(n))
+
+
+async def test_keys_typed_during_a_check_reach_the_search_box(store: Store) -> None:
+    add_many_postings(store, 400)
+    app = JobtrackApp(store, now=Clock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.reminder_watch.check()
+        assert any(w.group == GROUP and w.is_running for w in app.workers)  # the check runs beside the keys
+        await pilot.press("slash", *"birch")
+        search = app.screen.query_one("#search", Input)
+        assert search.has_focus and search.value == "birch"
+        await checked(app, pilot)
+        assert set(reminder_messages(app)) == DUE_AT_START
+        assert search.has_focus and search.value == "birch"
+
+
+async def test_overlapping_checks_show_each_reminder_once(store: Store) -> None:
+    app = JobtrackApp(store, now=Clock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in range(3):  # beside the one on start: each cancels the one before
+            app.reminder_watch.check()
+        await checked(app, pilot)
+        app.reminder_watch.check()
+        await checked(app, pilot)
+        assert sorted(reminder_messages(app)) == sorted(DUE_AT_START)
+
+
+def remind_notify(store: Store, now: datetime) -> str:
+    """`jobtrack remind --notify` as cron runs it; without a desktop session it prints."""
+    env = {**os.environ, "JOBTRACK_DB": str(store.path), "JOBTRACK_NOW": now.isoformat()}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
+        env.pop(name, None)
+    proc = subprocess.run([sys.executable, "-m", "jobtrack", "remind", "--notify"],
+                          capture_output=True, text=True, timeout=60, env=env, check=True)
+    return proc.stdout
+
+
+async def test_reminders_cron_delivered_meanwhile_are_not_shown_again(store: Store) -> None:
+    clock = Clock()
+    app = JobtrackApp(store, now=clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await checked(app, pilot)
+        app.clear_notifications()
+        clock.now = NOW + timedelta(hours=21)
+        # A check found the interview reminder on its own Store, as the worker does; cron shows it before
+        # the app delivers: the result is stale, and the check made again finds nothing.
+        found = Reminding(Store(store.path), ReminderRules(), local_zone()).find(clock.now)
+        assert [r.text for r in found.reminders] == ["Interview in 2 h: Data analyst – Birch & Co"]
+        assert "Interview in 2 h" in remind_notify(store, clock.now)
+        assert app.reminder_watch.reminding.deliver_found(found) is None
+        app.reminder_watch.check()
+        await checked(app, pilot)
+        assert reminder_messages(app) == []
+        # Cron runs while a check is under way (the UI thread waits for it): still shown once, by cron.
+        clock.now = NOW + timedelta(days=6, hours=-1)  # 09:00, 24 Nov + 5: "Deadline tomorrow" for Fjordbank
+        app.reminder_watch.check()
+        assert "Deadline tomorrow 23:59: Backend developer – Fjordbank" in remind_notify(store, clock.now)
+        await checked(app, pilot)
+        assert reminder_messages(app) == []
+
+
+async def test_closing_the_app_during_a_check(store: Store) -> None:
+    """The check waits for the lock when the app closes: it ends, marks nothing, and its Store is closed."""
+    lock = store_lock(store.path, 5)
+    app = JobtrackApp(store, now=Clock())
+    lock.acquire()
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            assert any(w.group == GROUP for w in app.workers)
+            await pilot.press("ctrl+q")
+            lock.release()
+    finally:
+        if lock.is_locked:
+            lock.release()
+    assert reminder_messages(app) == []
+    assert state(store) == {}  # nothing marked shown that was not shown: the next start shows them
+    again = JobtrackApp(Store(store.path), now=Clock())
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await checked(again, pilot)
+        assert set(reminder_messages(again)) == DUE_AT_START
