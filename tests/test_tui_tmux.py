@@ -99,7 +99,8 @@ def test_app_shows_postings_and_takes_keys(tmux: Tmux) -> None:
     screen = tmux.wait_for(lambda s: "Data analyst" not in s, "the search to narrow the table")
     assert "Backend developer" in screen
 
-    tmux.keys("Enter")  # leave the search box for the table
+    tmux.keys("Enter")  # leave the search box for the table: the footer shows the table's keys again
+    tmux.wait_for(lambda s: "Add" in s.splitlines()[-1], "the table to have the focus")
     tmux.keys("Enter")  # open the only posting left
     screen = tmux.wait_for(lambda s: "Contacts" in s, "the detail screen")
     assert "Mette Holm" in screen
