@@ -66,7 +66,7 @@ class JobtrackApp(App[None]):
         self.remind = remind  # deliver reminders as notifications (off for layout snapshots)
         self._open_store = store if callable(store) else lambda: store
         self._store: Store | None = None
-        self._first = first
+        self._index_theme = first.theme if first is not None else None
         self._lines = (first.stamp, first.lines) if first is not None else None  # the lines of a store version
         self.failure: StoreError | None = None  # why the app stopped early, for the command line
         self.now = now
@@ -94,10 +94,15 @@ class JobtrackApp(App[None]):
             self._store = self._open_store()
         return self._store
 
+    def _from_index(self) -> bool:
+        """The store is not open yet, and the list index stands in for it."""
+        return self._store is None and self._lines is not None
+
     def lines(self) -> tuple[Stamp, list[Line]]:
         """Every posting's line and the version of the store they are: the list
         index's until the store is open, then the store's, rebuilt when it changes."""
-        if self._store is None and self._lines is not None:
+        if self._from_index():
+            assert self._lines is not None
             return self._lines
         stamp = self.store.stamp()  # before reading: newer data only means one more rebuild
         if self._lines is None or self._lines[0] != stamp:
@@ -108,7 +113,7 @@ class JobtrackApp(App[None]):
         errors = load_themes(self, self.theme_folders)
         if errors:
             self.notify("\n".join(errors), title="Some themes did not load", severity="error", markup=False)
-        chosen = self._first.theme if self._first is not None else self.store.meta().get("theme")
+        chosen = self._index_theme if self._from_index() else self.store.meta().get("theme")
         wanted = chosen or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
@@ -129,7 +134,6 @@ class JobtrackApp(App[None]):
                 self.failure = exc
                 self.exit()
                 return
-            self._first = None
         if not gc.isenabled():  # paused by `run_app`
             gc.freeze()
             gc.enable()
