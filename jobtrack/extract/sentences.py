@@ -15,13 +15,6 @@ from itertools import pairwise
 from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
 
-# Abbreviations whose full stop does not end a sentence.
-_ABBREV = {"tlf", "tel", "kl", "pr", "nr", "ca", "bl.a", "f.eks", "mv", "m.v", "evt", "inkl",
-           "jf", "d", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e", "etc", "no",
-           "mob", "att", "ref", "cvr", "j.nr", "ift", "iht", "vedr", "osv", "mht", "tkr", "mio",
-           "t.kr", "kr", "md", "min", "max", "jan", "feb", "aug", "sep", "sept", "okt", "oct",
-           "nov", "dec", "co", "inc", "ltd", "jr", "sr", "dvs"}
-
 _END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
 _BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -63,6 +56,12 @@ def lines(text: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose full stop does not end a sentence, in every language."""
+    return frozenset(lexicon.words("abbreviations"))
+
+
+@cache
 def _dangling() -> frozenset[str]:
     return frozenset(lexicon.words("title.dangling"))
 
@@ -81,7 +80,7 @@ def _breaks(text: str) -> list[int]:
         cuts.add(m.end())
     for m in _END.finditer(text):
         word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-        if word and word.group(1).casefold().lstrip(".") in _ABBREV:
+        if word and word.group(1).casefold().lstrip(".") in _abbreviations():
             continue
         if word and re.fullmatch(r"\d{1,2}", word.group(1)):
             continue  # "den 15. August" in English-capitalised text: not an end
