@@ -29,7 +29,7 @@ def _pattern(langs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     full = re.compile(
         rf"(?<![\w.,])(?P<amt>{amount}(?:[ \t]*{rng}[ \t]*{amount})?)"
         rf"(?P<per>[ \t]*(?:{per})(?!\w))?", re.I)
-    has_cur = re.compile(rf"(?<!\w){cur}", re.I)
+    has_cur = re.compile(rf"(?<![^\W\d_]){cur}", re.I)  # "350–400€": a figure may touch it
     cue = lexicon.cue("cues.salary", langs).pattern
     ranged = re.compile(rf"[-–]|{lexicon.alternation(lexicon.words('salary.range', langs))}", re.I)
     return full, has_cur, cue, ranged

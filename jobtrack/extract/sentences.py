@@ -18,6 +18,8 @@ from jobtrack.extract.text import collapse
 _END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
 _BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"
 _LAST_WORD = re.compile(r"([\w.]+)$")
+# "Empfehlungsschreiben ei-" over "nes/r …": a word broken at the line end, no bullet.
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _KEY_VALUE = re.compile(r"[^\W\d][\w .,/()&-]{0,38}:[ \t]*\S")
 
 
@@ -95,7 +97,8 @@ def _breaks(text: str) -> list[int]:
         ps, pe = spans[i - 1]
         prev = text[ps:pe]
         if (line[0] in _BULLET or line.startswith("#") or _KEY_VALUE.match(line)
-                or prev[-1] in _BULLET or prev.startswith("#") or _KEY_VALUE.match(prev)):
+                or prev[-1] in _BULLET and not _HYPHENATED.search(prev)
+                or prev.startswith("#") or _KEY_VALUE.match(prev)):
             cuts.add(s)
             continue
         last = prev.split()[-1].casefold() if prev.split() else ""
