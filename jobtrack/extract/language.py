@@ -13,8 +13,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(lexicon.words("stopwords", [lang])) for lang in lexicon.languages()}
+def _stopwords() -> dict[str, tuple[str, ...]]:
+    """Each stopword with the languages that list it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang in lexicon.languages():
+        for word in lexicon.words("stopwords", [lang]):
+            out[word] = out.get(word, ()) + (lang,)
+    return out
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -48,17 +53,28 @@ def detect(text: str, default: str = "en") -> str:
     Counting words shared by two languages ("i", "a") for both is harmless:
     what decides is the many words that are not shared. A short text whose
     frequent words tie ("den" is Danish, Norwegian and Swedish) is decided
-    by the rest of each vocabulary ("ansøgningsfristen", "samtaler"); a
-    full tie goes to `default` when it is among the best, else to the first
-    of them by code.
+    by the rest of each vocabulary ("ansøgningsfristen", "samtaler"), and
+    so is a text with no frequent word at all; a full tie goes to `default`
+    when it is among the best, else to the first of them by code.
     """
     freq = Counter(m.casefold() for m in _WORD.findall(text[:20000]))
-    stop, vocab = _stopwords(), _vocabulary()
-    counts = {lang: (sum(n for w, n in freq.items() if w in sw),
-                     sum(n for w, n in freq.items() if _known(w, vocab[lang])))
-              for lang, sw in stop.items()}
-    if not counts or max(counts.values()) == (0, 0):
+    counts = dict.fromkeys(lexicon.languages(), 0)
+    stop = _stopwords()
+    for word, n in freq.items():
+        for lang in stop.get(word, ()):
+            counts[lang] += n
+    best = _best(counts)
+    if len(best) != 1:  # only then the slower look at every word of the tied vocabularies
+        vocab = _vocabulary()
+        tied = best or sorted(counts)
+        best = _best({lang: sum(n for w, n in freq.items() if _known(w, vocab[lang]))
+                      for lang in tied}) or best
+    if not best:
         return default
-    top = max(counts.values())
-    best = [lang for lang in sorted(counts) if counts[lang] == top]
     return default if default in best else best[0]
+
+
+def _best(counts: dict[str, int]) -> list[str]:
+    """The languages with the highest count above zero, by code."""
+    top = max(counts.values(), default=0)
+    return [lang for lang in sorted(counts) if counts[lang] == top] if top else []
