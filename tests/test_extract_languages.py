@@ -131,3 +131,25 @@ def test_swedish_organisation_written_in_lower_case() -> None:
     text = "Ekonom till Norrby församling\n\nNorrby församling söker en ekonom. Norrby församling har 20 anställda."
     r = extract(Document(text=text))
     assert r.employer is not None and r.employer.value == "Norrby församling"
+
+
+def test_a_week_number_ending_a_sentence_is_no_date() -> None:
+    # "vecka 10." ends a sentence; only "10. februar" would be a date
+    text = "Intervjuer planeras till vecka 10. Välkommen med din ansökan senast 15 februari 2027!"
+    r = extract(Document(text=text), as_of=date(2027, 1, 10))
+    assert r.deadline is not None and r.deadline.value == date(2027, 2, 15)
+    assert [e.day for e in r.interviews] == []
+
+
+def test_a_word_hyphenated_at_a_line_end_keeps_its_sentence() -> None:
+    # German PDFs break words at line ends: "ei-" over "nes" is no bullet list
+    text = ("Ihre Bewerbung mit Lebenslauf und dem Gutachten ei-\n"
+            "ner Hochschullehrerin ist bis zum 3.6.2027 an die Leitung zu richten.")
+    r = extract(Document(text=text), as_of=date(2027, 5, 1))
+    assert r.deadline is not None and r.deadline.value == date(2027, 6, 3)
+
+
+def test_a_currency_sign_touching_its_figure() -> None:
+    text = "Die Vergütung beträgt 1.800–2.100€ im Monat."
+    r = extract(Document(text=text))
+    assert r.salary is not None and r.salary.value == "1.800–2.100€ im Monat"

@@ -63,6 +63,19 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon.words("abbreviations"))
 
 
+_NEXT_WORD = re.compile(r"[\W_]*?(\w+)")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(lexicon.table("months"))
+
+
+def _month_follows(text: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(text, pos, pos + 30)
+    return bool(m) and m.group(1).casefold() in _months()
+
+
 @cache
 def _dangling() -> frozenset[str]:
     return frozenset(lexicon.words("title.dangling"))
@@ -84,8 +97,8 @@ def _breaks(text: str) -> list[int]:
         word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
         if word and word.group(1).casefold().lstrip(".") in _abbreviations():
             continue
-        if word and re.fullmatch(r"\d{1,2}", word.group(1)):
-            continue  # "den 15. August" in English-capitalised text: not an end
+        if word and re.fullmatch(r"\d{1,2}", word.group(1)) and _month_follows(text, m.end()):
+            continue  # "den 15. August": a date, not an end; "vecka 10. Välkommen" is one
         cuts.add(m.end())
     spans = lines(text)
     lengths = sorted(e - s for s, e in spans)
