@@ -73,7 +73,7 @@ def _months() -> frozenset[str]:
 
 def _month_follows(text: str, pos: int) -> bool:
     m = _NEXT_WORD.match(text, pos, pos + 30)
-    return bool(m) and m.group(1).casefold() in _months()
+    return m is not None and m.group(1).casefold() in _months()
 
 
 @cache
