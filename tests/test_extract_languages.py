@@ -6,13 +6,16 @@ The snippets are invented; none comes from a real posting.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from jobtrack.document import Document
+from jobtrack.documents import load_source
 from jobtrack.extract import extract, lexicon
 from jobtrack.extract.dates import find_dates, resolve
 from jobtrack.extract.language import detect
@@ -153,3 +156,22 @@ def test_a_currency_sign_touching_its_figure() -> None:
     text = "Die Vergütung beträgt 1.800–2.100€ im Monat."
     r = extract(Document(text=text))
     assert r.salary is not None and r.salary.value == "1.800–2.100€ im Monat"
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def test_language_detection_on_the_corpus() -> None:
+    """Real postings in five languages; the labels name each one's language."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not present (the labelled postings live beside the repo)")
+    right = total = 0
+    for folder in sorted(p for p in CORPUS.iterdir() if (p / "labels.json").is_file()):
+        posting = next((p for p in sorted(folder.iterdir()) if p.stem == "posting"), None)
+        if posting is None:
+            continue
+        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        total += 1
+        right += detect(load_source(str(posting)).text) == labels["language"]
+    assert total >= 30
+    assert right / total >= 0.95  # a floor below the level reached (33 of 33)
