@@ -56,17 +56,14 @@ def _relative(text: str) -> int | None:
     return None
 
 
-# "after week 31" means once week 31 is over; the words are few, so they live here.
-_AFTER = ("after", "efter")
-
-
 def _week(text: str, today: date) -> date | None:
     """ "uge 31", "week 31" → its Monday; "after week 31" → the Monday of week 32.
 
     The week is the next one with that number that has not ended yet.
     """
     names = "|".join(re.escape(w) for w in lexicon.words("cues.week"))
-    m = re.search(rf"(?<!\w)(?:({'|'.join(_AFTER)})\s+)?(?:{names})\.?\s*(\d{{1,2}})(?!\d)", text, re.I)
+    after = lexicon.alternation(lexicon.words("dates.after"))  # once that week is over
+    m = re.search(rf"(?<!\w)(?:({after})\s+)?(?:{names})\.?\s*(\d{{1,2}})(?!\d)", text, re.I)
     if not m:
         return None
     number = int(m.group(2))

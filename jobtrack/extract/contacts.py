@@ -37,10 +37,17 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     contact = lexicon.cue("cues.contact").pattern
     person = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.contact_person"))
                         + r"\w*\s*:", re.IGNORECASE)
+    end = lexicon.alternation(lexicon.words("cues.reachable_end"))  # "træffes efter uge 31 på …"
     reach = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.reachable"))
-                       + r"[^()\n,;]{0,30}?(?=\s+(?:på|on|at|or|eller|via|pr\.|tlf)\b|[),;]|\.\s|\.?$)",
+                       + rf"[^()\n,;]{{0,30}}?(?=\s+{end}\b|[),;]|\.\s|\.?$)",
                        re.IGNORECASE)
     return contact, person, reach
+
+
+@cache
+def _compound() -> re.Pattern[str]:
+    """"Børne- og Familiechef": the first half of a shared-ending compound before a role."""
+    return re.compile(rf"([\w]+-\s+{lexicon.alternation(lexicon.words('dates.conjunction'))}\s+)$")
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
@@ -62,7 +69,7 @@ def _role(text: str, name: NameSpan, sentence: Span | None) -> str | None:
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if is_role_word(words[i].group()):
             s = words[i].start()
-            comp = re.search(r"([\w]+-\s+(?:og|and|&)\s+)$", before[:s])
+            comp = _compound().search(before[:s])
             if comp:
                 s = comp.start()
             role = clean(before[s:]).strip(" ,:;(-")

@@ -76,14 +76,16 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     month = lexicon.alternation(months) + r"(?!\w)\.?"
     conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&"])
     art = lexicon.alternation(lexicon.words("dates.article", langs))
-    day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?\.?"
+    nth = lexicon.alternation(lexicon.words("dates.day_suffix", langs))  # "12th"
+    of = lexicon.alternation(lexicon.words("dates.of", langs))  # "12th of March"
+    day = rf"[0-3]?\d(?!\d){nth}?\.?"
     wd = lexicon.alternation(weekdays)
     # a listed day may bring its weekday: "Tues 9 & Wed 10 February", "den 12. og onsdag den 13."
     daylist = (rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day})"
                rf"{{0,6}})")
-    dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
-    monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
-                  rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?![\d.:]|\.\d)"
+    dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
+    monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d){nth}?"
+                  rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d){nth}?){{0,6}})(?![\d.:]|\.\d)"
                   rf"(?:,?\s+(?P<year2>{_YEAR})(?![\d]|[.:]\d))?")
     iso = rf"(?<![\d.-])(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"
     numeric = (r"(?<![\w./:,-])(?P<nd>[0-3]?\d)(?P<sep>[./-])(?P<nm>[01]?\d)(?P=sep)"

@@ -78,9 +78,25 @@ def _pattern() -> re.Pattern[str]:
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
 
 
+@cache
+def _genitive() -> re.Pattern[str]:
+    """"Aarhus Kommunes": an organisation word in the genitive, its base form captured."""
+    bases = sorted(_org_words(), key=len, reverse=True)
+    forms = [(g, next((b for b in bases if g.startswith(b) and g != b), None))
+             for g in lexicon.words("names.org_genitives")]
+    alts = [f"({re.escape(b)}){re.escape(g[len(b):])}" for g, b in forms if b]
+    return re.compile(rf"(?i)\b(?:{'|'.join(alts) or '(?!x)(x)'})\b")
+
+
 def _normal(name: str) -> str:
-    name = re.sub(r"(?i)(kommune|region|universitet)s\b", r"\1", name)
+    name = _genitive().sub(lambda m: next(g for g in m.groups() if g), name)
     return clean(name)
+
+
+@cache
+def _lowercase() -> frozenset[str]:
+    """Organisation words that count written in lower case: "Uppsala universitet", "a/s"."""
+    return frozenset(lexicon.words("names.org_lowercase"))
 
 
 @cache
@@ -103,7 +119,7 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         start = before.start() + before.group(0).index(words[0]) if before and words else m.start()
         if m.group("s") or m.group("x"):
             org = m.group("s") or m.group("x")
-            if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
+            if m.group("s") and not org[0].isupper() and org.casefold() not in _lowercase():
                 continue
             if not words and not m.group("x"):
                 continue  # a bare suffix is no name; a compound is one on its own
@@ -138,7 +154,8 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
     employer = Fact(best, _sentence_around(text, s, e), conf, s, e)
     dept = None
     hiring = lexicon.alternation(lexicon.words("cues.hiring"))
-    dm = re.search(rf"(?<![\w])((?:{_CAP}[ \t]+(?:og|and|&)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)[ \t]+(?:i|in|at|hos)[ \t]+{re.escape(best)}[ \t]+{hiring}", text)
+    conj = lexicon.alternation(lexicon.words("dates.conjunction"))
+    dm = re.search(rf"(?<![\w])((?:{_CAP}[ \t]+{conj}[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)[ \t]+{_within()}[ \t]+{re.escape(best)}[ \t]+{hiring}", text)
     if dm and dm.group(1).split()[0].casefold() not in stop:
         dept = Fact(clean(dm.group(1)), _sentence_around(text, dm.start(), dm.end()), 0.5,
                     dm.start(), dm.end())

@@ -51,17 +51,18 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     ordinal = lexicon.alternation(lexicon.table("ordinals", langs))
     # a number ordinal stays on its noun's line and is no clock time: neither the "00."
     # of "17:00." nor the "12." of "kl. 12." ending a line opens "Samtaler" below
-    ordn = rf"(?:{ordinal}[\s-]+|(?<![\w.:])(?:\d{{1,2}}\.|\d(?:st|nd|rd|th))[ \t-]+)"
+    nth = lexicon.alternation(lexicon.words("dates.day_suffix", langs))
+    ordn = rf"(?:{ordinal}[\s-]+|(?<![\w.:])(?:\d{{1,2}}\.|\d{nth})[ \t-]+)"
     return {
         DEADLINE: re.compile(rf"(?<!\w){alt('cues.deadline', True)}", re.I),
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
-        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:{alt('cues.interview_round', False)}[\s-]+)?)?"
                               rf"{alt('cues.interview', True)}", re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
         "test": re.compile(rf"(?<![\w.])(?:{ordn})?{alt('cues.test', True)}", re.I),
-        "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
+        "case": re.compile(rf"(?<!\w){alt('cues.case', False)}{alt('cues.case_endings', False)}?(?!\w)", re.I),
         "references": re.compile(rf"(?<!\w){alt('cues.references', False)}(?!\w)", re.I),
         "week": re.compile(rf"(?<!\w){alt('cues.week', False)}\s+(\d{{1,2}})(?!\d)", re.I),
         "week_of": re.compile(rf"(?<!\w){alt('cues.week_of', False)}[\s:,]*$", re.I),

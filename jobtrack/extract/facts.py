@@ -46,7 +46,7 @@ def find_positions(text: str, sentences: list[Span], langs: tuple[str, ...]) -> 
         n = m.group("n").casefold()
         value = int(n) if n.isdigit() else numbers.get(n, 1)
         # a plural noun after it: "to kontorchefer", "two engineers"
-        if value > 1 and m.group("w").casefold().endswith(("er", "e", "s")):
+        if value > 1 and m.group("w").casefold().endswith(tuple(lexicon.words("plural_endings", langs))):
             return Fact(value, sent.text, 0.8, sent.start, sent.end)
     return None
 

@@ -47,6 +47,12 @@ def words(path: str, langs: Iterable[str] | None = None) -> list[str]:
     return sorted(out, key=lambda w: (-len(w), w))
 
 
+def setting(path: str, lang: str) -> str:
+    """A text key ("phone_region") of one language; "" when the file lacks it."""
+    value = _get(raw(lang), path) if lang in languages() else None
+    return value if isinstance(value, str) else ""
+
+
 def table(path: str, langs: Iterable[str] | None = None) -> dict[str, int]:
     """A table key ("months") merged over languages."""
     out: dict[str, int] = {}

@@ -38,8 +38,8 @@ def _sets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[
     not_name = set(lexicon.words("names.not_name")) | set(lexicon.words("stopwords"))
     not_name |= set(lexicon.table("months")) | set(lexicon.table("weekdays"))
     not_name |= set(lexicon.words("title.headings"))
-    suffixes = tuple(s + e for s in lexicon.words("title.role_suffixes")
-                     for e in lexicon.words("title.role_endings") + [""])
+    suffixes = tuple({s + e for lang in lexicon.languages() for s in lexicon.words("title.role_suffixes", [lang])
+                      for e in lexicon.words("title.role_endings", [lang]) + [""]})  # each language's own endings
     orgs = frozenset(lexicon.words("names.org_suffixes"))
     preps = frozenset(lexicon.words("names.org_prepositions"))
     honor = frozenset(w.rstrip(".") for w in lexicon.words("names.honorifics"))

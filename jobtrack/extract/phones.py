@@ -28,7 +28,8 @@ class PhoneSpan:
 @cache
 def _not_phone() -> re.Pattern[str]:
     alt = lexicon.alternation(lexicon.words("cues.not_phone"))
-    return re.compile(rf"(?<!\w){alt}[\s.:#-]*(?:nr\.?|no\.?|nummer|number)?[\s.:#-]*$",
+    number = lexicon.alternation(lexicon.words("cues.number_word"))
+    return re.compile(rf"(?<!\w){alt}[\s.:#-]*{number}?[\s.:#-]*$",
                       re.IGNORECASE)
 
 
@@ -62,8 +63,8 @@ def guess_region(text: str, lang: str) -> str:
         region = _TLD_REGION.get(tld, tld.upper())
         if _known(region):
             votes[region] += 1
-    home = lexicon.raw(lang).get("phone_region") if lang in lexicon.languages() else None
-    if isinstance(home, str) and _known(home):
+    home = lexicon.setting("phone_region", lang)
+    if home and _known(home):
         votes[home] += 1
     if votes:
         return max(sorted(votes), key=lambda r: votes[r])

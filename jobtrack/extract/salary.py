@@ -17,7 +17,7 @@ from jobtrack.extract.text import clean
 
 
 @cache
-def _pattern(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _pattern(langs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     cur = lexicon.alternation(lexicon.words("salary.currency", langs))
     scale = lexicon.alternation(lexicon.words("salary.thousand", langs) + lexicon.words("salary.million", langs))
     periods = (lexicon.words("salary.period_year", langs) + lexicon.words("salary.period_month", langs)
@@ -25,18 +25,19 @@ def _pattern(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], 
     per = lexicon.alternation(periods)
     num = rf"\d{{1,3}}(?:[.,  ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?(?:[ \t]*{scale}(?!\w))?"
     amount = rf"(?:{cur}[ \t]*)?(?:{num})(?:[ \t]*{cur})?"
-    rng = rf"(?:{lexicon.alternation(['-', '–', '—', 'to', 'til', 'and', 'og'])})"
+    rng = rf"(?:{lexicon.alternation(['-', '–', '—'] + lexicon.words('salary.range', langs))})"
     full = re.compile(
         rf"(?<![\w.,])(?P<amt>{amount}(?:[ \t]*{rng}[ \t]*{amount})?)"
         rf"(?P<per>[ \t]*(?:{per})(?!\w))?", re.I)
-    has_cur = re.compile(rf"(?<!\w){cur}", re.I)
+    has_cur = re.compile(rf"(?<![^\W\d_]){cur}", re.I)  # "350–400€": a figure may touch it
     cue = lexicon.cue("cues.salary", langs).pattern
-    return full, has_cur, cue
+    ranged = re.compile(rf"[-–]|{lexicon.alternation(lexicon.words('salary.range', langs))}", re.I)
+    return full, has_cur, cue, ranged
 
 
 def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fact[str] | None:
     """The first salary figure with a currency in a salary sentence."""
-    full, has_cur, cue = _pattern(langs)
+    full, has_cur, cue, ranged = _pattern(langs)
     best = None
     for sent in sentences:
         seg = text[sent.start:sent.end]
@@ -50,7 +51,7 @@ def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fac
             if not cued and not m.group("per"):
                 continue
             value = clean(m.group(0)).strip(" -–")
-            score = (int(cued) + int(bool(m.group("per"))) + int(bool(re.search(r"[-–]|to|til", amt))))
+            score = (int(cued) + int(bool(m.group("per"))) + int(bool(ranged.search(amt))))
             if best is None or score > best[0]:
                 best = (score, value, sent)
     if best is None:

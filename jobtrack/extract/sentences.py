@@ -15,16 +15,11 @@ from itertools import pairwise
 from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
 
-# Abbreviations whose full stop does not end a sentence.
-_ABBREV = {"tlf", "tel", "kl", "pr", "nr", "ca", "bl.a", "f.eks", "mv", "m.v", "evt", "inkl",
-           "jf", "d", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e", "etc", "no",
-           "mob", "att", "ref", "cvr", "j.nr", "ift", "iht", "vedr", "osv", "mht", "tkr", "mio",
-           "t.kr", "kr", "md", "min", "max", "jan", "feb", "aug", "sep", "sept", "okt", "oct",
-           "nov", "dec", "co", "inc", "ltd", "jr", "sr", "dvs"}
-
 _END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
 _BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"
 _LAST_WORD = re.compile(r"([\w.]+)$")
+# "Empfehlungsschreiben ei-" over "nes/r …": a word broken at the line end, no bullet.
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _KEY_VALUE = re.compile(r"[^\W\d][\w .,/()&-]{0,38}:[ \t]*\S")
 
 
@@ -63,6 +58,25 @@ def lines(text: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose full stop does not end a sentence, in every language."""
+    return frozenset(lexicon.words("abbreviations"))
+
+
+_NEXT_WORD = re.compile(r"[\W_]*?(\w+)")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(lexicon.table("months"))
+
+
+def _month_follows(text: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(text, pos, pos + 30)
+    return m is not None and m.group(1).casefold() in _months()
+
+
+@cache
 def _dangling() -> frozenset[str]:
     return frozenset(lexicon.words("title.dangling"))
 
@@ -81,10 +95,10 @@ def _breaks(text: str) -> list[int]:
         cuts.add(m.end())
     for m in _END.finditer(text):
         word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-        if word and word.group(1).casefold().lstrip(".") in _ABBREV:
+        if word and word.group(1).casefold().lstrip(".") in _abbreviations():
             continue
-        if word and re.fullmatch(r"\d{1,2}", word.group(1)):
-            continue  # "den 15. August" in English-capitalised text: not an end
+        if word and re.fullmatch(r"\d{1,2}", word.group(1)) and _month_follows(text, m.end()):
+            continue  # "den 15. August": a date, not an end; "vecka 10. Välkommen" is one
         cuts.add(m.end())
     spans = lines(text)
     lengths = sorted(e - s for s, e in spans)
@@ -96,7 +110,8 @@ def _breaks(text: str) -> list[int]:
         ps, pe = spans[i - 1]
         prev = text[ps:pe]
         if (line[0] in _BULLET or line.startswith("#") or _KEY_VALUE.match(line)
-                or prev[-1] in _BULLET or prev.startswith("#") or _KEY_VALUE.match(prev)):
+                or prev[-1] in _BULLET and not _HYPHENATED.search(prev)
+                or prev.startswith("#") or _KEY_VALUE.match(prev)):
             cuts.add(s)
             continue
         last = prev.split()[-1].casefold() if prev.split() else ""

@@ -31,6 +31,9 @@ def _vocab(langs: tuple[str, ...]) -> dict[str, Any]:
     as_role = lexicon.alternation(lexicon.words("cues.as_role", langs))
     intro = lexicon.alternation(lexicon.words("cues.role_intro", langs))
     word = r"[\w/&’'-]+"
+    det = lexicon.alternation(lexicon.words("title.articles", langs) + lexicon.words("title.possessives", langs))
+    art = lexicon.alternation(lexicon.words("title.articles", langs))
+    you = lexicon.alternation(lexicon.words("title.you", langs))
     phrase = rf"(?P<x>{word}(?:[ \t]+(?!{stop}\b){word}){{0,6}})"
     return {
         "headings": frozenset(lexicon.words("title.headings", langs)),
@@ -41,10 +44,10 @@ def _vocab(langs: tuple[str, ...]) -> dict[str, Any]:
         "label": re.compile(rf"(?i)[ \t*]*{lexicon.alternation(lexicon.words('title.labels', langs))}"
                             rf"[ \t*]*:[ \t*]*"),
         "phrases": [
-            re.compile(rf"(?<!\w){intro}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*{phrase}", re.I),
-            re.compile(rf"(?<![\w,] )(?<!\w){as_role}\s+(?:(?:en|et|a|an|the|vores|our|ny|new)\s+)*"
-                       rf"(?P<x>{word}(?:[ \t]+{word}){{0,5}}?),?[ \t]+(?:{verbs})[ \t]+(?:du|you)\b", re.I),
-            re.compile(rf"(?<!\w){hiring}\s+(?:(?:en|et|a|an|ny|new)\s+)*{phrase}", re.I),
+            re.compile(rf"(?<!\w){intro}\s+(?:{det}\s+)*{phrase}", re.I),
+            re.compile(rf"(?<![\w,] )(?<!\w){as_role}\s+(?:{det}\s+)*"
+                       rf"(?P<x>{word}(?:[ \t]+{word}){{0,5}}?),?[ \t]+(?:{verbs})[ \t]+{you}\b", re.I),
+            re.compile(rf"(?<!\w){hiring}\s+(?:{art}\s+)*{phrase}", re.I),
         ],
     }
 
@@ -60,13 +63,19 @@ def _heading_ok(line: str, v: dict[str, Any]) -> bool:
     return True
 
 
+@cache
+def _chrome() -> re.Pattern[str]:
+    """Words of a site's job pages ("Careers", "Ledige stillinger"), in any language."""
+    return re.compile(rf"(?i)\b{lexicon.alternation(lexicon.words('title.chrome'))}\b")
+
+
 def _strip_employer(title: str, employer: str | None) -> str:
     """"Chef for X, Viborg Kommune" → "Chef for X"; "Engineer - Acme | Careers" → "Engineer"."""
     parts = re.split(r"\s+[|–—-]\s+|,\s+(?=[A-ZÆØÅ])", title)
     if len(parts) > 1:
         keep = [p for p in parts if not (employer and (employer.casefold() in p.casefold()
                                                        or p.casefold() in employer.casefold()))]
-        keep = [p for p in keep if not re.search(r"(?i)\b(careers?|jobs?|karriere|ledige)\b", p)]
+        keep = [p for p in keep if not _chrome().search(p)]
         roles = [p for p in keep if any(is_role_word(w) for w in p.split())]
         if roles:
             return roles[0]
