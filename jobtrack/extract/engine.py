@@ -18,7 +18,7 @@ from jobtrack.extract import facts as facts_mod
 from jobtrack.extract import language, phones, salary, sentences, structured, title
 from jobtrack.extract.employer import find_employer
 from jobtrack.extract.result import Extraction, Fact
-from jobtrack.extract.text import sanitize
+from jobtrack.extract.text import reflow, sanitize
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +48,7 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
         text = document.text if isinstance(document.text, str) else ""
     except Exception:
         text = ""
-    text = sanitize(text[:MAX_CHARS])
+    text = reflow(sanitize(text[:MAX_CHARS]))
     sd = _safe(_structured, document, default={}) or {}
     lang = _safe(language.detect, text, default="en") or "en"
     result.language = lang
