@@ -14,7 +14,9 @@ from collections import Counter
 from functools import cache
 
 from jobtrack.extract import lexicon
+from jobtrack.extract.names import is_role_word
 from jobtrack.extract.result import Fact
+from jobtrack.extract.sentences import lines
 from jobtrack.extract.text import clean
 
 _UP = "A-ZÆØÅÄÖÜ"
@@ -75,6 +77,7 @@ def _pattern() -> re.Pattern[str]:
                       rf"|(?P<s>(?i:{suf}))(?![\w/])|(?P<x>[{_UP}][\w-]{{2,}}(?i:{cpd}))(?![\w/]))")
 
 
+_JOINED = re.compile(rf"(?<![\w-]){_CAP}-[ \t]+(?:og|and|och|und|&)[ \t]+$")
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
 
 
@@ -101,6 +104,8 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         while words and words[0].casefold() in stop:
             words = words[1:]
         start = before.start() + before.group(0).index(words[0]) if before and words else m.start()
+        if m.group("x") and not words and (joined := _JOINED.search(text, max(0, m.start() - 60), m.start())):
+            words, start = joined.group().split(), joined.start()  # "Administrations- og Servicestyrelsen"
         if m.group("s") or m.group("x"):
             org = m.group("s") or m.group("x")
             if m.group("s") and not org[0].isupper() and org.casefold() not in ("a/s", "aps", "i/s", "p/s"):
@@ -125,12 +130,9 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         name, start, end = labelled
         counts[name] += 3  # the page says so: "Organisation: Calderbrook Housing Association"
         first.setdefault(name, (start, end))
+    _signals(text, counts, first, stop)
     if not counts:
         return None, None
-    intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
-    for name in list(counts):
-        if re.search(rf"(?im)^[ \t#*]*{intro}[ \t]+{re.escape(name)}[ \t*]*$", text):
-            counts[name] += 2
     _credit_parents(text, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n][0]))
     s, e = first[best]
@@ -143,6 +145,176 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         dept = Fact(clean(dm.group(1)), _sentence_around(text, dm.start(), dm.end()), 0.5,
                     dm.start(), dm.end())
     return employer, dept
+
+
+_NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|og|and|&|de|der|la)[ \t]+)?{_CAP}){{0,3}}"
+_MAIL_OR_URL = re.compile(r"(?i)(?:(?<=[\w.+-])@|https?://|(?<![\w.])www\.)(?P<d>[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
+# Second-level domains under a country's domain: ucl.ac.uk, soton.ac.uk, x.co.uk, y.nhs.uk.
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "govt", "net", "org", "nhs", "ltd", "plc", "or", "ne"})
+_SPLIT = re.compile(r"\s+[|–—-]\s+")
+
+
+def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
+             stop: frozenset[str]) -> None:
+    """Names that the page's shape or other signals put forward, without an organisation word.
+
+    A short name line right under the title (how job boards lay out a posting),
+    the name a heading line introduces ("Om X", "About X", "Why X?"), the name
+    before a hiring cue ("X is seeking"), and a name spelling out a mail or web
+    domain ("Bankdata", bankdata.dk; "UCL", ucl.ac.uk). Each signal adds to the
+    name's mentions; signals that agree add up, and the part of a "Title - Org"
+    first line that names no role adds only to a name another signal found
+    ("Title - Specialism" is as common).
+    """
+    found: Counter[str] = Counter()
+    where: dict[str, tuple[int, int]] = {}
+
+    def add(name: str, weight: int, s: int, e: int) -> None:
+        words = name.split()
+        while words and words[0].casefold() in stop:
+            words = words[1:]
+        name = _normal(" ".join(words)).rstrip(".")
+        if (len(name) < 2 or not name[0].isupper() or name.casefold() in stop or _generic(name)
+                or any(is_role_word(w) for w in words) or _place(text, name)):
+            return
+        found[name] += weight
+        where.setdefault(name, (s, e))
+
+    heads = lines(text)[:6]
+    for i, (s, e) in enumerate(heads[1:3], 1):
+        line = clean(text[s:e])
+        prev = clean(text[heads[i - 1][0]:heads[i - 1][1]])
+        if prev.split()[-1].casefold() in _dangling() or prev.endswith("-"):
+            break  # the title goes on: "Chef for X i" / "Borgerservice og Biblioteker"
+        if _name_line(line) and (_names_role(prev) or _mentions(text, line, e) > 0):
+            add(line, 3, s, e)
+    split: list[str] = []
+    if heads:
+        parts = _SPLIT.split(clean(text[heads[0][0]:heads[0][1]]))
+        if len(parts) > 1 and any(_names_role(p) for p in parts):
+            split = [p for p in parts if not _names_role(p)]
+    for m in _cue_lines().finditer(text):
+        add(m.group("n"), 2, m.start("n"), m.end("n"))
+    for m in _subject().finditer(text):
+        add(m.group("n"), 2, m.start("n"), m.end("n"))
+    for name in list(found):
+        found[name] += _mentions(text, name)
+    for label in _domains(text):  # the most used domain(s): a union rep's mail is no signal
+        spelt = False
+        for tally in (counts, found):
+            for name in list(tally):
+                if _spells(name, label):
+                    tally[name] += 3
+                    spelt = True
+        if spelt:
+            continue
+        for s, e in lines(text):
+            line = clean(text[s:e])
+            if _name_line(line) and _spells(line, label):
+                add(line, 3 + _mentions(text, line), s, e)  # a signature or address block
+                spelt = True
+        if spelt:
+            continue
+        for m in _spelled(label).finditer(text):
+            if m.group()[0].isupper():
+                add(m.group(), 3 + _mentions(text, m.group()), m.start(), m.end())
+                break
+    for tally in (counts, found):
+        for name in list(tally):
+            if name in split:
+                tally[name] += 2  # "Test Coordinator - Bankdata" agrees
+    for name, n in found.items():
+        counts[name] += n
+        first.setdefault(name, where[name])
+
+
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(lexicon.words("title.dangling"))
+
+
+def _generic(name: str) -> bool:
+    """A page heading ("Vacancies", "Jobs"), not a name."""
+    low = name.casefold()
+    return bool({low, low.rstrip("s"), low.removesuffix("ies") + "y"} & _headings())
+
+
+@cache
+def _headings() -> frozenset[str]:
+    return frozenset(lexicon.words("title.headings"))
+
+
+def _place(text: str, name: str) -> bool:
+    """A town: the name follows a postcode somewhere ("7400 Herning", "SN1 2JG Swindon")."""
+    return re.search(rf"(?<![\w-])[A-Z]{{0,2}}\d{{4,5}}[ \t]+{re.escape(name)}(?![\w-])", text) is not None
+
+
+def _name_line(line: str) -> bool:
+    """A short capitalised line with no digits and no sentence marks: a name, maybe.
+
+    The last word may be a lower-case noun: "Svenska kyrkan", "Kvistofta församling".
+    """
+    words = line.split()
+    return (0 < len(words) <= 6 and len(line) <= 60 and line[0].isupper()
+            and not re.search(r"[\d:;,.!?@/|()]", line.rstrip("."))
+            and bool(re.fullmatch(rf"{_NAME}(?:[ \t]+[a-zæøåäöü]{{4,}})?", line)))
+
+
+def _names_role(line: str) -> bool:
+    return any(is_role_word(w) for w in line.split()) or bool(re.search(r"\([a-zA-Z](?:/[a-zA-Z]){1,3}\)", line))
+
+
+def _mentions(text: str, name: str, after: int = 0) -> int:
+    """How often the name stands in the text (a genitive too) after an offset."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?:s|'s|’s)?(?![\w-])", text[after:]))
+
+
+@cache
+def _cue_lines() -> re.Pattern[str]:
+    intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
+    return re.compile(rf"(?im)^[ \t#*]*{intro}[ \t]+(?P<n>(?-i:{_NAME}))[ \t*?!]*$")
+
+
+@cache
+def _subject() -> re.Pattern[str]:
+    hiring = lexicon.alternation(lexicon.words("cues.hiring"))
+    return re.compile(rf"(?m)(?:^|(?<=[.!?] ))[ \t]*(?P<n>{_NAME})[ \t]+(?i:{hiring})(?!\w)")
+
+
+def _domains(text: str) -> list[str]:
+    """The distinctive label of the most used mail and web domains: "ucl" for x@ucl.ac.uk."""
+    seen: Counter[str] = Counter()
+    for m in _MAIL_OR_URL.finditer(text):
+        labels = m.group("d").casefold().split(".")
+        labels = labels[:-1]
+        while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels = labels[:-1]  # "ac" in ucl.ac.uk
+        if labels and len(labels[-1]) >= 2:
+            seen[labels[-1]] += 1
+    top = max(seen.values(), default=0)
+    return [label for label, n in seen.items() if n == top]
+
+
+def _spells(name: str, label: str) -> bool:
+    """Whether an organisation's name spells a domain label, whole or by initials."""
+    words = re.findall(r"[\w]+", name)
+    squashed = "".join(words).casefold()
+    bare = "".join(w for w in words if w.casefold() not in _org_words()).casefold()
+    if label == bare:
+        return True  # "Aarhus Kommune", aarhus.dk
+    initials = "".join(w[0] for w in words if w[0].isupper()).casefold()
+    if label in (squashed, initials) and len(label) >= 2:
+        return True
+    parts = label.split("-")
+    low = [w.casefold() for w in words]
+    return len(parts) > 1 and all(any(w.startswith(p) for w in low) for p in parts)
+
+
+@cache
+def _spelled(label: str) -> re.Pattern[str]:
+    """A name in the text written as the domain label is: "TU Delft" for tudelft."""
+    letters = [re.escape(c) for c in label.replace("-", "")]
+    return re.compile(r"(?<![\w@./-])" + r"[ -]?".join(letters) + r"(?![\w@.-]|\.\w)", re.I)
 
 
 @cache
