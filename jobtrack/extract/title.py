@@ -190,13 +190,13 @@ def find_title(text: str, langs: tuple[str, ...], title_hint: str | None,
     """The best title with its evidence; None when nothing looks like one."""
     v = _vocab(langs)
     marks = list(re.finditer(r"(?m)^[ \t]*#{1,3}[ \t]+(.+)$", text[:5000]))
-    heads = [(t, m) for m in marks
-             if (t := _strip_employer(clean(m.group(1)), employer)) and _heading_ok(t, v)]
+    marked = [(t, m) for m in marks
+              if (t := _strip_employer(clean(m.group(1)), employer)) and _heading_ok(t, v)]
     # a heading that names a role; else the first heading, if it is no page heading
     # ("# Job Description" then "## Strategic Leadership" has no title heading)
-    best = next(((t, m) for t, m in heads if _has_role(t)), None)
-    if best is None and heads and heads[0][1] is marks[0]:
-        best = heads[0]
+    best = next(((t, m) for t, m in marked if _has_role(t)), None)
+    if best is None and marked and marked[0][1] is marks[0]:
+        best = marked[0]
     if best:
         t, m = best
         return Fact(t, clean(m.group(0)), 0.9, m.start(), m.end())
