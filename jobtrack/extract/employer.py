@@ -91,8 +91,13 @@ def _stop() -> frozenset[str]:
     return frozenset(lexicon.words("stopwords")) | frozenset(lexicon.words("names.not_name"))
 
 
-def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, Fact[str] | None]:
-    """(employer, department) from the text, or None for each."""
+def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...] = ()
+                  ) -> tuple[Fact[str] | None, Fact[str] | None]:
+    """(employer, department) from the text, or None for each.
+
+    `site_names` (og:site_name, the page <title>) back a name found in the
+    text, or stand in when the text names none.
+    """
     stop = _stop()
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
@@ -131,6 +136,7 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
         counts[name] += 3  # the page says so: "Organisation: Calderbrook Housing Association"
         first.setdefault(name, (start, end))
     _signals(text, counts, first, stop)
+    _page_names(text, site_names, counts, first)
     if not counts:
         return None, None
     _credit_parents(text, counts)
@@ -148,9 +154,11 @@ def find_employer(text: str, langs: tuple[str, ...]) -> tuple[Fact[str] | None, 
 
 
 _NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|og|and|&|de|der|la)[ \t]+)?{_CAP}){{0,3}}"
-_MAIL_OR_URL = re.compile(r"(?i)(?:(?<=[\w.+-])@|https?://|(?<![\w.])www\.)(?P<d>[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
+_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 # Second-level domains under a country's domain: ucl.ac.uk, soton.ac.uk, x.co.uk, y.nhs.uk.
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "govt", "net", "org", "nhs", "ltd", "plc", "or", "ne"})
+_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{0,2}\d{4,5}[ \t]+$")
+_PAGE_SPLIT = re.compile(r"\s+[|–—:·-]\s+|\s*::\s*")
 _SPLIT = re.compile(r"\s+[|–—-]\s+")
 
 
@@ -199,6 +207,7 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
         add(m.group("n"), 2, m.start("n"), m.end("n"))
     for name in list(found):
         found[name] += _mentions(text, name)
+    short = [(s, e) for s, e in lines(text) if e - s <= 60]
     for label in _domains(text):  # the most used domain(s): a union rep's mail is no signal
         spelt = False
         for tally in (counts, found):
@@ -208,7 +217,7 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
                     spelt = True
         if spelt:
             continue
-        for s, e in lines(text):
+        for s, e in short:
             line = clean(text[s:e])
             if _name_line(line) and _spells(line, label):
                 add(line, 3 + _mentions(text, line), s, e)  # a signature or address block
@@ -246,7 +255,24 @@ def _headings() -> frozenset[str]:
 
 def _place(text: str, name: str) -> bool:
     """A town: the name follows a postcode somewhere ("7400 Herning", "SN1 2JG Swindon")."""
-    return re.search(rf"(?<![\w-])[A-Z]{{0,2}}\d{{4,5}}[ \t]+{re.escape(name)}(?![\w-])", text) is not None
+    return any(_POSTCODE.search(text, max(0, i - 12), i) for i in _occurrences(text, name))
+
+
+def _page_names(text: str, site_names: tuple[str, ...], counts: Counter[str],
+                first: dict[str, tuple[int, int]]) -> None:
+    """Names the page gives itself: they agree with a candidate, or are the only one."""
+    parts = [p.strip() for name in site_names for p in _PAGE_SPLIT.split(name)]
+    parts = [p for p in parts if _name_line(p) and not _names_role(p) and not _generic(p)]
+    if counts:
+        for name in list(counts):
+            if any(p.casefold() == name.casefold() for p in parts):
+                counts[name] += 2
+        return
+    for part in parts:
+        m = re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
+        if m:  # the page's own name, said in the text too
+            counts[part] += 1
+            first.setdefault(part, (m.start(), m.end()))
 
 
 def _name_line(line: str) -> bool:
@@ -266,7 +292,15 @@ def _names_role(line: str) -> bool:
 
 def _mentions(text: str, name: str, after: int = 0) -> int:
     """How often the name stands in the text (a genitive too) after an offset."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?:s|'s|’s)?(?![\w-])", text[after:]))
+    return sum(1 for _ in _occurrences(text, name, after))
+
+
+def _occurrences(text: str, name: str, after: int = 0) -> Iterator[int]:
+    """Offsets where the name stands as whole words (the literal first, for speed)."""
+    for m in re.finditer(rf"{re.escape(name)}(?:s|'s|’s)?(?![\w-])", text[after:]):
+        i = m.start() + after
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_"):
+            yield i
 
 
 @cache
@@ -284,8 +318,8 @@ def _subject() -> re.Pattern[str]:
 def _domains(text: str) -> list[str]:
     """The distinctive label of the most used mail and web domains: "ucl" for x@ucl.ac.uk."""
     seen: Counter[str] = Counter()
-    for m in _MAIL_OR_URL.finditer(text):
-        labels = m.group("d").casefold().split(".")
+    for m in _domain_spans(text):
+        labels = m.group().casefold().split(".")
         labels = labels[:-1]
         while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
             labels = labels[:-1]  # "ac" in ucl.ac.uk
@@ -293,6 +327,20 @@ def _domains(text: str) -> list[str]:
             seen[labels[-1]] += 1
     top = max(seen.values(), default=0)
     return [label for label, n in seen.items() if n == top]
+
+
+def _domain_spans(text: str) -> Iterator[re.Match[str]]:
+    """Domains after "x@", "://" or a bare "www.", found by plain search (fast)."""
+    for mark in ("@", "://", "www."):
+        i = text.find(mark)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            if (mark != "@" or before.isalnum() or before in "._+-") and (
+                    mark != "www." or not (before.isalnum() or before in "./")):
+                m = _DOMAIN.match(text, i + len(mark))
+                if m:
+                    yield m
+            i = text.find(mark, i + 1)
 
 
 def _spells(name: str, label: str) -> bool:
@@ -340,7 +388,9 @@ def _credit_parents(text: str, counts: Counter[str]) -> None:
     """"Egebjerg Skole i Lundby Kommune": a unit's mentions count for the organisation it is in."""
     units = list(counts)
     for unit in units:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(unit)}[ \t]+{_within()}[ \t]+", text):
+        for m in re.finditer(rf"{re.escape(unit)}[ \t]+{_within()}[ \t]+", text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+                continue
             parent = next((p for p in units if p != unit and text.startswith(p, m.end())), None)
             if parent:
                 counts[parent] += counts[unit]

@@ -71,7 +71,8 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
             found.deadline_time if found.deadline and found.deadline.value == deadline.value else None)
     result.start_date = sd.get("start_date") or found.start_date
     result.posted = sd.get("posted") or found.posted
-    employer, dept = _safe(find_employer, text, langs, default=(None, None)) or (None, None)
+    employer, dept = _safe(find_employer, text, langs, document.site_names,
+                           default=(None, None)) or (None, None)
     result.employer = sd.get("employer") or employer
     result.department = dept
     emp_name = result.employer.value if result.employer else None
