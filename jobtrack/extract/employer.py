@@ -194,7 +194,8 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
         prev = clean(text[heads[i - 1][0]:heads[i - 1][1]])
         if prev.split()[-1].casefold() in _dangling() or prev.endswith("-"):
             break  # the title goes on: "Chef for X i" / "Borgerservice og Biblioteker"
-        if _name_line(line) and (_names_role(prev) or _mentions(text, line, e) > 0):
+        titled = len(prev.split()) <= 14 and _names_role(prev)  # a title line, not prose
+        if _name_line(line) and (titled or _mentions(text, line, e) > 0):
             add(line, 3, s, e)
     split: list[str] = []
     if heads:
