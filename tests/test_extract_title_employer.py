@@ -144,3 +144,20 @@ def test_page_names_back_the_employer():
     result = extract(doc)
     assert result.title.value == "Lagerchef"
     assert result.employer.value == "Vindeby Bryggeri"
+
+
+def _with_jsonld(title: str, text: str):
+    return extract(Document(text=text, kind="html", structured=[{"@type": "JobPosting", "title": title}]))
+
+
+def test_a_bare_word_in_json_ld_gives_way_to_the_heading_that_names_more():
+    text = "Medarbejder til lønteamet\n\nVi søger en medarbejder til vores lønteam i Vestby Kommune.\n"
+    assert _with_jsonld("Medarbejder", text).title.value == "Medarbejder til lønteamet"
+    assert _with_jsonld("Lønkonsulent til lønteamet", text).title.value == "Lønkonsulent til lønteamet"
+
+
+def test_template_leftovers_and_code_are_no_title():
+    text = "Lagerchef\n\nVi søger en lagerchef til vores lager.\n"
+    assert _with_jsonld("{{ job.title }}", text).title.value == "Lagerchef"
+    code = "var title = init();\n\nLagerchef\n\nVi søger en lagerchef til vores lager.\n"
+    assert _read(code).title.value == "Lagerchef"

@@ -20,6 +20,8 @@ from jobtrack.extract.sentences import lines
 from jobtrack.extract.text import clean
 
 _MAX_WORDS = 14
+# template placeholders and code: "{{ job.title }}", "${title}", "<%= name %>", "init();"
+_CODE = re.compile(r"[{}<>;=]|\(\)|\bundefined\b|\bnull\b|\[object ")
 _UP = "A-ZÆØÅÄÖÜ"
 _LOW = "a-zæøåäöüé"
 # "(m/k)", "(m/w/d)", "(f/m/x)": the gender marker that ends a job title
@@ -69,7 +71,7 @@ def _heading_ok(line: str, v: dict[str, Any]) -> bool:
         return False
     if line.rstrip()[-1] in ".?:;," or _generic(line, v):
         return False
-    if re.match(r"(https?:|www\.)", line) or not re.search(r"[^\W\d]", line):
+    if re.match(r"(https?:|www\.)", line) or not re.search(r"[^\W\d]", line) or _CODE.search(line):
         return False
     return True
 
@@ -183,6 +185,24 @@ def _phrases(text: str, v: dict[str, Any]) -> list[tuple[str, int, int]]:
                 continue
             found.append((x, m.start(), m.end()))
     return found
+
+
+def choose_title(structured: Fact[str] | None, text: str, langs: tuple[str, ...],
+                 title_hint: str | None, employer: str | None) -> Fact[str] | None:
+    """JSON-LD's title, unless it is a template leftover or one bare word the page's
+    heading names more fully ("Medarbejder" under "Medarbejder til lønteamet")."""
+    v = _vocab(langs)
+    value = clean(structured.value) if structured else ""
+    junk = not value or bool(_CODE.search(value))
+    bare = not junk and (len(value.split()) == 1 or _generic(value, v))
+    if structured is not None and not junk and not bare:
+        return structured
+    found = find_title(text, langs, title_hint, employer)
+    if structured is None or junk:
+        return found
+    if found is not None and (value.casefold() in found.value.casefold() or _generic(value, v)):
+        return found
+    return structured
 
 
 def find_title(text: str, langs: tuple[str, ...], title_hint: str | None,
