@@ -161,3 +161,21 @@ def test_template_leftovers_and_code_are_no_title():
     assert _with_jsonld("{{ job.title }}", text).title.value == "Lagerchef"
     code = "var title = init();\n\nLagerchef\n\nVi søger en lagerchef til vores lager.\n"
     assert _read(code).title.value == "Lagerchef"
+
+
+def test_an_organisation_name_reads_on_over_following_organisation_words():
+    text = ("Staff Nurse\n\nJoin the wards of Eastbrook University Hospitals NHS Foundation Trust. "
+            "Eastbrook University Hospitals NHS Foundation Trust serves 900,000 people.\n")
+    assert _read(text).employer.value == "Eastbrook University Hospitals NHS Foundation Trust"
+
+
+def test_a_town_or_short_form_counts_for_the_fuller_organisation_name():
+    text = ("Social Worker\nHollowell\n\nHollowell Borough Council is looking for a social worker. "
+            "Hollowell is a growing town, and Hollowell needs you. Visit www.hollowell.gov.uk.\n")
+    assert _read(text).employer.value == "Hollowell Borough Council"
+
+
+def test_a_name_stops_at_the_end_of_its_sentence():
+    text = ("- **Data Engineer (2 years) based in the Data Unit, University of Carrow. Closing Date: "
+            "1 May**\n\nWe seek a data engineer for clinical data.\n")
+    assert _read(text).employer.value == "University of Carrow"

@@ -81,7 +81,30 @@ _JOINED = re.compile(rf"(?<![\w-]){_CAP}-[ \t]+(?:og|and|och|und|&)[ \t]+$")
 _BEFORE = re.compile(rf"(?:^|(?<=[^\w-]))(?P<a>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]+$")
 
 
+@cache
+def _more() -> re.Pattern[str]:
+    """One more organisation word right after a name."""
+    suf = lexicon.alternation(lexicon.words("names.org_suffixes"))
+    return re.compile(rf"[ \t]+(?P<w>(?i:{suf}))(?![\w/])")
+
+
+def _merge_parts(counts: Counter[str], labelled: str | None) -> None:
+    """A short name inside a fuller organisation name counts for it: "Swindon" and
+    "Swindon Borough Council", "NHS" and "Hertfordshire Community NHS Trust",
+    "København" and "Københavns Kommune". Case must match ("Bankdata" is not
+    "FORENINGEN BANKDATA"); a labelled name stays itself."""
+    words = _org_words()
+    full = [n for n in counts if any(w.casefold() in words for w in n.split())]
+    for name in list(counts):
+        if name in full or name == labelled or len(name.split()) > 2:
+            continue
+        inside = [o for o in full if o != name and re.search(rf"(?<![\w-]){re.escape(name)}", o)]
+        if inside:
+            counts[max(inside, key=lambda o: counts[o])] += counts.pop(name)
+
+
 def _normal(name: str) -> str:
+    name = re.split(r"\.[ \t]+(?=[A-ZÆØÅ])", name)[0].rstrip(".")  # "University of X. Closing Date"
     name = re.sub(r"(?i)(kommune|region|universitet)s\b", r"\1", name)
     return clean(name)
 
@@ -101,7 +124,10 @@ def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...]
     stop = _stop()
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
+    covered = 0
     for m in _hits(text):
+        if m.start() < covered:
+            continue  # inside a name already read on: "… NHS Foundation Trust"
         # capitalised name words just before the hit, not "I" or "Om": "Aarhus Kommune",
         # "European Agency for …"
         before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
@@ -128,17 +154,28 @@ def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...]
                 continue
             conn = [m.group("c")] if m.group("c") else []
             name = _normal(" ".join(words + [m.group("p")] + conn + tail))
+        end = m.end()
+        while more := _more().match(text, end):  # "Cambridge University Hospitals NHS Foundation" + "Trust"
+            if not more.group("w")[0].isupper():
+                break
+            name, end = f"{name} {more.group('w')}", more.end()
+        covered = end
         counts[name] += 1
-        first.setdefault(name, (start, m.end()))
+        first.setdefault(name, (start, end))
     labelled = _labelled(text)
     if labelled:
         name, start, end = labelled
         counts[name] += 3  # the page says so: "Organisation: Calderbrook Housing Association"
         first.setdefault(name, (start, end))
+    intro = lexicon.alternation(lexicon.words("cues.employer_intro"))
+    for name in list(counts):
+        if re.search(rf"(?im)^[ \t#*]*{intro}[ \t]+{re.escape(name)}[ \t*?!]*$", text):
+            counts[name] += 2  # "Om Administrations- og Servicestyrelsen"
     _signals(text, counts, first, stop)
     _page_names(text, site_names, counts, first)
     if not counts:
         return None, None
+    _merge_parts(counts, labelled[0] if labelled else None)
     _credit_parents(text, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n][0]))
     s, e = first[best]
