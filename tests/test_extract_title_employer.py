@@ -179,3 +179,27 @@ def test_a_name_stops_at_the_end_of_its_sentence():
     text = ("- **Data Engineer (2 years) based in the Data Unit, University of Carrow. Closing Date: "
             "1 May**\n\nWe seek a data engineer for clinical data.\n")
     assert _read(text).employer.value == "University of Carrow"
+
+
+def test_job_terms_under_the_title_are_no_employer():
+    for term in ("Remote", "Fuldtid", "Permanent"):
+        text = f"Senior Developer\n{term}\n\nWe build tools for farmers and need a developer. Apply now.\n"
+        employer = _read(text).employer
+        assert employer is None or employer.value != term
+
+
+def test_a_town_under_the_title_loses_to_an_organisation():
+    text = ("Sygeplejerske\nOdense\n\nRegion Syddanmark søger en sygeplejerske til afdeling B. Du bliver en "
+            "del af et stærkt team.\n")
+    assert _read(text).employer.value == "Region Syddanmark"
+
+
+def test_with_no_name_in_the_text_the_title_line_or_page_title_is_a_guess():
+    guess = _read("Lagerchef - Vindeby Bryggeri\n\nVi søger en lagerchef. Du leder otte medarbejdere.\n").employer
+    assert guess.value == "Vindeby Bryggeri" and guess.confidence < 0.5
+    page = extract(Document(text="Vi søger en lagerchef til vores lager i byen.", kind="html",
+                            site_names=("Vindeby Bryggeri - Lagerchef",))).employer
+    assert page.value == "Vindeby Bryggeri" and page.confidence < 0.5
+    slogan = extract(Document(text="Lagerchef\n\nVi søger en lagerchef.", kind="html",
+                              site_names=("Quality in every bottle - since 1898",))).employer
+    assert slogan is None

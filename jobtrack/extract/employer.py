@@ -174,7 +174,7 @@ def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...]
     _signals(text, counts, first, stop)
     _page_names(text, site_names, counts, first)
     if not counts:
-        return None, None
+        return _fallback(text, site_names), None
     _merge_parts(counts, labelled[0] if labelled else None)
     _credit_parents(text, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n][0]))
@@ -231,14 +231,13 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
         prev = clean(text[heads[i - 1][0]:heads[i - 1][1]])
         if prev.split()[-1].casefold() in _dangling() or prev.endswith("-"):
             break  # the title goes on: "Chef for X i" / "Borgerservice og Biblioteker"
+        if not _name_line(line) or _job_terms(line):
+            continue
         titled = len(prev.split()) <= 14 and _names_role(prev)  # a title line, not prose
-        if _name_line(line) and (titled or _mentions(text, line, e) > 0):
-            add(line, 3, s, e)
-    split: list[str] = []
-    if heads:
-        parts = _SPLIT.split(clean(text[heads[0][0]:heads[0][1]]))
-        if len(parts) > 1 and any(_names_role(p) for p in parts):
-            split = [p for p in parts if not _names_role(p)]
+        again = _mentions(text, line, e) > 0 or any(w.casefold() in _org_words() for w in line.split())
+        if titled or again:
+            add(line, 3 if again else 1, s, e)  # the layout alone is a weak sign
+    split = _title_parts(text)
     for m in _cue_lines().finditer(text):
         add(m.group("n"), 2, m.start("n"), m.end("n"))
     for m in _subject().finditer(text):
@@ -280,6 +279,19 @@ def _dangling() -> frozenset[str]:
     return frozenset(lexicon.words("title.dangling"))
 
 
+@cache
+def _terms() -> frozenset[str]:
+    return frozenset(lexicon.words("hours.full_time") + lexicon.words("hours.part_time")
+                     + lexicon.words("hours.terms"))
+
+
+def _job_terms(line: str) -> bool:
+    """"Fuldtid", "Remote", "Permanent · Full time": the job's terms, not a name."""
+    low = line.casefold()
+    terms = _terms()
+    return low in terms or all(w in terms for w in re.findall(r"[\w-]+", low))
+
+
 def _generic(name: str) -> bool:
     """A page heading ("Vacancies", "Jobs"), not a name."""
     low = name.casefold()
@@ -311,6 +323,34 @@ def _page_names(text: str, site_names: tuple[str, ...], counts: Counter[str],
         if m:  # the page's own name, said in the text too
             counts[part] += 1
             first.setdefault(part, (m.start(), m.end()))
+
+
+def _title_parts(text: str) -> list[str]:
+    """The parts of a "Title - Org" first line that name no role."""
+    heads = lines(text)[:1]
+    if not heads:
+        return []
+    parts = _SPLIT.split(clean(text[heads[0][0]:heads[0][1]]))
+    if len(parts) < 2 or not any(_names_role(p) for p in parts):
+        return []
+    return [p for p in parts if not _names_role(p) and _name_line(p) and not _generic(p)]
+
+
+def _fallback(text: str, site_names: tuple[str, ...]) -> Fact[str] | None:
+    """With no name in the text: the org part of a "Title - Org" first line, or the
+    page's own name. A guess, and said to be one by its confidence."""
+    for part in _title_parts(text):
+        if not _place(text, part):
+            s = text.find(part)
+            return Fact(part, _sentence_around(text, s, s + len(part)), 0.4, s, s + len(part))
+    for name in site_names:
+        parts = [p.strip() for p in _PAGE_SPLIT.split(name)]
+        if len(parts) > 1 and not any(_names_role(p) for p in parts):
+            continue  # a page title without the job's title: a slogan or a portal's name
+        for part in parts:
+            if _name_line(part) and not _names_role(part) and not _generic(part):
+                return Fact(part, f"page title: {name}", 0.4, None, None)
+    return None
 
 
 def _name_line(line: str) -> bool:
