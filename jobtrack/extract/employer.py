@@ -16,12 +16,11 @@ from functools import cache
 from jobtrack.extract import lexicon
 from jobtrack.extract.names import is_role_word
 from jobtrack.extract.result import Fact
-from jobtrack.extract.sentences import lines
+from jobtrack.extract.sentences import first_lines, lines
 from jobtrack.extract.text import clean
 
 _UP = "A-ZÆØÅÄÖÜ"
 _CAP = rf"[{_UP}][\w&.'’-]*"
-_WORDS = re.compile(r"[\w/]+")
 
 
 @cache
@@ -37,8 +36,8 @@ def _org_words() -> frozenset[str]:
 
 def _hits(text: str) -> Iterator[re.Match[str]]:
     """Matches of the organisation pattern, tried only where an organisation word is."""
-    pat, words = _pattern(), _org_words()
-    starts = {w.start() for w in _WORDS.finditer(text) if w.group().casefold() in words}
+    pat = _pattern()
+    starts = {m.start() for m in lexicon.scan(_org_word(), text, _org_heads())}
     starts.update(m.start() for m in _compound_pattern().finditer(text))
     last = -1
     for pos in sorted(starts):
@@ -48,6 +47,18 @@ def _hits(text: str) -> Iterator[re.Match[str]]:
         if m:
             last = m.end()
             yield m
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    """What `lexicon.scan` looks words up by: the first letters of the word part ("a" of "a/s")."""
+    return lexicon.heads(m.group() for w in _org_words() if (m := re.match(r"\w+", w)))
+
+
+@cache
+def _org_word() -> re.Pattern[str]:
+    """One organisation word, whole ("a/s" too)."""
+    return re.compile(rf"(?i){lexicon.alternation(_org_words())}(?![\w/])")
 
 
 @cache
@@ -195,6 +206,7 @@ _DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 # Second-level domains under a country's domain: ucl.ac.uk, soton.ac.uk, x.co.uk, y.nhs.uk.
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "govt", "net", "org", "nhs", "ltd", "plc", "or", "ne"})
 _POSTCODE = re.compile(r"(?<![\w-])[A-Z]{0,2}\d{4,5}[ \t]+$")
+_FIRST_LINE = re.compile(r"\S[^\n]*")
 _PAGE_SPLIT = re.compile(r"\s+[|–—:·-]\s+|\s*::\s*")
 _SPLIT = re.compile(r"\s+[|–—-]\s+")
 
@@ -225,7 +237,7 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
         found[name] += weight
         where.setdefault(name, (s, e))
 
-    heads = lines(text)[:6]
+    heads = first_lines(text, 6)
     for i, (s, e) in enumerate(heads[1:3], 1):
         line = clean(text[s:e])
         prev = clean(text[heads[i - 1][0]:heads[i - 1][1]])
@@ -244,7 +256,7 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
         add(m.group("n"), 2, m.start("n"), m.end("n"))
     for name in list(found):
         found[name] += _mentions(text, name)
-    short = [(s, e) for s, e in lines(text) if e - s <= 60]
+    short: list[tuple[int, int]] | None = None
     for label in _domains(text):  # the most used domain(s): a union rep's mail is no signal
         spelt = False
         for tally in (counts, found):
@@ -254,6 +266,8 @@ def _signals(text: str, counts: Counter[str], first: dict[str, tuple[int, int]],
                     spelt = True
         if spelt:
             continue
+        if short is None:
+            short = [(s, e) for s, e in lines(text) if e - s <= 60]
         for s, e in short:
             line = clean(text[s:e])
             if _name_line(line) and _spells(line, label):
@@ -327,10 +341,10 @@ def _page_names(text: str, site_names: tuple[str, ...], counts: Counter[str],
 
 def _title_parts(text: str) -> list[str]:
     """The parts of a "Title - Org" first line that name no role."""
-    heads = lines(text)[:1]
-    if not heads:
+    head = _FIRST_LINE.search(text)
+    if not head:
         return []
-    parts = _SPLIT.split(clean(text[heads[0][0]:heads[0][1]]))
+    parts = _SPLIT.split(clean(head.group()))
     if len(parts) < 2 or not any(_names_role(p) for p in parts):
         return []
     return [p for p in parts if not _names_role(p) and _name_line(p) and not _generic(p)]

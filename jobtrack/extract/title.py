@@ -16,7 +16,7 @@ from typing import Any
 from jobtrack.extract import lexicon
 from jobtrack.extract.names import is_role_word
 from jobtrack.extract.result import Fact
-from jobtrack.extract.sentences import lines
+from jobtrack.extract.sentences import first_lines
 from jobtrack.extract.text import clean
 
 _MAX_WORDS = 14
@@ -103,7 +103,7 @@ def _strip_employer(title: str, employer: str | None) -> str:
 
 def _opening(text: str, v: dict[str, Any]) -> tuple[str, int, int, bool] | None:
     """The posting's first heading line, or what a "søger to" line announces."""
-    spans = lines(text)[:8]
+    spans = first_lines(text, 8)
     first: tuple[str, int, int, bool] | None = None
     i = 0
     while i < len(spans):
@@ -224,7 +224,7 @@ def find_title(text: str, langs: tuple[str, ...], title_hint: str | None,
         # a page title often wraps the <h1>: "Job Application for X at Y"; prefer the
         # text line that the page title contains
         hint = clean(title_hint).casefold()
-        inside = [(s, e) for s, e in lines(text)[:60]
+        inside = [(s, e) for s, e in first_lines(text, 60)
                   if 2 < e - s <= 120 and clean(text[s:e]).casefold() in hint
                   and any(is_role_word(w) for w in text[s:e].split())]
         if inside:
