@@ -21,6 +21,7 @@ from jobtrack.extract.text import clean
 
 _UP = "A-ZÆØÅÄÖÜ"
 _CAP = rf"[{_UP}][\w&.'’-]*"
+_GEN = r"(?:s|'s|’s)?"  # a genitive counts as a mention: "Skatteministeriets", "Council's"
 
 
 @cache
@@ -66,7 +67,7 @@ def _compound_pattern() -> re.Pattern[str]:
     """"Digitaliseringsstyrelsen", "Universitetshospital": an organisation word ending a
     capitalised compound."""
     ends = lexicon.alternation(lexicon.words("names.org_compound_endings"))
-    return re.compile(rf"(?<![\w-])[{_UP}][\w-]{{2,}}(?i:{ends})(?![\w/])")
+    return re.compile(rf"(?<![\w-])[{_UP}][\w-]{{2,}}(?i:{ends}){_GEN}(?![\w/])")
 
 
 @cache
@@ -85,7 +86,7 @@ def _pattern() -> re.Pattern[str]:
     name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
     return re.compile(rf"(?<![\w-])(?:(?P<p>(?i:{pre}))[ \t]+(?:(?P<c>(?i:{conn}))[ \t]+(?P<bc>{name}"
                       rf"(?:[ \t]+{conj}[ \t]+{_CAP})?)|(?P<b>{name}))"
-                      rf"|(?P<s>(?i:{suf}))(?![\w/])|(?P<x>[{_UP}][\w-]{{2,}}(?i:{cpd}))(?![\w/]))")
+                      rf"|(?P<s>(?i:{suf})){_GEN}(?![\w/])|(?P<x>[{_UP}][\w-]{{2,}}(?i:{cpd})){_GEN}(?![\w/]))")
 
 
 _JOINED = re.compile(rf"(?<![\w-]){_CAP}-[ \t]+(?:og|and|och|und|&)[ \t]+$")
