@@ -206,7 +206,7 @@ def test_with_no_name_in_the_text_the_title_line_or_page_title_is_a_guess():
 
 
 def test_a_genitive_is_a_mention_of_the_organisation():
-    text = ("Fuldmægtig\n\nVil du arbejde med skat? Vi er en lille enhed. Toldstyrelsen har 900 ansatte, "
-            "og Toldstyrelsens opgave er kontrol. Toldstyrelsens medarbejdere sidder i hele landet. "
-            "Enheden er en del af Vestby Kommune.\n")
+    text = ("Fuldmægtig\n\nVil du arbejde med skat? Kontoret ligger hos Vestby Kommune. Toldstyrelsen har "
+            "900 ansatte, og Toldstyrelsens opgave er kontrol. Toldstyrelsens medarbejdere sidder i hele "
+            "landet.\n")
     assert _read(text).employer.value == "Toldstyrelsen"

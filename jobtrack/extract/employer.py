@@ -144,6 +144,9 @@ def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...]
         # "European Agency for …"
         before = _BEFORE.search(text, max(0, m.start() - 80), m.start())
         words = before.group("a").split() if before else []
+        ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 4]
+        if ends:  # "… hos Vestby Kommune. Toldstyrelsen": the sentence before is no part
+            words = words[ends[-1] + 1:]
         while words and words[0].casefold() in stop:
             words = words[1:]
         start = before.start() + before.group(0).index(words[0]) if before and words else m.start()
