@@ -210,3 +210,10 @@ def test_a_genitive_is_a_mention_of_the_organisation():
             "900 ansatte, og Toldstyrelsens opgave er kontrol. Toldstyrelsens medarbejdere sidder i hele "
             "landet.\n")
     assert _read(text).employer.value == "Toldstyrelsen"
+
+
+def test_a_labelled_fact_line_is_no_title():
+    text = ("Barselsvikar til vores lønteam\nKontaktperson: Jens Hansen, Afdelingsleder\n\n"
+            "Vi har brug for en barselsvikar i lønteamet fra 1. marts. Du skal kunne lide tal.\n")
+    assert _read(text).title.value == "Barselsvikar til vores lønteam"
+    assert _read("Ledige stillinger: Lønkonsulent\n\nVi har brug for en kollega.\n").title.value == "Lønkonsulent"

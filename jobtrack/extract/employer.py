@@ -206,7 +206,7 @@ def find_employer(text: str, langs: tuple[str, ...], site_names: tuple[str, ...]
 
 
 _NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|og|and|&|de|der|la)[ \t]+)?{_CAP}){{0,3}}"
-_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+_DOMAIN = re.compile(r"(?i)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}(?![\w-])")
 # Second-level domains under a country's domain: ucl.ac.uk, soton.ac.uk, x.co.uk, y.nhs.uk.
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "govt", "net", "org", "nhs", "ltd", "plc", "or", "ne"})
 _POSTCODE = re.compile(r"(?<![\w-])[A-Z]{0,2}\d{4,5}[ \t]+$")
@@ -436,6 +436,7 @@ def _domain_spans(text: str) -> Iterator[re.Match[str]]:
                 m = _DOMAIN.match(text, i + len(mark))
                 if m:
                     yield m
+                    i = m.end() - 1  # "www.www.www.": each part read once
             i = text.find(mark, i + 1)
 
 

@@ -127,6 +127,12 @@ def _opening(text: str, v: dict[str, Any]) -> tuple[str, int, int, bool] | None:
         value = line[lm.end():].strip() if lm else ""
         if value and _heading_ok(value, v) and _has_role(value):
             return value, s, e, True  # "Job title: Senior Planning Officer"
+        label, colon, after = line.partition(": ")
+        if colon and not lm and len(label) <= 40 and not _has_role(label):
+            if not _generic(label, v):
+                i += 1
+                continue  # a fact line ("Kontaktperson: Jens Hansen, Afdelingsleder")
+            line = after  # "Ledige stillinger: Psykolog eller Psykoterapeut"
         if _heading_ok(line, v):
             if _has_role(line):
                 return line, s, e, True
