@@ -217,3 +217,11 @@ def test_a_labelled_fact_line_is_no_title():
             "Vi har brug for en barselsvikar i lønteamet fra 1. marts. Du skal kunne lide tal.\n")
     assert _read(text).title.value == "Barselsvikar til vores lønteam"
     assert _read("Ledige stillinger: Lønkonsulent\n\nVi har brug for en kollega.\n").title.value == "Lønkonsulent"
+
+
+def test_a_title_naming_its_employer_keeps_its_role_part():
+    text = ("Redovisningsekonom till Brovik, Stockholm\nBrovik\n\nTill ekonomiavdelningen på Brovik söker vi "
+            "en redovisningsekonom. Om Brovik\nBrovik bygger broar.\n")
+    result = _read(text)
+    assert result.employer.value == "Brovik"
+    assert result.title.value == "Redovisningsekonom till Brovik"

@@ -90,8 +90,9 @@ def _strip_employer(title: str, employer: str | None) -> str:
     """"Chef for X, Viborg Kommune" → "Chef for X"; "Engineer - Acme | Careers" → "Engineer"."""
     parts = re.split(r"\s+[|–—-]\s+|,\s+(?=[A-ZÆØÅ])", title)
     if len(parts) > 1:
-        keep = [p for p in parts if not (employer and (employer.casefold() in p.casefold()
-                                                       or p.casefold() in employer.casefold()))]
+        # the employer's own part goes; "Ekonom till Acme" (first, saying more) stays
+        keep = [p for i, p in enumerate(parts) if not (employer and (
+            p.casefold() in employer.casefold() or (i and employer.casefold() in p.casefold())))]
         keep = [p for p in keep if not re.search(r"(?i)\b(careers?|jobs?|karriere|ledige)\b", p)]
         roles = [p for p in keep if any(is_role_word(w) for w in p.split())]
         if roles:
