@@ -26,3 +26,4 @@ class Document:
     structured: list[dict[str, Any]] = field(default_factory=list)
     raw: bytes = b""  # the original bytes, kept with the posting
     content_type: str = "text/plain"
+    site_names: tuple[str, ...] = ()  # og:site_name and the HTML <title>, for the employer

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from jobtrack.document import Document
+from jobtrack.pagechrome import navigation_ids, site_names
 from jobtrack.sanitize import clean_line, clean_text
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def html_to_document(html: str, source: str = "", raw: bytes = b"") -> Document:
 
     tree = LexborHTMLParser(html)
     structured = job_postings(tree)
-    dropped = _boilerplate_ids(tree)
+    dropped = _boilerplate_ids(tree) | navigation_ids(tree)
     main = _main_region(tree, dropped)
     title = title_hint(tree, main)
     roots = _content_roots(tree, main, dropped)
@@ -63,6 +64,7 @@ def html_to_document(html: str, source: str = "", raw: bytes = b"") -> Document:
         structured=structured,
         raw=raw,
         content_type="text/html",
+        site_names=site_names(tree),
     )
 
 

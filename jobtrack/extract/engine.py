@@ -18,7 +18,7 @@ from jobtrack.extract import facts as facts_mod
 from jobtrack.extract import language, phones, salary, sentences, structured, title
 from jobtrack.extract.employer import find_employer
 from jobtrack.extract.result import Extraction, Fact
-from jobtrack.extract.text import sanitize
+from jobtrack.extract.text import reflow, sanitize
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +48,7 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
         text = document.text if isinstance(document.text, str) else ""
     except Exception:
         text = ""
-    text = sanitize(text[:MAX_CHARS])
+    text = reflow(sanitize(text[:MAX_CHARS]))
     sd = _safe(_structured, document, default={}) or {}
     lang = _safe(language.detect, text, default="en") or "en"
     result.language = lang
@@ -71,12 +71,13 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
             found.deadline_time if found.deadline and found.deadline.value == deadline.value else None)
     result.start_date = sd.get("start_date") or found.start_date
     result.posted = sd.get("posted") or found.posted
-    employer, dept = _safe(find_employer, text, langs, default=(None, None)) or (None, None)
+    employer, dept = _safe(find_employer, text, langs, document.site_names,
+                           default=(None, None)) or (None, None)
     result.employer = sd.get("employer") or employer
     result.department = dept
     emp_name = result.employer.value if result.employer else None
-    result.title = sd.get("title") or _safe(title.find_title, text, langs, document.title_hint,
-                                            emp_name)
+    result.title = _safe(title.choose_title, sd.get("title"), text, langs, document.title_hint,
+                         emp_name)
     result.salary = sd.get("salary") or _safe(salary.find_salary, text, sents, langs)
     result.hours = sd.get("hours") or _safe(facts_mod.find_hours, text, sents, langs)
     result.positions = sd.get("positions") or _safe(facts_mod.find_positions, text, sents, langs)

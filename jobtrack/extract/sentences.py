@@ -57,6 +57,16 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def first_lines(text: str, n: int) -> list[tuple[int, int]]:
+    """`lines(text)[:n]`, reading only as much of a long text as it needs."""
+    limit = 200 * (n + 1)
+    if len(text) > limit:
+        head = lines(text[:limit])
+        if len(head) > n:  # the n-th line ended before the cut
+            return head[:n]
+    return lines(text)[:n]
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     """Words whose full stop does not end a sentence, in every language."""

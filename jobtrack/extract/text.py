@@ -41,3 +41,37 @@ def sanitize(text: str) -> str:
     if not _HAS_CONTROL.search(text):
         return text
     return text.translate(_CONTROL)
+
+
+_LONG_LINE = 1000
+_GAP = re.compile(r"[ \t\u00a0]{2,}")
+_WIDE = re.compile(r"[^\n]{%d,}" % _LONG_LINE)
+
+
+def _has_wide_line(text: str) -> bool:
+    """Whether any line is longer than `_LONG_LINE` (plain search: faster than a regex)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            return len(text) - start >= _LONG_LINE
+        if end - start >= _LONG_LINE:
+            return True
+        start = end + 1
+
+
+def reflow(text: str) -> str:
+    """Line breaks back where a paste lost them, keeping every offset.
+
+    Text copied out of a table or a job board's export often arrives as one
+    long line in which headings and paragraphs are set apart by runs of
+    spaces. In a line of more than 1000 characters the first space of each
+    such run becomes a newline, so headings and labelled lines read as lines.
+    """
+    if not _has_wide_line(text):
+        return text
+
+    def breaks(m: re.Match[str]) -> str:
+        return _GAP.sub(lambda g: "\n" + g.group()[1:], m.group())
+
+    return _WIDE.sub(breaks, text)
