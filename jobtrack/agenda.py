@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from jobtrack import clock
 from jobtrack.countdown import countdown
 from jobtrack.model import Contact, Event, EventKind, Posting, Status
 from jobtrack.sanitize import clean_line
@@ -190,7 +191,7 @@ def due_line(
     limit: int = 3,
 ) -> str:
     """One short line: "deadline: Chef (Viborg) in 3 days · interview: Acme tomorrow 10:00"."""
-    now = now or datetime.now()
+    now = now or clock.now()
     found = entries(postings, events, contacts, now, days)
     if not found:
         return f"nothing due in the next {days} days"

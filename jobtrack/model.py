@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from jobtrack import clock
+
 ClockTime = time  # Event has a field named `time`, which hides the type inside its class body
 
 
@@ -88,7 +90,7 @@ class Posting:
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
-    created: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    created: datetime = field(default_factory=clock.now)
     updated: datetime | None = None
     id: int | None = None
 
@@ -204,7 +206,7 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
     for key in ("deadline", "posted", "start_date"):
         d[key] = _date(d.get(key))
     d["deadline_time"] = _time(d.get("deadline_time"))
-    d["created"] = _datetime(d.get("created")) or datetime.now().replace(microsecond=0)
+    d["created"] = _datetime(d.get("created")) or clock.now()
     d["updated"] = _datetime(d.get("updated"))
     d["status"] = Status(d.get("status") or Status.SAVED)
     d["history"] = [

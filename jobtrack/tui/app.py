@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from jobtrack import list_index
+from jobtrack import clock, list_index
 from jobtrack.listing import Line, lines_of
 from jobtrack.list_index import FirstScreen
 from jobtrack.store.errors import StoreError
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
     from jobtrack.tui.screens.reminders import ReminderWatch
 
 URGENCY_DEFAULTS = {"urgent": "#e5484d", "soon": "#f5a524", "later": "#6cb6ff"}
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 def _postings_provider() -> type[Provider]:
@@ -54,7 +50,7 @@ class JobtrackApp(App[None]):
     def __init__(
         self,
         store: Store | Callable[[], Store],
-        now: Callable[[], datetime] = _now,
+        now: Callable[[], datetime] = clock.now,
         poll_interval: float = 1.0,
         theme_folders: list[Path] | None = None,
         remind: bool = True,
