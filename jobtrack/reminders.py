@@ -326,6 +326,10 @@ def dismiss(state: State, r: Reminder, now: datetime) -> State:
 
 
 def snooze(state: State, r: Reminder, until: datetime) -> State:
+    """Show `r` again at `until`, which must be later than it is due now: a snooze only postpones."""
+    if until <= (r.snoozed or r.due):
+        raise ValueError(f"a snooze only postpones: {until:%a %d %b %H:%M} is not after "
+                         f"{(r.snoozed or r.due).astimezone(until.tzinfo):%a %d %b %H:%M}, when it is due")
     return {**state, r.key: {**_entry(state, r), "snoozed": _stamp(until)}}
 
 
@@ -343,10 +347,15 @@ def load_state(meta: dict[str, Any]) -> State:
     return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
 
 
-def snooze_until(text: str, now: datetime, morning: time) -> datetime:
-    """ "2h", "1d" from now, or a typed date (at the morning hour when it has no time)."""
+def snooze_until(text: str, now: datetime, morning: time, due: datetime | None = None) -> datetime:
+    """ "2h", "1d" or a typed date (at the morning hour when it has no time).
+
+    A snooze only postpones: for a reminder not due yet (`due`, in `now`'s
+    zone), durations count from when it is due and a date must be after it.
+    """
+    start = max(now, due) if due is not None else now
     try:
-        return now + parse_offset(text).length()
+        return start + parse_offset(text).length()
     except ValueError:
         pass
     from jobtrack.dates import parse_when  # the date parser loads the vocabulary: only when needed
@@ -355,6 +364,8 @@ def snooze_until(text: str, now: datetime, morning: time) -> datetime:
     until = datetime.combine(day, clock or morning, tzinfo=now.tzinfo)
     if until <= now:
         raise ValueError(f"{text!r} is not in the future")
+    if until <= start:
+        raise ValueError(f"a snooze only postpones: {text!r} is not after {start:%a %d %b %H:%M}, when it is due")
     return until
 
 

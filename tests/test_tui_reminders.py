@@ -296,3 +296,31 @@ async def test_closing_the_app_during_a_check(store: Store) -> None:
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
         await checked(again, pilot)
         assert set(reminder_messages(again)) == DUE_AT_START
+
+
+async def test_snooze_only_postpones_an_upcoming_reminder(store: Store) -> None:
+    """Issue 10: "In 1 hour" on a reminder due tomorrow 07:00 is tomorrow 08:00, never sooner."""
+    app = JobtrackApp(store, now=Clock())
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await checked(app, pilot)
+        app.action_reminders()
+        await pilot.pause()
+        upcoming = app.screen.reminders[3]
+        assert upcoming.text == "Interview in 2 h: Data analyst – Birch & Co"
+        await pilot.press("down", "down", "down", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeDialog)
+        await pilot.press("enter")  # "In 1 hour": an hour after it is due
+        await pilot.pause()
+        assert state(store)[upcoming.key]["snoozed"] == "2026-11-24T07:00:00+00:00"  # 08:00 in Copenhagen
+        row = [r.key for r in app.screen.reminders].index(upcoming.key)
+        app.screen.query_one(DataTable).move_cursor(row=row)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).focus()
+        app.screen.query_one(Input).value = "i morgen kl. 7"  # before it is due: refused, nothing changes
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeDialog)
+        assert "postpone" in str(app.screen.query_one("#snooze-error").render())
+        assert state(store)[upcoming.key]["snoozed"] == "2026-11-24T07:00:00+00:00"
