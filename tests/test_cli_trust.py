@@ -85,3 +85,12 @@ def test_no_command_and_no_terminal_prints_usage(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("usage: jobtrack") and "no terminal" in proc.stderr
     assert not (tmp_path / "jobtrack.json").exists()
+
+
+def test_json_ld_deadline_is_saved_in_local_time(tmp_path: Path) -> None:
+    page = tmp_path / "posting.html"
+    page.write_text('<html><head><script type="application/ld+json">{"@type": "JobPosting", "title": "Chef",'
+                    ' "validThrough": "2026-12-15T12:00:00Z"}</script></head><body><p>Chef</p></body></html>')
+    db = tmp_path / "jobtrack.json"
+    assert run(db, "add", str(page)).returncode == 0
+    assert (shown(db)["deadline"], shown(db)["deadline_time"]) == ("2026-12-15", "13:00")
