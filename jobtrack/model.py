@@ -100,6 +100,12 @@ class Posting:
             return None
         return datetime.combine(self.deadline, self.deadline_time or END_OF_DAY)
 
+    def deadline_text(self) -> str:
+        """ "2026-04-14 12:00", or "2026-04-14 (end of day)" for a day without an hour: none is made up."""
+        if self.deadline is None:
+            return ""
+        return f"{self.deadline:%Y-%m-%d} {self.deadline_time:%H:%M}" if self.deadline_time else f"{self.deadline:%Y-%m-%d} (end of day)"
+
     def is_closed(self, now: datetime) -> bool:
         return closed(self.status, self.deadline_at(), now)
 
@@ -145,7 +151,7 @@ END_OF_DAY = time(23, 59)
 
 
 def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
-    """The deadline passed before the user applied."""
+    """The deadline passed before the user applied (see `jobtrack.ahead`)."""
     return status is Status.SAVED and deadline is not None and deadline < now
 
 # --- serialisation -----------------------------------------------------------

@@ -88,7 +88,8 @@ def summary(p: Posting, now: datetime | None = None) -> str:
         parts.append(f"at {clean_line(p.employer)}")
     at = p.deadline_at()
     if at:
-        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''} ({countdown(at, now)})")
+        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''}"
+                     f" ({countdown(at, now, p.deadline_time is not None)})")
     return " ".join(parts)
 
 
@@ -111,7 +112,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for p in postings:
         at = p.deadline_at()
-        due = countdown(at, now) if at else ""
+        due = countdown(at, now, p.deadline_time is not None) if at else ""
         print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
     return 0
 
