@@ -58,6 +58,8 @@ class PostingRows:
 
 class PostingsScreen(Screen[None]):
     CSS_PATH = "postings.tcss"
+    # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
+    AUTO_FOCUS = "#postings"
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("a", "add", "Add"),
