@@ -72,6 +72,14 @@ async def open_posting(app: JobtrackApp, pilot: Pilot[None], ident: int) -> None
     await settle(pilot)
 
 
+async def open_detail(app: JobtrackApp, pilot: Pilot[None], ident: int) -> None:
+    await open_posting(app, pilot, ident)
+    assert isinstance(app.screen, PostingsScreen)
+    app.screen.action_open()
+    await settle(pilot)
+    assert isinstance(app.screen, DetailScreen)
+
+
 async def test_a_typed_ahead_deadline_is_saved(store: Store) -> None:
     app = app_on(store)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -116,10 +124,7 @@ async def test_emptying_a_deadline_asks_first(store: Store) -> None:
 async def test_emptying_an_interview_day_asks_first(store: Store) -> None:
     app = app_on(store)
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_posting(app, pilot, 2)
-        app.screen.action_open()
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
+        await open_detail(app, pilot, 2)
         app.screen.query_one("#events").focus()
         await settle(pilot)
         burst(app, "enter", "tab", "tab", "ctrl+a", "ctrl+k", "ctrl+s")
@@ -131,9 +136,7 @@ async def test_emptying_an_interview_day_asks_first(store: Store) -> None:
 async def test_a_fast_contact_entry_keeps_its_fields_apart(store: Store) -> None:
     app = app_on(store)
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_posting(app, pilot, 1)
-        app.screen.action_open()
-        await settle(pilot)
+        await open_detail(app, pilot, 1)
         burst(app, "n", "Jette Hansen", "tab", "Leder", "ctrl+s")
         await settle(pilot)
         assert [(c.name, c.role) for c in store.contacts()] == [("Jette Hansen", "Leder")]
