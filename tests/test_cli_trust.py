@@ -94,3 +94,8 @@ def test_json_ld_deadline_is_saved_in_local_time(tmp_path: Path) -> None:
     db = tmp_path / "jobtrack.json"
     assert run(db, "add", str(page)).returncode == 0
     assert (shown(db)["deadline"], shown(db)["deadline_time"]) == ("2026-12-15", "13:00")
+
+
+def test_list_and_show_read_jobtrack_now_too(db: Path) -> None:
+    assert "JOBTRACK_NOW" in error_line(run(db, "list", now="soon"))
+    assert "JOBTRACK_NOW" in error_line(run(db, "show", "1", now="soon"))

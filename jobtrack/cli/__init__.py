@@ -77,4 +77,6 @@ def main(argv: list[str] | None = None) -> int:
 def _open_tui(ctx: Context) -> int:
     from jobtrack.tui.app import run_app
 
+    ctx.now()  # a bad $JOBTRACK_NOW is one line here, not a traceback inside the app
+
     return run_app(ctx.db_path, ctx.store)
