@@ -11,14 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from jobtrack import clock
+from jobtrack.ahead import APPOINTMENTS, booked, deadline_counts, is_ahead
 from jobtrack.countdown import countdown
-from jobtrack.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.model import Contact, Event, Posting, Status
 from jobtrack.sanitize import clean_line
 
 # Events of postings that ended this way are not worth showing any more.
 DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
-# Event kinds that are appointments (the rest are reminders or notes).
-APPOINTMENTS = frozenset({EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL})
 
 
 @dataclass
@@ -70,8 +70,9 @@ def span(
 ) -> list[Entry]:
     """Every deadline and dated event on the days `first` ≤ day < `end`, past ones too.
 
-    Deadlines count while the posting is not finished (a closed one shows
-    as missed); events count unless their posting was rejected or withdrawn.
+    Deadlines count until the posting is applied for (a closed one shows as
+    missed, see `jobtrack.ahead`); events count unless their posting was
+    rejected or withdrawn.
     """
     by_id = {p.id: p for p in postings}
     people = contacts_by_posting(contacts)
@@ -79,9 +80,10 @@ def span(
 
     for p in by_id.values():
         at = p.deadline_at()
-        if at is None or p.status.is_finished or not (first <= at.date() < end):
+        if at is None or not deadline_counts(p.status) or not (first <= at.date() < end):
             continue
-        found.append(Entry("deadline", at, p.deadline_time is not None, p, left=countdown(at, now)))
+        timed = p.deadline_time is not None
+        found.append(Entry("deadline", at, timed, p, left=countdown(at, now, timed)))
 
     for e in events:
         at = e.starts_at()
@@ -97,16 +99,11 @@ def span(
 
 
 def _event_left(at: datetime, timed: bool, now: datetime) -> str:
-    if timed and at >= now:
-        return countdown(at, now)
+    if is_ahead(at, timed, now):
+        return countdown(at, now, timed)
     if at.date() < now.date():
         return ago(at.date(), now.date())
-    return "earlier today" if timed else _day_word(at.date(), now.date())
-
-
-def _ahead(e: Entry, now: datetime) -> bool:
-    """Still to come; an event without a time lasts its whole day."""
-    return e.at >= now or (not e.timed and not e.is_deadline and e.at.date() == now.date())
+    return "earlier today"
 
 
 def entries(
@@ -118,7 +115,7 @@ def entries(
 ) -> list[Entry]:
     """Deadlines still open and dated events from now until `days` days from today."""
     end = now.date() + timedelta(days=max(days, 1))
-    return [e for e in span(postings, events, contacts, now, now.date(), end) if _ahead(e, now)]
+    return [e for e in span(postings, events, contacts, now, now.date(), end) if is_ahead(e.at, e.timed, now)]
 
 
 def upcoming(
@@ -141,15 +138,6 @@ def _days(n: int) -> str:
     if n < 14:
         return "1 day" if n == 1 else f"{n} days"
     return f"{n // 7} weeks"
-
-
-def _day_word(day: date, today: date) -> str:
-    n = (day - today).days
-    if n == 0:
-        return "today"
-    if n == 1:
-        return "tomorrow"
-    return f"{n} days"
 
 
 def ago(day: date, today: date) -> str:
@@ -190,7 +178,7 @@ def due_line(
     limit: int = 3,
 ) -> str:
     """One short line: "deadline: Chef (Viborg) in 3 days · interview: Acme tomorrow 10:00"."""
-    now = now or datetime.now()
+    now = now or clock.now()
     found = entries(postings, events, contacts, now, days)
     if not found:
         return f"nothing due in the next {days} days"
@@ -247,17 +235,17 @@ def waiting(postings: Iterable[Posting], events: Iterable[Event], now: datetime)
     An applied or interviewing posting waits once nothing is booked ahead:
     since its last appointment, or else since it reached its status.
     """
-    booked: dict[int | None, list[tuple[datetime, str]]] = {}
+    events = list(events)
+    ahead = booked(events, now)
+    held: dict[int | None, list[tuple[datetime, str]]] = {}
     for e in events:
         if e.kind in APPOINTMENTS and (at := e.starts_at()) is not None:
-            booked.setdefault(e.posting_id, []).append((at, e.kind.value))
+            held.setdefault(e.posting_id, []).append((at, e.kind.value))
     found: list[Waiting] = []
     for p in postings:
-        if p.status not in (Status.APPLIED, Status.INTERVIEWING):
+        if p.status not in (Status.APPLIED, Status.INTERVIEWING) or p.id in ahead:
             continue
-        times = sorted(booked.get(p.id, []))
-        if times and times[-1][0] >= now:
-            continue
+        times = sorted(held.get(p.id, []))
         if times:
             found.append(Waiting(p, times[-1][1], times[-1][0]))
         else:

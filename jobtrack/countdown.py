@@ -19,25 +19,28 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def countdown(moment: datetime, now: datetime) -> str:
-    """ "in 5 h", "today 12:00", "tomorrow 09:00", "3 days", "closed 2 days ago"."""
-    if moment < now:
-        days = (now.date() - moment.date()).days
+def countdown(moment: datetime, now: datetime, timed: bool = True) -> str:
+    """ "in 5 h", "today 12:00", "tomorrow 09:00", "3 days", "closed 2 days ago".
+
+    `timed=False`: the moment is a whole day (a deadline or interview given
+    without an hour), so no hour is shown or counted: "today", "tomorrow".
+    """
+    days = (moment.date() - now.date()).days
+    if moment < now if timed else days < 0:  # a whole day lasts until it is over
         if days == 0:
             return f"closed today {moment:%H:%M}"
-        if days == 1:
+        if days == -1:
             return "closed yesterday"
-        return f"closed {days} days ago"
+        return f"closed {-days} days ago"
     delta = moment - now
-    if delta < timedelta(hours=1):
+    if timed and delta < timedelta(hours=1):
         return f"in {max(1, int(delta.total_seconds() // 60))} min"
-    if delta < timedelta(hours=6):
+    if timed and delta < timedelta(hours=6):
         return f"in {int(delta.total_seconds() // 3600)} h"
-    days = (moment.date() - now.date()).days
     if days == 0:
-        return f"today {moment:%H:%M}"
+        return f"today {moment:%H:%M}" if timed else "today"
     if days == 1:
-        return f"tomorrow {moment:%H:%M}"
+        return f"tomorrow {moment:%H:%M}" if timed else "tomorrow"
     if days < 14:
         return _plural(days, "day")
     if days < 70:

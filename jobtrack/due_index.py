@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from jobtrack import derived
+from jobtrack.ahead import deadline_counts
 from jobtrack.model import Event, Posting, event_from_dict, posting_from_dict, to_dict
 
 VERSION = 1
@@ -53,7 +54,7 @@ def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event]
     needed = {e["posting_id"] for e in dated}
     rows = {}
     for p in postings:
-        open_deadline = p.deadline is not None and first <= p.deadline < until and not p.status.is_finished
+        open_deadline = p.deadline is not None and first <= p.deadline < until and deadline_counts(p.status)
         if p.id is not None and (open_deadline or p.id in needed):
             rows[str(p.id)] = _posting_row(p)
     return orjson.dumps(

@@ -16,7 +16,7 @@ from icalendar import Event as VEvent
 
 from jobtrack.config import Offset, ReminderRules, load_config
 from jobtrack.model import Event, Posting, Status
-from jobtrack.reminders import OWN, event_target, posting_name, trigger
+from jobtrack.reminders import OWN, appointment_offsets, event_target, posting_name, trigger
 from jobtrack.zones import local_zone
 
 DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
@@ -105,7 +105,7 @@ def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: Re
     if target is not None and e.kind is OWN:
         _alarms(ev, target, start, (Offset(),), summary)
     elif target is not None and p is not None and not p.status.is_finished and e.kind in rules.appointment_kinds:
-        _alarms(ev, target, start, rules.appointment, summary)
+        _alarms(ev, target, start, appointment_offsets(e, rules), summary)
     return ev
 
 

@@ -25,7 +25,7 @@ from jobtrack.store.journal import Stamp
 if TYPE_CHECKING:
     from jobtrack.store import Store
 
-VERSION = 1
+VERSION = 2  # 2: lines say whether the deadline and each interview have an hour
 
 
 @dataclass

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jobtrack.model import Event, EventKind, Posting, Status, closed
+from jobtrack.ahead import APPOINTMENTS, deadline_counts, last_moment
+from jobtrack.model import Event, Posting, Status, closed
 
 
 STATUSES = {s.value: s for s in Status}  # a lookup: `Status(value)` is slow for thousands of lines
@@ -28,23 +29,27 @@ class Line:
     employer: str
     status: Status
     deadline: datetime | None  # the last moment to apply
-    interviews: tuple[datetime, ...]  # starts of the dated interviews, tests and calls, earliest first
+    deadline_timed: bool  # False: a day without an hour, shown without one
+    # The dated interviews, tests, cases and calls, earliest first: until when each is
+    # ahead (its start, or the end of a day given without an hour) and whether it has an hour.
+    interviews: tuple[tuple[datetime, bool], ...]
 
     @classmethod
     def of(cls, posting: Posting, events: Iterable[Event]) -> Line:
-        starts = (e.starts_at() for e in events if e.kind is not EventKind.OTHER)
         return cls(
             posting.id or 0,
             posting.title,
             posting.employer,
             posting.status,
             posting.deadline_at(),
-            tuple(sorted(at for at in starts if at is not None)),
+            posting.deadline_time is not None,
+            tuple(sorted((last_moment(e.day, e.time), e.time is not None)
+                         for e in events if e.kind in APPOINTMENTS and e.day is not None)),
         )
 
-    def next_interview(self, now: datetime) -> datetime | None:
-        """The first interview (or test, case, call) still to come."""
-        index = bisect_left(self.interviews, now)
+    def next_interview(self, now: datetime) -> tuple[datetime, bool] | None:
+        """The first interview (or test, case, call) still ahead, and whether it has an hour."""
+        index = bisect_left(self.interviews, (now, False))
         return self.interviews[index] if index < len(self.interviews) else None
 
     def is_closed(self, now: datetime) -> bool:
@@ -54,16 +59,13 @@ class Line:
         return "closed" if self.is_closed(now) else self.status.value
 
     def next_moment(self, now: datetime) -> datetime | None:
-        """The nearest upcoming deadline or interview; None when nothing lies ahead.
-
-        A deadline only counts while the posting is still being applied for
-        (status saved); once applied, only interviews matter.
-        """
+        """The nearest deadline or interview still ahead (`jobtrack.ahead`); None when nothing is."""
         if self.status.is_finished:
             return None
-        interview = self.next_interview(now)
+        found = self.next_interview(now)
+        interview = found[0] if found else None
         deadline = self.deadline
-        if self.status is not Status.SAVED or deadline is None or deadline < now:
+        if not deadline_counts(self.status) or deadline is None or deadline < now:
             return interview
         return deadline if interview is None else min(deadline, interview)
 
@@ -84,19 +86,21 @@ class Line:
         return all(word in hay for word in query.casefold().split())
 
     def to_json(self) -> list[Any]:
-        return [self.id, self.title, self.employer, self.status.value, self.deadline, self.interviews]
+        return [self.id, self.title, self.employer, self.status.value, self.deadline, self.deadline_timed,
+                self.interviews]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Line:
         """Raises KeyError, TypeError or ValueError on a row that is not a line."""
-        ident, title, employer, status, deadline, interviews = row
+        ident, title, employer, status, deadline, timed, interviews = row
         return cls(
             int(ident),
             str(title),
             str(employer),
             STATUSES[status],
             datetime.fromisoformat(deadline) if deadline else None,
-            tuple(map(datetime.fromisoformat, interviews)) if interviews else (),
+            bool(timed),
+            tuple((datetime.fromisoformat(at), bool(t)) for at, t in interviews) if interviews else (),
         )
 
 

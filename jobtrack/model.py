@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from jobtrack import clock
+
 ClockTime = time  # Event has a field named `time`, which hides the type inside its class body
 
 
@@ -88,7 +90,7 @@ class Posting:
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
-    created: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    created: datetime = field(default_factory=clock.now)
     updated: datetime | None = None
     id: int | None = None
 
@@ -97,6 +99,12 @@ class Posting:
         if self.deadline is None:
             return None
         return datetime.combine(self.deadline, self.deadline_time or END_OF_DAY)
+
+    def deadline_text(self) -> str:
+        """ "2026-04-14 12:00", or "2026-04-14 (end of day)" for a day without an hour: none is made up."""
+        if self.deadline is None:
+            return ""
+        return f"{self.deadline:%Y-%m-%d} {self.deadline_time:%H:%M}" if self.deadline_time else f"{self.deadline:%Y-%m-%d} (end of day)"
 
     def is_closed(self, now: datetime) -> bool:
         return closed(self.status, self.deadline_at(), now)
@@ -143,7 +151,7 @@ END_OF_DAY = time(23, 59)
 
 
 def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
-    """The deadline passed before the user applied."""
+    """The deadline passed before the user applied (see `jobtrack.ahead`)."""
     return status is Status.SAVED and deadline is not None and deadline < now
 
 # --- serialisation -----------------------------------------------------------
@@ -204,7 +212,7 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
     for key in ("deadline", "posted", "start_date"):
         d[key] = _date(d.get(key))
     d["deadline_time"] = _time(d.get("deadline_time"))
-    d["created"] = _datetime(d.get("created")) or datetime.now().replace(microsecond=0)
+    d["created"] = _datetime(d.get("created")) or clock.now()
     d["updated"] = _datetime(d.get("updated"))
     d["status"] = Status(d.get("status") or Status.SAVED)
     d["history"] = [

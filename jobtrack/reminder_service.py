@@ -107,5 +107,12 @@ class Reminding:
     def dismiss(self, now: datetime, wanted: str) -> rm.Reminder:
         return self.change(now, wanted, lambda state, r: rm.dismiss(state, r, self._at(now)))
 
-    def snooze(self, now: datetime, wanted: str, until: datetime) -> rm.Reminder:
-        return self.change(now, wanted, lambda state, r: rm.snooze(state, r, self._at(until)))
+    def snooze(self, now: datetime, wanted: str, until: str) -> tuple[rm.Reminder, datetime]:
+        """Until a typed moment ("1h", "tomorrow", "16/3 14:00"), counted from when `wanted` is due if that is later."""
+        chosen: list[datetime] = []
+
+        def later(state: rm.State, r: rm.Reminder) -> rm.State:
+            chosen.append(rm.snooze_until(until, self._at(now), self.rules.morning, r.local_due(self.tz)))
+            return rm.snooze(state, r, chosen[0])
+
+        return self.change(now, wanted, later), chosen[0]

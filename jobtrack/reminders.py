@@ -25,6 +25,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jobtrack.ahead import booked, deadline_counts
 from jobtrack.config import Offset, ReminderRules, parse_offset
 from jobtrack.countdown import countdown
 from jobtrack.model import Event, EventKind, Posting, Status
@@ -136,15 +137,15 @@ class _Window:
         past = [d for _, d in dues if d <= self.now]
         return [(o, d) for o, d in dues if d > self.now or d == max(past)]
 
-    def when(self, target: datetime, due: datetime) -> str:
+    def when(self, target: datetime, due: datetime, timed: bool = True) -> str:
         """The countdown as the reminder reads when shown: from now, or from its due time if later."""
-        left = countdown(target, max(self.local_now, due.astimezone(self.tz).replace(tzinfo=None)))
+        left = countdown(target, max(self.local_now, due.astimezone(self.tz).replace(tzinfo=None)), timed)
         return f"in {left}" if left[:1].isdigit() else left
 
 
 def _deadlines(p: Posting, w: _Window) -> Iterator[Reminder]:
     target = p.deadline_at()
-    if target is None or p.status is not Status.SAVED:  # applied already, or finished
+    if target is None or not deadline_counts(p.status):  # applied already, or finished
         return
     expires = w.expiry(target)
     if expires <= w.now:
@@ -155,13 +156,19 @@ def _deadlines(p: Posting, w: _Window) -> Iterator[Reminder]:
             yield Reminder(
                 key=f"posting-{p.id}/deadline-{offset.name}/{target.isoformat(timespec='minutes')}",
                 kind="deadline", subject=f"posting-{p.id}", target=target, due=due,
-                text=f"Deadline {w.when(target, due)}: {name}", posting=p, expires=expires, known=w.known(p),
+                text=f"Deadline {w.when(target, due, p.deadline_time is not None)}: {name}", posting=p,
+                expires=expires, known=w.known(p),
             )
 
 
 def event_target(e: Event, rules: ReminderRules) -> datetime | None:
     """An appointment or own reminder without an hour counts from the morning of its day."""
     return None if e.day is None else datetime.combine(e.day, e.time or rules.morning)
+
+
+def appointment_offsets(e: Event, rules: ReminderRules) -> tuple[Offset, ...]:
+    """The appointment rules for `e`: "2 hours before" needs an hour, so a day without one gets whole days only."""
+    return rules.appointment if e.time is not None else tuple(o for o in rules.appointment if not o.elapsed)
 
 
 def _appointments(e: Event, p: Posting, w: _Window) -> Iterator[Reminder]:
@@ -173,19 +180,20 @@ def _appointments(e: Event, p: Posting, w: _Window) -> Iterator[Reminder]:
         return
     what = e.kind.value.replace("-", " ").capitalize()
     place = f" · {clean_line(e.place)}" if e.place.strip() else ""
-    for offset, due in w.offsets(target, w.rules.appointment):
+    for offset, due in w.offsets(target, appointment_offsets(e, w.rules)):
         if w.keeps(due, expires):
             yield Reminder(
                 key=f"event-{e.id}/{e.kind.value}-{offset.name}/{target.isoformat(timespec='minutes')}",
                 kind=e.kind.value, subject=f"event-{e.id}", target=target, due=due,
-                text=f"{what} {w.when(target, due)}: {posting_name(p) or 'posting'}{place}",
+                text=f"{what} {w.when(target, due, e.time is not None)}: {posting_name(p) or 'posting'}{place}",
                 posting=p, event=e, expires=expires, known=w.known(p),
             )
 
 
-def _follow_up(p: Posting, w: _Window) -> Iterator[Reminder]:
+def _follow_up(p: Posting, w: _Window, busy: set[int]) -> Iterator[Reminder]:
+    """No answer some days after applying; none while an appointment is booked (`jobtrack.ahead`)."""
     days = w.rules.follow_up_days
-    if not days or p.status is not Status.APPLIED:
+    if not days or p.status is not Status.APPLIED or p.id in busy:
         return
     target = datetime.combine(applied_at(p).date() + timedelta(days=days), w.rules.morning)
     due = w.expiry(target)
@@ -231,10 +239,12 @@ def candidates(
     at = aware(now, tz).astimezone(UTC)
     w = _Window(rules, tz, at, datetime.max.replace(tzinfo=UTC) if ahead is None else at + ahead)
     by_id = {p.id: p for p in postings}
+    events = list(events)
+    busy = booked(events, w.local_now)  # an appointment ahead: no follow-up
     found: list[Reminder] = []
     for p in by_id.values():
         found += _deadlines(p, w)
-        found += _follow_up(p, w)
+        found += _follow_up(p, w, busy)
     for e in events:
         owner = by_id.get(e.posting_id)
         found += _own(e, owner, w)
@@ -326,6 +336,10 @@ def dismiss(state: State, r: Reminder, now: datetime) -> State:
 
 
 def snooze(state: State, r: Reminder, until: datetime) -> State:
+    """Show `r` again at `until`, which must be later than it is due now: a snooze only postpones."""
+    if until <= (r.snoozed or r.due):
+        raise ValueError(f"a snooze only postpones: {until:%a %d %b %H:%M} is not after "
+                         f"{(r.snoozed or r.due).astimezone(until.tzinfo):%a %d %b %H:%M}, when it is due")
     return {**state, r.key: {**_entry(state, r), "snoozed": _stamp(until)}}
 
 
@@ -343,10 +357,15 @@ def load_state(meta: dict[str, Any]) -> State:
     return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
 
 
-def snooze_until(text: str, now: datetime, morning: time) -> datetime:
-    """ "2h", "1d" from now, or a typed date (at the morning hour when it has no time)."""
+def snooze_until(text: str, now: datetime, morning: time, due: datetime | None = None) -> datetime:
+    """ "2h", "1d" or a typed date (at the morning hour when it has no time).
+
+    A snooze only postpones: for a reminder not due yet (`due`, in `now`'s
+    zone), durations count from when it is due and a date must be after it.
+    """
+    start = max(now, due) if due is not None else now
     try:
-        return now + parse_offset(text).length()
+        return start + parse_offset(text).length()
     except ValueError:
         pass
     from jobtrack.dates import parse_when  # the date parser loads the vocabulary: only when needed
@@ -355,6 +374,8 @@ def snooze_until(text: str, now: datetime, morning: time) -> datetime:
     until = datetime.combine(day, clock or morning, tzinfo=now.tzinfo)
     if until <= now:
         raise ValueError(f"{text!r} is not in the future")
+    if until <= start:
+        raise ValueError(f"a snooze only postpones: {text!r} is not after {start:%a %d %b %H:%M}, when it is due")
     return until
 
 
@@ -369,7 +390,7 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 
 __all__ = [
-    "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
+    "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "appointment_offsets", "candidates", "dismiss", "due", "due_at",
     "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze",
     "snooze_until", "trigger",
 ]

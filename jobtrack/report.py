@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jobtrack.agenda import contacts_by_posting
-from jobtrack.dates import parse_date
-from jobtrack.extract.dates import find_dates
 from jobtrack.model import Contact, Posting, Status, StatusChange
 from jobtrack.sanitize import clean_line
 from jobtrack.spreadsheet import write_csv
@@ -37,26 +35,6 @@ class Application:
     @property
     def stages(self) -> list[StatusChange]:
         return sorted(self.posting.history, key=lambda h: h.at)
-
-
-def past_day(text: str, today: date) -> date:
-    """A day typed for a period already lived: "1/10" in November is last October, not next.
-
-    Only a date written without a year moves back; ISO dates, dates with a
-    year and words such as "i går" keep what `parse_date` makes of them.
-    """
-    day = parse_date(text, today)
-    spans = find_dates(text)
-    if day <= today or not spans or any(s.year is not None for s in spans):
-        return day
-    for back in range(1, 9):  # 29 February waits for the previous leap year
-        try:
-            earlier = day.replace(year=day.year - back)
-        except ValueError:
-            continue
-        if earlier <= today:
-            return earlier
-    return day
 
 
 def applications(postings: Iterable[Posting], contacts: Iterable[Contact], since: date, until: date) -> list[Application]:

@@ -90,9 +90,10 @@ def bundle_from_extraction(ex: Extraction, doc: Document) -> Bundle:
 def read_source(source: str, as_of: date | None = None) -> tuple[Document, Extraction]:
     from jobtrack.documents import load_source
     from jobtrack.extract import extract
+    from jobtrack.zones import local_zone
 
     doc = load_source(source)
-    return doc, extract(doc, as_of=as_of)
+    return doc, extract(doc, as_of=as_of, tz=local_zone())
 
 
 def find_duplicate(store: Store, posting: Posting) -> Posting | None:

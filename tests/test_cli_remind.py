@@ -154,3 +154,13 @@ def test_remind_loads_neither_textual_nor_icalendar(jt) -> None:  # type: ignore
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           env={**jt.env, "JOBTRACK_NOW": "2026-04-07T09:00"})
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_snooze_only_postpones(jt) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10: snoozing a reminder that is not due yet moves it later, never sooner."""
+    listed = jt("remind", "list", now="2026-04-06T09:00").stdout  # the 7-day reminder is due tomorrow 09:00
+    assert "Tue 07 Apr 09:00  upcoming  Deadline in 7 days" in listed
+    snoozed = jt("remind", "snooze", "1", now="2026-04-06T09:00")  # the default: an hour
+    assert snoozed.returncode == 0 and snoozed.stdout.startswith("snoozed until Tue 07 Apr 10:00"), snoozed.stderr
+    sooner = jt("remind", "snooze", "1", "--until", "2026-04-07T09:30", now="2026-04-06T09:00")
+    assert sooner.returncode == 1 and "postpone" in one_line_error(sooner)

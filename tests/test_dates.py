@@ -69,3 +69,74 @@ def test_week_numbers(typed: str, expected: tuple[date, time | None]) -> None:
 def test_week_that_does_not_exist() -> None:
     with pytest.raises(ValueError, match="no week 54"):
         parse_when("uge 54", TODAY)
+
+
+# Issue 10: a typed date means what was written. Today is Sunday 2026-11-29.
+SUNDAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("tirsdag 16/3 10:00", (date(2027, 3, 16), time(10, 0))),  # 16 March 2027 is a Tuesday
+        ("tuesday 16 March", (date(2027, 3, 16), None)),
+        ("onsdag 15/3 2028", (date(2028, 3, 15), None)),
+        ("torsdag 16/3", (date(2028, 3, 16), None)),  # the weekday picks the year: the next that fits
+    ],
+)
+def test_a_weekday_keeps_the_date_and_picks_the_year(typed: str, expected: tuple[date, time | None]) -> None:
+    assert parse_when(typed, SUNDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("mandag 16/3 10:00", ("Monday", "16 March")),  # a Monday in 2026 (gone) and 2037, none near
+        ("monday 16 March", ("Monday", "16 March")),
+        ("fredag 5/12", ("Friday", "5 December")),  # the old parser said 2031-12-05
+        ("mandag 16/3 2027", ("Monday", "16 March 2027")),  # a year given: the weekday must agree
+    ],
+)
+def test_a_weekday_that_fits_no_near_year_is_an_error_naming_both(typed: str, named: tuple[str, str]) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_when(typed, SUNDAY)
+    assert all(word in str(caught.value) for word in named), caught.value
+
+
+@pytest.mark.parametrize(
+    ("typed", "future", "past"),
+    [
+        ("28/11", date(2027, 11, 28), date(2026, 11, 28)),
+        ("30/11", date(2026, 11, 30), date(2025, 11, 30)),
+        ("29/11", date(2026, 11, 29), date(2026, 11, 29)),  # today is both
+        ("1. oktober", date(2027, 10, 1), date(2026, 10, 1)),
+        ("March 16", date(2027, 3, 16), date(2026, 3, 16)),
+        ("mandag 16/3", None, date(2026, 3, 16)),  # a Monday in the past, none in the near future
+        ("fredag", date(2026, 12, 4), date(2026, 11, 27)),
+        ("uge 31", date(2027, 8, 2), date(2026, 7, 27)),
+        ("16/3 2030", date(2030, 3, 16), date(2030, 3, 16)),  # a year given is kept
+    ],
+)
+def test_a_date_without_a_year_goes_the_way_the_field_points(typed: str, future: date | None, past: date) -> None:
+    if future is None:
+        with pytest.raises(ValueError):
+            parse_when(typed, SUNDAY)
+    else:
+        assert parse_when(typed, SUNDAY)[0] == future
+    assert parse_when(typed, SUNDAY, past=True)[0] == past
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("i går", date(2026, 11, 28)), ("igår", date(2026, 11, 28)), ("yesterday", date(2026, 11, 28)),
+     ("i forgårs", date(2026, 11, 27)), ("day before yesterday", date(2026, 11, 27))],
+)
+def test_yesterday(typed: str, expected: date) -> None:
+    assert parse_when(typed, SUNDAY, past=True) == (expected, None)
+    assert parse_when(typed, SUNDAY) == (expected, None)  # a word says its own direction
+
+
+@pytest.mark.parametrize("typed", ["16/3 25:00", "16/3 10:75", "16/3 kl. 25", "16/3 24:30", "i morgen kl. 31.00"])
+def test_a_bad_hour_is_an_error_not_dropped(typed: str) -> None:
+    with pytest.raises(ValueError, match="time"):
+        parse_when(typed, SUNDAY)

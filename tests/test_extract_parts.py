@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from zoneinfo import ZoneInfo
 
 import test_extract_support  # noqa: F401
 from jobtrack.document import Document
@@ -113,3 +114,18 @@ def test_broken_structured_data_is_ignored():
     r = extract(Document(text="", structured=[{"validThrough": "not a date", "title": ["", None]},
                                               "junk"]))  # type: ignore[list-item]
     assert r.deadline is None and r.title is None
+
+
+def test_json_ld_times_move_to_the_users_zone():
+    """Issue 10: a moment with an offset is read in the zone given (the user's); without one, as written."""
+    copenhagen = ZoneInfo("Europe/Copenhagen")
+    noon_utc = structured.facts({"validThrough": "2026-12-15T12:00:00Z"}, copenhagen)
+    assert (noon_utc["deadline"].value, noon_utc["deadline_time"].value) == (date(2026, 12, 15), time(13, 0))
+    late_ny = structured.facts({"validThrough": "2026-12-15T23:59:00-05:00"}, copenhagen)
+    assert (late_ny["deadline"].value, late_ny["deadline_time"].value) == (date(2026, 12, 16), time(5, 59))
+    local = structured.facts({"validThrough": "2026-05-31T23:59:59+02:00"}, copenhagen)
+    assert (local["deadline"].value, local["deadline_time"].value) == (date(2026, 5, 31), time(23, 59))
+    day_only = structured.facts({"validThrough": "2026-12-15"}, copenhagen)
+    assert day_only["deadline"].value == date(2026, 12, 15) and "deadline_time" not in day_only
+    r = extract(Document(text="Some text.", structured=[{"validThrough": "2026-12-15T12:00:00Z"}]), tz=copenhagen)
+    assert r.to_json()["deadline_time"] == "13:00"

@@ -38,15 +38,15 @@ def test_order_nearest_first_then_nothing_ahead_then_closed_and_finished() -> No
 
 def test_next_interview_and_moment() -> None:
     by_title = {line.title: line for line in lines_of(*postings_and_events())}
-    assert by_title["D"].next_interview(NOW) == datetime(2026, 11, 24, 9, 0)
+    assert by_title["D"].next_interview(NOW) == (datetime(2026, 11, 24, 9, 0), True)
     assert by_title["D"].next_moment(NOW) == datetime(2026, 11, 24, 9, 0)
     assert by_title["B"].next_moment(NOW) == datetime(2026, 11, 25, 12, 0)  # the deadline comes before the test
-    assert by_title["B"].next_interview(NOW) == datetime(2026, 12, 1, 0, 0)
+    assert by_title["B"].next_interview(NOW) == (datetime(2026, 12, 1, 23, 59), False)  # no hour: all day
     assert by_title["C"].next_moment(NOW) is None
     assert by_title["C"].display_status(NOW) == "closed"
     assert by_title["A"].display_status(NOW) == "saved"
     later = datetime(2026, 11, 24, 9, 0)
-    assert by_title["D"].next_interview(later) == later  # an interview starting now is still ahead
+    assert by_title["D"].next_interview(later) == (later, True)  # an interview starting now is still ahead
 
 
 def test_an_applied_posting_no_longer_counts_its_deadline() -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from jobtrack.model import Contact, Posting, Status, StatusChange, to_dict
-from jobtrack.report import applications, markdown, past_day
+from jobtrack.dates import parse_date
+from jobtrack.report import applications, markdown
 
 SINCE, UNTIL = date(2026, 3, 1), date(2026, 3, 31)
 
@@ -108,7 +109,7 @@ def test_a_wrapped_line_does_not_start_a_list() -> None:
     ],
 )
 def test_past_day(text: str, day: date) -> None:
-    assert past_day(text, date(2026, 11, 23)) == day
+    assert parse_date(text, date(2026, 11, 23), past=True) == day
 
 
 # --- through the command line ------------------------------------------------------

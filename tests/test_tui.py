@@ -614,6 +614,9 @@ async def test_event_add_edit_remove_in_detail(store: Store) -> None:
         app.screen.query_one("#f-when", Input).value = ""
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert "Remove the date 2026-12-02 09:30?" in str(app.screen.query_one(".dialog-title", Static).render())
+        await pilot.press("y")  # emptying a date is asked about first
+        await pilot.pause()
         [event] = store.events(1)
         assert (event.kind, event.day, event.time, event.place) == (EventKind.TEST, None, None, "Fjordbank HQ")
         assert cells(app, "#events")[0][0] == "no date yet"

@@ -21,7 +21,7 @@ from textual.worker import WorkerCancelled  # noqa: E402
 
 from jobtrack.config import ReminderRules  # noqa: E402
 from jobtrack.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.model import Posting  # noqa: E402
+from jobtrack.model import Posting, Status  # noqa: E402
 from jobtrack.reminder_service import Reminding  # noqa: E402
 from jobtrack.store import StoreLocked  # noqa: E402
 from jobtrack.store.store import Bundle, Store, store_lock  # noqa: E402
@@ -30,7 +30,7 @@ from jobtrack.tui.screens.reminders import GROUP, RemindersScreen, SnoozeDialog 
 from jobtrack.zones import local_zone  # noqa: E402
 
 DUE_AT_START = {
-    "No answer for 14 days: Data analyst – Birch & Co. Follow up?",
+    "No answer for 14 days: Data engineer – Birch & Co. Follow up?",
     "Interview tomorrow 09:00: Data analyst – Birch & Co",
     "Deadline in 7 days: Backend developer – Fjordbank",
 }
@@ -56,6 +56,9 @@ def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "jobs.json")
     fill(s)
+    # Data analyst has an interview booked, so no follow-up: this one waits for an answer.
+    s.add(Bundle(Posting("Data engineer", employer="Birch & Co", status=Status.APPLIED,
+                         created=datetime(2026, 11, 2, 9, 0))))
     return s
 
 
@@ -82,7 +85,7 @@ async def test_notifications_on_start_once(store: Store) -> None:
         await checked(app, pilot)
         assert set(reminder_messages(app)) == DUE_AT_START
         late = [n for n in app._notifications if n.title == "Reminder (late)"]
-        assert [n.message for n in late] == ["No answer for 14 days: Data analyst – Birch & Co. Follow up?"]
+        assert [n.message for n in late] == ["No answer for 14 days: Data engineer – Birch & Co. Follow up?"]
     assert all("shown" in entry for entry in state(store).values()) and len(state(store)) == 3
     again = JobtrackApp(Store(store.path), now=Clock())
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
@@ -109,7 +112,7 @@ async def test_reminders_arrive_while_the_app_runs(store: Store) -> None:
         Store(store.path).add(Bundle(Posting("Kok", employer="Kantinen", deadline=(clock.now + timedelta(days=1)).date())))
         app.reminder_watch.check()
         await checked(app, pilot)
-        assert reminder_messages(app) == ["Deadline tomorrow 23:59: Kok – Kantinen"]
+        assert reminder_messages(app) == ["Deadline tomorrow: Kok – Kantinen"]
 
 
 async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
@@ -122,7 +125,7 @@ async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
         table = app.screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[1] for r in rows] == ["shown", "shown", "shown", "upcoming", "upcoming", "upcoming", "upcoming"]
-        assert rows[0][2] == "No answer for 14 days: Data analyst – Birch & Co. Follow up?"
+        assert rows[0][2] == "No answer for 14 days: Data engineer – Birch & Co. Follow up?"
         assert rows[3][2] == "Interview in 2 h: Data analyst – Birch & Co" and rows[3][0] == "Tue 24 Nov 07:00"
         key = app.screen.reminders[0].key
         await pilot.press("d")
@@ -271,7 +274,7 @@ async def test_reminders_cron_delivered_meanwhile_are_not_shown_again(store: Sto
         # Cron runs while a check is under way (the UI thread waits for it): still shown once, by cron.
         clock.now = NOW + timedelta(days=6, hours=-1)  # 09:00, 24 Nov + 5: "Deadline tomorrow" for Fjordbank
         app.reminder_watch.check()
-        assert "Deadline tomorrow 23:59: Backend developer – Fjordbank" in remind_notify(store, clock.now)
+        assert "Deadline tomorrow: Backend developer – Fjordbank" in remind_notify(store, clock.now)
         await checked(app, pilot)
         assert reminder_messages(app) == []
 
@@ -296,3 +299,31 @@ async def test_closing_the_app_during_a_check(store: Store) -> None:
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
         await checked(again, pilot)
         assert set(reminder_messages(again)) == DUE_AT_START
+
+
+async def test_snooze_only_postpones_an_upcoming_reminder(store: Store) -> None:
+    """Issue 10: "In 1 hour" on a reminder due tomorrow 07:00 is tomorrow 08:00, never sooner."""
+    app = JobtrackApp(store, now=Clock())
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await checked(app, pilot)
+        app.action_reminders()
+        await pilot.pause()
+        upcoming = app.screen.reminders[3]
+        assert upcoming.text == "Interview in 2 h: Data analyst – Birch & Co"
+        await pilot.press("down", "down", "down", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeDialog)
+        await pilot.press("enter")  # "In 1 hour": an hour after it is due
+        await pilot.pause()
+        assert state(store)[upcoming.key]["snoozed"] == "2026-11-24T07:00:00+00:00"  # 08:00 in Copenhagen
+        row = [r.key for r in app.screen.reminders].index(upcoming.key)
+        app.screen.query_one(DataTable).move_cursor(row=row)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).focus()
+        app.screen.query_one(Input).value = "i morgen kl. 7"  # before it is due: refused, nothing changes
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeDialog)
+        assert "postpone" in str(app.screen.query_one("#snooze-error").render())
+        assert state(store)[upcoming.key]["snoozed"] == "2026-11-24T07:00:00+00:00"

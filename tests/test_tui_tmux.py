@@ -128,3 +128,16 @@ def test_a_store_damaged_behind_its_list_index_gives_one_line(tmp_path: Path) ->
         screen = t.screen()
         assert "jobtrack: the store" in screen and "is damaged" in screen
         assert "Traceback" not in screen
+
+
+def test_keys_typed_at_start_go_where_the_user_expects(tmp_path: Path) -> None:
+    """Issue 10: typed before the first screen is ready, "a" opens Add and "/lego chef" searches."""
+    fill(Store(tmp_path / "jobs.json"))
+    with started(tmp_path) as t:
+        t.keys("-l", "a")  # at once, before the app has drawn anything
+        t.wait_for(lambda s: "Add a posting" in s, "the Add dialog")
+        assert "search: a" not in t.screen()
+    with started(tmp_path) as t:
+        t.keys("-l", "/lego chef")
+        screen = t.wait_for(lambda s: "search: lego chef" in s, "the search")
+        assert "Edit posting" not in screen

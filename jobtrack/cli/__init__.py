@@ -53,8 +53,12 @@ def _tui_options(argv: list[str] | None) -> argparse.Namespace | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _tui_options(argv) or build_parser().parse_args(argv)
-    ctx = Context(db=args.db)
     run = getattr(args, "run", None)
+    if run is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        build_parser().print_usage(sys.stderr)  # a pipe or cron: the TUI would wait for keys forever
+        print("jobtrack: no command given and no terminal for the app (see jobtrack --help)", file=sys.stderr)
+        return 2
+    ctx = Context(db=args.db)
     try:
         if run is None:
             return _open_tui(ctx)
@@ -72,5 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _open_tui(ctx: Context) -> int:
     from jobtrack.tui.app import run_app
+
+    ctx.now()  # a bad $JOBTRACK_NOW is one line here, not a traceback inside the app
 
     return run_app(ctx.db_path, ctx.store)

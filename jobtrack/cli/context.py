@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jobtrack import clock
 from jobtrack.locations import db_path
 from jobtrack.sanitize import clean_line
 
 if TYPE_CHECKING:
     from jobtrack.store import Store
-
-# An ISO date-time that fixes every command's clock: for tests and scripts.
-NOW_ENV = "JOBTRACK_NOW"
-
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line, exit code 1."""
@@ -36,14 +32,11 @@ class Context:
         return self._store
 
     def now(self) -> datetime:
-        """`$JOBTRACK_NOW` when set (local wall time unless it has an offset), else now."""
-        fixed = os.environ.get(NOW_ENV)
-        if not fixed:
-            return datetime.now().replace(microsecond=0)
+        """The one clock (`jobtrack.clock`): `$JOBTRACK_NOW` when set."""
         try:
-            return datetime.fromisoformat(fixed)
-        except ValueError:
-            raise UserError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
+            return clock.now()
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
 
     def fail(self, message: str, code: int = 1) -> int:
         print(f"jobtrack: {clean_line(message)}", file=sys.stderr)

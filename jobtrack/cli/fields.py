@@ -20,6 +20,13 @@ def parse_date(text: str) -> date:
     return parse_date(text)
 
 
+def parse_past_date(text: str) -> date:
+    """A day already lived (posted): "28/11" on 29 November is yesterday, not next year."""
+    from jobtrack.dates import parse_date
+
+    return parse_date(text, past=True)
+
+
 def parse_time(text: str) -> time:
     from jobtrack.dates import parse_time
 
@@ -50,7 +57,7 @@ def _optional(parser: Parser) -> Parser:
 
 POSTING_FIELDS: dict[str, Parser] = {
     "title": str, "employer": str, "department": str, "location": str, "url": str, "language": str,
-    "deadline_time": _optional(parse_time), "posted": _optional(parse_date), "start_date": _optional(parse_date),
+    "deadline_time": _optional(parse_time), "posted": _optional(parse_past_date), "start_date": _optional(parse_date),
     "salary": str, "hours": str, "positions": _optional(_int), "tags": _tags, "priority": _int, "notes": str,
 }
 CONTACT_FIELDS: dict[str, Parser] = {

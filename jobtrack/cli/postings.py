@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date, datetime
 
+from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg
 from jobtrack.model import Posting, Status, to_dict
@@ -81,13 +82,14 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 def summary(p: Posting, now: datetime | None = None) -> str:
     from jobtrack.countdown import countdown
 
-    now = now or datetime.now()
+    now = now or clock.now()
     parts = [clean_line(p.title)]
     if p.employer:
         parts.append(f"at {clean_line(p.employer)}")
     at = p.deadline_at()
     if at:
-        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''} ({countdown(at, now)})")
+        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''}"
+                     f" ({countdown(at, now, p.deadline_time is not None)})")
     return " ".join(parts)
 
 
@@ -98,7 +100,7 @@ def posting_json(p: Posting) -> dict:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.countdown import countdown
 
-    now = datetime.now()
+    now = ctx.now()
     postings = [p for p in ctx.store().postings() if not args.status or p.status in args.status]
     postings.sort(key=lambda p: (p.deadline_at() is None, p.deadline_at() or now, p.id or 0))
     if args.json:
@@ -110,7 +112,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for p in postings:
         at = p.deadline_at()
-        due = countdown(at, now) if at else ""
+        due = countdown(at, now, p.deadline_time is not None) if at else ""
         print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
     return 0
 
@@ -132,7 +134,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         value = fmt(getattr(p, name))
         if value and name not in ("title",):
             print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
-    print(f"  {'status':<14} {p.display_status(datetime.now())}")
+    print(f"  {'status':<14} {p.display_status(ctx.now())}")
     for h in p.history:
         print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
     if b.contacts:

@@ -125,12 +125,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_snooze(args: argparse.Namespace, ctx: Context) -> int:
-    reminding = _reminding(ctx)
-    now = ctx.now()
-    from jobtrack.reminders import snooze_until
-
-    until = snooze_until(args.until, now, reminding.rules.morning)
-    r = reminding.snooze(now, args.reminder, until)
+    r, until = _reminding(ctx).snooze(ctx.now(), args.reminder, args.until)
     print(f"snoozed until {until:%a %d %b %H:%M}: {r.text}")
     return 0
 

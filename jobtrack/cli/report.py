@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _day(option: str, text: str, today: date) -> date:
-    from jobtrack.report import past_day
+    from jobtrack.dates import parse_date
 
-    try:
-        return past_day(text, today)
+    try:  # a period already lived: "1/10" in November is last October
+        return parse_date(text, today, past=True)
     except ValueError as exc:
         raise UserError(f"{option}: {exc}") from None
 
@@ -29,7 +29,7 @@ def _day(option: str, text: str, today: date) -> date:
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.report import applications, markdown, report_csv
 
-    today = date.today()
+    today = ctx.now().date()
     since = _day("--since", args.since, today)
     until = _day("--until", args.until, today) if args.until else today
     if until < since:

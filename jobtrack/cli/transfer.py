@@ -10,10 +10,10 @@ import argparse
 import base64
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
 from jobtrack.model import contact_from_dict, event_from_dict, posting_from_dict, to_dict
 
@@ -87,7 +87,7 @@ def _ics_bytes(store: Store) -> tuple[bytes, int]:
     from jobtrack.ics import build_calendar
 
     postings = store.postings()
-    return build_calendar(postings, store.events(), datetime.now()), len(postings)
+    return build_calendar(postings, store.events(), clock.now()), len(postings)
 
 
 def _write(target: str, data: bytes) -> None:

@@ -7,7 +7,7 @@ guarded, so odd input yields a partial result instead of an exception.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, tzinfo
 from typing import Any, Callable, TypeVar
 
 from jobtrack.document import Document
@@ -33,23 +33,26 @@ def _safe(fn: Callable[..., T], *args: Any, default: Any = None) -> T:
         return default
 
 
-def _structured(doc: Document) -> dict[str, Fact[Any]]:
+def _structured(doc: Document, tz: tzinfo | None) -> dict[str, Fact[Any]]:
     merged: dict[str, Fact[Any]] = {}
     for item in doc.structured or []:
-        for k, v in structured.facts(item).items():
+        for k, v in structured.facts(item, tz).items():
             merged.setdefault(k, v)
     return merged
 
 
-def extract(document: Document, as_of: date | None = None) -> Extraction:
-    """Read a posting: title, employer, dates, steps, salary and contacts."""
+def extract(document: Document, as_of: date | None = None, tz: tzinfo | None = None) -> Extraction:
+    """Read a posting: title, employer, dates, steps, salary and contacts.
+
+    `tz`: the user's zone, into which moments written with an offset (JSON-LD) are moved.
+    """
     result = Extraction()
     try:
         text = document.text if isinstance(document.text, str) else ""
     except Exception:
         text = ""
     text = reflow(sanitize(text[:MAX_CHARS]))
-    sd = _safe(_structured, document, default={}) or {}
+    sd = _safe(_structured, document, tz, default={}) or {}
     lang = _safe(language.detect, text, default="en") or "en"
     result.language = lang
     langs = (lang,)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from dateutil.parser import isoparse
@@ -36,7 +36,8 @@ def _text(v: Any) -> str | None:
     return s or None
 
 
-def _when(v: Any) -> tuple[date | None, time | None]:
+def _when(v: Any, tz: tzinfo | None = None) -> tuple[date | None, time | None]:
+    """The day and time; a moment with an offset is moved into `tz` (the user's zone) when given."""
     s = _text(v)
     if not s:
         return None, None
@@ -46,8 +47,11 @@ def _when(v: Any) -> tuple[date | None, time | None]:
         return None, None
     if isinstance(dt, datetime):
         t = dt.time().replace(second=0, microsecond=0, tzinfo=None)
-        if len(s) <= 10 or t == time(0, 0):
+        if len(s) <= 10 or t == time(0, 0):  # midnight where it was written: a day, not a moment
             return dt.date(), None
+        if tz is not None and dt.tzinfo is not None:
+            dt = dt.astimezone(tz)
+            t = dt.time().replace(second=0, microsecond=0, tzinfo=None)
         if t >= time(23, 59):
             return dt.date(), END_OF_DAY
         return dt.date(), t
@@ -112,8 +116,8 @@ def _address(v: Any) -> str | None:
     return _text(addr)
 
 
-def facts(posting: dict[str, Any]) -> dict[str, Fact[Any]]:
-    """Facts keyed like `Extraction` fields, from one JobPosting dict."""
+def facts(posting: dict[str, Any], tz: tzinfo | None = None) -> dict[str, Fact[Any]]:
+    """Facts keyed like `Extraction` fields, from one JobPosting dict; times with an offset in `tz`."""
     out: dict[str, Fact[Any]] = {}
     if not isinstance(posting, dict):
         return out
@@ -121,7 +125,7 @@ def facts(posting: dict[str, Any]) -> dict[str, Fact[Any]]:
         out["title"] = _fact(t, "title")
     if e := _text(posting.get("hiringOrganization")):
         out["employer"] = _fact(e, "hiringOrganization")
-    d, t_ = _when(posting.get("validThrough"))
+    d, t_ = _when(posting.get("validThrough"), tz)
     if d:
         out["deadline"] = _fact(d, "validThrough")
         if t_:

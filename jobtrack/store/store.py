@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
+from jobtrack import clock
 from jobtrack.model import (
     Contact,
     Event,
@@ -58,7 +59,7 @@ class Bundle:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 def store_lock(path: Path, timeout: float) -> FileLock:

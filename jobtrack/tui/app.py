@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from jobtrack import list_index
+from jobtrack import clock, list_index
 from jobtrack.listing import Line, lines_of
 from jobtrack.list_index import FirstScreen
 from jobtrack.store.errors import StoreError
@@ -22,16 +26,29 @@ from jobtrack.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.timer import Timer
 
     from jobtrack.store import Store
     from jobtrack.store.journal import Stamp
     from jobtrack.tui.screens.reminders import ReminderWatch
 
 URGENCY_DEFAULTS = {"urgent": "#e5484d", "soon": "#f5a524", "later": "#6cb6ff"}
+# A typed key whose mark never comes back (its widget closed first) holds the next one this long at most.
+KEY_PATIENCE = 0.5
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+# How often the mark goes round behind a key: the second lap also waits for the
+# messages the key made on its way (a table's "row selected" that opens a dialog).
+KEY_LAPS = 2
+
+
+class KeyDone(Message):
+    """Sent after a typed key to where the key went; back at the app, the key has been handled."""
+
+    def __init__(self, serial: int, lap: int = 1) -> None:
+        super().__init__()
+        self.serial = serial
+        self.lap = lap
 
 
 def _postings_provider() -> type[Provider]:
@@ -54,7 +71,7 @@ class JobtrackApp(App[None]):
     def __init__(
         self,
         store: Store | Callable[[], Store],
-        now: Callable[[], datetime] = _now,
+        now: Callable[[], datetime] = clock.now,
         poll_interval: float = 1.0,
         theme_folders: list[Path] | None = None,
         remind: bool = True,
@@ -73,6 +90,59 @@ class JobtrackApp(App[None]):
         self.poll_interval = poll_interval
         self.theme_folders = theme_folders
         self._theme_shown = ""
+        self._typed: deque[events.Key] = deque()  # keys waiting for the one before them
+        self._key_serial = 0  # the key out being handled, if `_key_out`
+        self._key_out = False
+        self._key_timer: Timer | None = None
+        self._hold_until = 0.0  # monotonic time until which a key waits for a new screen's focus
+        self._key_screen: Screen[object] | None = None  # where the last key went
+
+    # -- typed keys, one at a time ---------------------------------------------
+    # Textual hands a key to the focused widget's queue and goes on with the
+    # next, while the first may still bubble up to a binding that opens a
+    # dialog or moves the focus: typed ahead, "/lego" opened Edit and a save
+    # read a field before the last letters reached it. Each key is handled,
+    # and a screen it opens has focused its first field, before the next is let through.
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self._typed and not self._key_out:
+                self._hold_until = monotonic() + KEY_PATIENCE
+            self._typed.append(event)
+            await self._send_key()
+            return
+        await super().on_event(event)
+
+    async def _send_key(self) -> None:
+        if self._key_out or not self._typed or not self.screen_stack:  # none left, or the app is closing
+            return
+        screen = self.screen
+        opened = screen is not self._key_screen and self.focused is None and screen.focus_chain
+        if opened and monotonic() < self._hold_until:
+            self.set_timer(0.01, self._send_key)  # a screen just opened: its first field is not focused yet
+            return
+        self._key_screen = screen
+        self._key_out = True
+        self._key_serial += 1
+        await super().on_event(self._typed.popleft())
+        (self.focused or self.screen).post_message(KeyDone(self._key_serial))
+        self._key_timer = self.set_timer(KEY_PATIENCE, partial(self._key_handled, self._key_serial))
+
+    def on_key_done(self, message: KeyDone) -> None:
+        message.stop()
+        if message.lap < KEY_LAPS and message.serial == self._key_serial and self.screen_stack:
+            (self.focused or self.screen).post_message(KeyDone(message.serial, message.lap + 1))
+            return
+        self._key_handled(message.serial)
+
+    def _key_handled(self, serial: int) -> None:
+        if not self._key_out or serial != self._key_serial:
+            return  # a late mark of a key already let go
+        self._key_out = False
+        self._hold_until = monotonic() + KEY_PATIENCE
+        if self._key_timer is not None:
+            self._key_timer.stop()
+        self.call_later(self._send_key)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(URGENCY_DEFAULTS)

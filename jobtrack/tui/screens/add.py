@@ -80,11 +80,12 @@ class AddDialog(ModalScreen[int | None]):
     def read(self, source: str, pasted: str) -> None:
         from jobtrack.documents import load_source
         from jobtrack.extract import extract
+        from jobtrack.zones import local_zone
 
         worker = get_current_worker()
         try:
             doc = load_source(source) if source else Document(text=pasted, source="pasted text")
-            extraction = extract(doc, as_of=self.jt.now().date())
+            extraction = extract(doc, as_of=self.jt.now().date(), tz=local_zone())
         except Exception as exc:  # noqa: BLE001 - any failure is shown, the dialog stays open
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.show_error, f"Could not read it: {exc}")

@@ -52,7 +52,7 @@ def event_when(e: Event, now: datetime) -> str:
     if at is None:
         return "no date yet"
     day = f"{at:%Y-%m-%d %H:%M}" if e.time else f"{at:%Y-%m-%d}"
-    return f"{day}  ({countdown(at, now)})"
+    return f"{day}  ({countdown(at, now, e.time is not None)})"
 
 
 class DetailScreen(Screen[None]):
@@ -171,7 +171,8 @@ class DetailScreen(Screen[None]):
         rows: list[tuple[str, str]] = [
             ("Title", p.title), ("Employer", p.employer), ("Department", p.department),
             ("Location", p.location), ("Status", p.display_status(now)),
-            ("Deadline", f"{deadline:%Y-%m-%d %H:%M}  ({countdown(deadline, now)})" if deadline else ""),
+            ("Deadline", f"{p.deadline_text()}  ({countdown(deadline, now, p.deadline_time is not None)})"
+             if deadline else ""),
             ("Salary", p.salary), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
             ("Posted", p.posted.isoformat() if p.posted else ""), ("URL", p.url), ("Language", p.language),
             ("Tags", ", ".join(p.tags)), ("Added", f"{p.created:%Y-%m-%d}"),

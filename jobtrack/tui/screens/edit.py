@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
 
 
+# Fields that are a date the user relies on: emptying one (a slip of ctrl+k) is asked about first.
+ASK_BEFORE_EMPTYING = {"deadline": "deadline", "when": "date"}
+
+
 class FormDialog(ModalScreen[dict[str, Any] | None]):
     """Returns the parsed values the user changed, or None when cancelled."""
 
@@ -48,13 +52,24 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         self.query(Input).first().focus()
 
-    def action_save(self) -> None:
-        if self.required and not self.form.raw()[self.required]:
+    def action_save(self, confirmed: bool = False) -> None:
+        raw = self.form.raw()
+        if self.required and not raw[self.required]:
             label = next(f.label for f in self.form.fields if f.name == self.required)
             self.form.show_error(f"{label} cannot be empty")
             return
         values = self.form.values(self.form.changed())
-        if values is not None and self.accept(values):
+        if values is None:
+            return
+        emptied = [f for f in self.form.fields if f.name in ASK_BEFORE_EMPTYING and f.value and not raw[f.name]]
+        if emptied and not confirmed:
+            from jobtrack.tui.screens.dialogs import ConfirmDialog
+
+            gone = emptied[0]
+            question = f"Remove the {ASK_BEFORE_EMPTYING[gone.name]} {gone.value}?"
+            self.app.push_screen(ConfirmDialog(question), lambda yes: self.action_save(confirmed=True) if yes else None)
+            return
+        if self.accept(values):
             self.dismiss(values)
 
     def accept(self, values: dict[str, Any]) -> bool:

@@ -40,7 +40,8 @@ class PostingRows:
 
     def __call__(self, line: Line) -> tuple[str, list[Text]]:
         now = self.now
-        interview = line.next_interview(now)
+        found = line.next_interview(now)
+        interview = found[0] if found else None
         moment = line.next_moment(now)
         tone = urgency(moment, now)
         style = self.colours.get(tone, "") if tone != "past" else "dim"
@@ -49,13 +50,16 @@ class PostingRows:
             Text(clean_line(line.title), style="dim" if finished else "bold"),
             Text(clean_line(line.employer)),
             Text(line.display_status(now)),
-            Text(countdown(line.deadline, now) if line.deadline else "", style=style if moment == line.deadline else ""),
-            Text(countdown(interview, now) if interview else "", style=style if interview and moment == interview else ""),
+            Text(countdown(line.deadline, now, line.deadline_timed) if line.deadline else "",
+                 style=style if moment == line.deadline else ""),
+            Text(countdown(found[0], now, found[1]) if found else "", style=style if interview and moment == interview else ""),
         ]
 
 
 class PostingsScreen(Screen[None]):
     CSS_PATH = "postings.tcss"
+    # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
+    AUTO_FOCUS = "#postings"
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("a", "add", "Add"),

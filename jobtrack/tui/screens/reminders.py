@@ -123,25 +123,30 @@ class ReminderWatch:
                     screen.reload()
 
 
-class SnoozeDialog(ModalScreen[datetime | None]):
-    """Until when: an hour, tomorrow morning, next week, or a typed date."""
+class SnoozeDialog(ModalScreen[str | None]):
+    """Until when: an hour, tomorrow morning, next week, or a typed date; gives back what
+    `Reminding.snooze` reads. For a reminder not due yet all count from when it is due."""
 
     CSS_PATH = "reminders.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, now: datetime, rules: ReminderRules) -> None:
+    def __init__(self, now: datetime, rules: ReminderRules, due: datetime | None = None) -> None:
         super().__init__()
         self.now = now
         self.rules = rules
+        self.due = due  # local wall time
 
     def compose(self) -> ComposeResult:
         morning = f"{self.rules.morning:%H:%M}"
+        later = self.due is not None and self.due > self.now
+        day = max(self.now, self.due or self.now).date()
+        tomorrow, week = (day + timedelta(days=1)).isoformat(), (day + timedelta(days=7)).isoformat()
         with Vertical(classes="dialog", id="snooze-dialog"):
             yield Label("Snooze until", classes="dialog-title")
             yield OptionList(
-                Option("In 1 hour", id="1h"),
-                Option(f"Tomorrow {morning}", id="tomorrow"),
-                Option(f"In a week, {morning}", id="7d"),
+                Option("1 hour after it is due" if later else "In 1 hour", id="1h"),
+                Option(f"The day after, {morning}" if later else f"Tomorrow {morning}", id=tomorrow),
+                Option(f"A week after, {morning}" if later else f"In a week, {morning}", id=week),
                 id="snooze-choices",
             )
             yield Input(placeholder="or type a date: 16/3 14:00, fredag, 2h", id="snooze-when")
@@ -149,19 +154,14 @@ class SnoozeDialog(ModalScreen[datetime | None]):
 
     def _until(self, text: str) -> None:
         try:
-            until = snooze_until(text, self.now, self.rules.morning)
+            snooze_until(text, self.now, self.rules.morning, self.due)
         except ValueError as exc:
             self.query_one("#snooze-error", Static).update(str(exc))
             return
-        self.dismiss(until)
+        self.dismiss(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        choice = event.option.id or "1h"
-        if choice == "1h":
-            self.dismiss(self.now + timedelta(hours=1))
-        else:
-            days = 1 if choice == "tomorrow" else 7
-            self.dismiss(datetime.combine(self.now.date() + timedelta(days=days), self.rules.morning))
+        self.dismiss(event.option.id or "1h")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._until(event.value)
@@ -244,13 +244,15 @@ class RemindersScreen(Screen[None]):
         if r is None:
             return
 
-        def chosen(until: datetime | None) -> None:
-            if until is not None:
-                self.reminder_watch.reminding.snooze(self.jt.now(), r.key, until)
+        def chosen(when: str | None) -> None:
+            if when is not None:
+                _, until = self.reminder_watch.reminding.snooze(self.jt.now(), r.key, when)
                 self.notify(f"Snoozed until {until:%a %d %b %H:%M}", timeout=2)
                 self.reload()
 
-        self.app.push_screen(SnoozeDialog(self.jt.now(), self.reminder_watch.reminding.rules), chosen)
+        reminding = self.reminder_watch.reminding
+        due = r.local_due(reminding.tz).replace(tzinfo=None)
+        self.app.push_screen(SnoozeDialog(self.jt.now(), reminding.rules, due), chosen)
 
     def action_close(self) -> None:
         self.app.pop_screen()
