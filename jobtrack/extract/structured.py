@@ -14,7 +14,6 @@ from typing import Any
 
 from dateutil.parser import isoparse
 
-from jobtrack.extract.dates import END_OF_DAY
 from jobtrack.extract.result import Fact
 from jobtrack.extract.text import clean
 
@@ -52,8 +51,8 @@ def _when(v: Any, tz: tzinfo | None = None) -> tuple[date | None, time | None]:
         if tz is not None and dt.tzinfo is not None:
             dt = dt.astimezone(tz)
             t = dt.time().replace(second=0, microsecond=0, tzinfo=None)
-        if t >= time(23, 59):
-            return dt.date(), END_OF_DAY
+        if t >= time(23, 59):  # 23:59(:59) is how job systems store "until the end of that day"
+            return dt.date(), None
         return dt.date(), t
     return dt, None
 
