@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
-from jobtrack.model import EventKind, Status
+from jobtrack import values
+from jobtrack.model import Status
 
 Parser = Callable[[str], Any]
 
@@ -32,10 +33,6 @@ def parse_when(text: str) -> tuple[date, time | None]:
     return parse_when(text)
 
 
-def _tags(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
 def _int(text: str) -> int:
     try:
         return int(text)
@@ -49,15 +46,15 @@ def _optional(parser: Parser) -> Parser:
 
 
 POSTING_FIELDS: dict[str, Parser] = {
-    "title": str, "employer": str, "department": str, "location": str, "url": str, "language": str,
+    "title": str, "employer": str, "department": str, "location": str, "url": values.url, "language": values.language,
     "deadline_time": _optional(parse_time), "posted": _optional(parse_date), "start_date": _optional(parse_date),
-    "salary": str, "hours": str, "positions": _optional(_int), "tags": _tags, "priority": _int, "notes": str,
+    "salary": str, "hours": str, "positions": _optional(_int), "tags": values.tags, "priority": _int, "notes": str,
 }
 CONTACT_FIELDS: dict[str, Parser] = {
-    "name": str, "role": str, "organisation": str, "phone": str, "email": str, "reachable": str, "notes": str,
+    "name": str, "role": str, "organisation": str, "phone": values.phone, "email": values.email, "reachable": str, "notes": str,
 }
 EVENT_FIELDS: dict[str, Parser] = {
-    "kind": EventKind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
+    "kind": values.event_kind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
 }
 
 

@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="add postings from URLs, files or pasted text (-), one source per line on stdin, or from options")
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file path, or - to paste text")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (for dates without a year)")
+    p.add_argument("--update", action="store_true", help="a posting already tracked takes what its page says now")
+    p.add_argument("--anyway", action="store_true", help="save a page even when nothing in it reads like a posting")
     add_field_options(p, POSTING_FIELDS, extra=("deadline",))
     p.set_defaults(run=cmd_add)
 
@@ -75,7 +77,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     from jobtrack.cli.sources import add_sources
 
-    return add_sources(ctx, args.sources, fields, _as_of(args))
+    return add_sources(ctx, args.sources, fields, _as_of(args), update=args.update, anyway=args.anyway)
 
 
 def summary(p: Posting, now: datetime | None = None) -> str:
