@@ -359,6 +359,20 @@ def prune(state: State, now: datetime) -> State:
     return {k: v for k, v in state.items() if datetime.fromisoformat(v.get("target", "9999-01-01")) >= limit}
 
 
+def rekey(state: State, subjects: dict[str, str]) -> State:
+    """The state with each key's subject ("posting-7") replaced as `subjects` says; others are dropped.
+
+    Export names subjects by identity ("posting-<uid>") and import by the ids
+    of the store it goes into, so shown and dismissed reminders stay so.
+    """
+    out: State = {}
+    for key, entry in state.items():
+        subject, _, rest = key.partition("/")
+        if subject in subjects:
+            out[f"{subjects[subject]}/{rest}"] = entry
+    return out
+
+
 def load_state(meta: dict[str, Any]) -> State:
     """The state from the store's meta; anything malformed is ignored rather than fatal."""
     raw = meta.get(META_KEY)
@@ -392,6 +406,6 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "candidates", "dismiss", "due", "due_at",
-    "event_target", "find", "load_state", "mark_shown", "number", "pending", "posting_name", "prune", "snooze",
+    "event_target", "find", "load_state", "mark_shown", "number", "pending", "rekey", "posting_name", "prune", "snooze",
     "snooze_until", "trigger",
 ]
