@@ -103,16 +103,18 @@ def understood(ex: Extraction) -> bool:
     return any(f is not None for f in facts) or bool(ex.events or ex.contacts)
 
 
-def same_source(store: Store, posting: Posting) -> Posting | None:
+def same_source(store: Store, bundle: Bundle) -> Posting | None:
     """The posting already tracked from this address (tracking parameters and fragment aside).
 
-    With no address on either side (a file, pasted text) the same employer and title is all there is to go by.
+    With no address (a file, pasted text) only the same text read again is the same posting.
     """
-    url = canonical_url(posting.url)
-    if not url:
-        like = look_alike(store, posting)
-        return like if like is not None and not like.url else None
-    return next((p for p in store.postings() if canonical_url(p.url) == url), None)
+    url = canonical_url(bundle.posting.url)
+    if url:
+        return next((p for p in store.postings() if canonical_url(p.url) == url), None)
+    like = look_alike(store, bundle.posting)
+    if like is None or like.id is None or like.url or not bundle.text or store.text(like.id) != bundle.text:
+        return None
+    return like
 
 
 def look_alike(store: Store, posting: Posting) -> Posting | None:
@@ -287,7 +289,7 @@ def add_posting(store: Store, bundle: Bundle, update: bool = False) -> AddResult
     employer at another address is a new posting, with the look-alike named.
     """
     with store.transaction():
-        known = same_source(store, bundle.posting)
+        known = same_source(store, bundle)
         if known is not None and known.id is not None:
             changes = compare(store.bundle(known.id), bundle)
             if update and changes:

@@ -78,3 +78,9 @@ def test_refresh_shows_and_takes_moved_events_and_changed_contacts(jt_run: Run, 
     assert [(e["day"], e["time"], e["id"]) for e in after["events"]] == [("2031-03-18", "10:00", before["events"][0]["id"])]
     assert [(c["name"], c["phone"]) for c in after["contacts"]] == [("Jette Hansen", "+4530456499")]
     assert "nothing changed" in ok(jt_run("refresh", "1", env={"JOBTRACK_NOW": "2031-01-10T09:00"}))
+
+
+def test_typed_postings_with_the_same_title_are_kept_apart_with_a_note(jt_run: Run) -> None:
+    ok(jt_run("add", "--title", "Chef", "--employer", "Kommune"))
+    assert "looks like #1" in ok(jt_run("add", "--title", "Chef", "--employer", "Kommune"))
+    assert len(json.loads(ok(jt_run("list", "--json")))) == 2

@@ -70,10 +70,12 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
+        from jobtrack.cli.sources import report_added
+        from jobtrack.services import add_posting
         from jobtrack.store import Bundle
 
-        posting = ctx.store().add(Bundle(Posting(**fields)))
-        print(f"added #{posting.id}: {summary(posting)}")
+        store = ctx.store()
+        report_added(store, add_posting(store, Bundle(Posting(**fields)), update=args.update), source=fields.get("url", ""))
         return 0
     from jobtrack.cli.sources import add_sources
 

@@ -6,10 +6,15 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
 from jobtrack.sanitize import clean_line
+
+if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
+    from jobtrack.services import AddResult
+    from jobtrack.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,7 +82,6 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
                 update: bool = False, anyway: bool = False) -> int:
     """Add each source; one per line on stdin when the only source is `-` and stdin is a list."""
     from jobtrack.services import add_posting, bundle_from_extraction, read_source, understood
-    from jobtrack.cli.postings import summary
 
     store = ctx.store()
     counts = {"added": 0, "known": 0, "updated": 0, "failed": 0}
@@ -99,27 +103,31 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
             print(f"{prefix}jobtrack: {clean_line(str(exc))}", file=sys.stderr)
             continue
         counts[result.outcome] += 1
-        ident = result.posting.id
-        verb = {"added": "added", "known": "already tracked as", "updated": "already tracked, updated"}[result.outcome]
-        print(f"{prefix}{verb} #{ident}: {summary(result.posting)}")
-        if result.looks_like is not None:
-            print(f"      note: looks like #{result.looks_like.id} (the same title and employer at another address)")
-        if result.outcome == "known":
-            for line in result.changes.lines():
-                print(f"      {line}")
-            print("      the page says what is stored" if not result.changes else
-                  f"      nothing changed; take the page's version with: jobtrack add --update {source}"
-                  f"   (or part of it: jobtrack refresh {ident} --take {result.changes.names()[0]})")
-            continue
-        for line in result.changes.lines():
-            print(f"      {line}")
-        for e in store.events(ident):
-            if e.day and result.outcome == "added":
-                print(f"      {e.kind.value}: {e.day.isoformat()}{' ' + e.time.strftime('%H:%M') if e.time else ''} {clean_line(e.label)}")
+        report_added(store, result, prefix, source)
     if many:
         known = f", {counts['known']} already tracked" if counts["known"] else ""
         print(f"{counts['added']} added, {counts['updated']} updated{known}, {counts['failed']} failed")
     return 1 if counts["failed"] else 0
+
+
+def report_added(store: Store, result: AddResult, prefix: str = "", source: str = "") -> None:
+    """What `add` did: added (and what it looks like), or tracked already with the page beside the store."""
+    from jobtrack.cli.postings import summary
+
+    ident = result.posting.id
+    verb = {"added": "added", "known": "already tracked as", "updated": "already tracked, updated"}[result.outcome]
+    print(f"{prefix}{verb} #{ident}: {summary(result.posting)}")
+    if result.looks_like is not None:
+        print(f"      note: looks like #{result.looks_like.id} (the same title and employer, not the same source)")
+    for line in result.changes.lines():
+        print(f"      {line}")
+    if result.outcome == "known":
+        print(f"      nothing changed; take the page's version with: jobtrack add --update {clean_line(source)}"
+              if result.changes else "      the page says what is stored")
+    if result.outcome == "added":
+        for e in store.events(ident):
+            if e.day:
+                print(f"      {e.kind.value}: {e.day.isoformat()}{' ' + e.time.strftime('%H:%M') if e.time else ''} {clean_line(e.label)}")
 
 
 def cmd_refresh(args: argparse.Namespace, ctx: Context) -> int:

@@ -145,7 +145,7 @@ class AddDialog(ModalScreen[int | None]):
         from jobtrack.services import compare, same_source
 
         store = self.jt.store
-        self.known = known = same_source(store, bundle.posting)
+        self.known = known = same_source(store, bundle)
         lines = [] if understood else ["Nothing in it reads like a job posting: check it before you save."]
         update = self.query_one("#update", Button)
         update.display = False
