@@ -91,3 +91,17 @@ def test_existing_records_get_their_identity_once(tmp_path: Path) -> None:
     assert all(len(u) >= 32 for u in first) and len(set(first)) == 3
     again = Store(db)
     assert (again.posting(1).uid, again.event(1).uid, again.contact(1).uid) == first
+
+
+def test_a_file_with_one_posting_twice_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "jobs.json"
+    run(db, "add", "--title", "Chef")
+    data = json.loads(run(db, "export", "--json", "-"))
+    data["postings"].append(data["postings"][0])
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(data), encoding="utf-8")
+    env = {**os.environ, "JOBTRACK_DB": str(tmp_path / "other.json")}
+    proc = subprocess.run([sys.executable, "-m", "jobtrack", "import", "--json", str(twice)], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert proc.returncode != 0 and "record 2" in proc.stderr and "uid of record 1" in proc.stderr
+    assert "nothing was imported" in proc.stderr and "Traceback" not in proc.stderr

@@ -161,9 +161,13 @@ def parse_export(data: Any, path: str) -> list[Bundle]:
     if not isinstance(records, list):
         raise UserError(f"{path}: expected a jobtrack export (an object with 'postings')")
     bundles = []
+    seen: dict[str, int] = {}
     for n, record in enumerate(records, 1):
         try:
             bundles.append(bundle_from_json(record))
+            first = seen.setdefault(bundles[-1].posting.uid, n)
+            if first != n:
+                raise ValueError(f"it has the uid of record {first}")
         except (ValueError, KeyError, TypeError) as exc:
             title = record.get("posting", {}).get("title") if isinstance(record, dict) and isinstance(record.get("posting"), dict) else None
             name = f" ({title!r})" if title else ""
