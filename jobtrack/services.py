@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 from typing import Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -16,6 +16,7 @@ from jobtrack.document import Document
 from jobtrack.extract.result import Extraction, Fact
 from jobtrack.model import Contact, Event, Evidence, Posting
 from jobtrack.sanitize import clean_line
+from jobtrack.values import fmt
 from jobtrack.store import Bundle, Store
 
 T = TypeVar("T")
@@ -131,13 +132,7 @@ CONTACT_DETAILS = ("role", "organisation", "phone", "email", "reachable")
 
 
 def _show(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return clean_line(str(value))
+    return clean_line(fmt(value))
 
 
 def _when(e: Event) -> str:

@@ -8,6 +8,8 @@ found, and a tag list means the same wherever it is written.
 from __future__ import annotations
 
 import re
+from datetime import date, time
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from jobtrack.model import EventKind
@@ -73,3 +75,16 @@ def event_kind(text: str) -> EventKind:
 def tags(text: str) -> list[str]:
     """Tags separated by `,` or `;`: the same list in the CLI, the TUI and a spreadsheet."""
     return [t.strip() for t in _TAG_SEPARATORS.split(text) if t.strip()]
+
+
+def fmt(value: Any) -> str:
+    """A field's value as a user types it (the reverse of the parsers), for forms and listings."""
+    if value is None:
+        return ""
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

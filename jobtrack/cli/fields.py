@@ -8,6 +8,7 @@ from datetime import date, time
 from typing import Any
 
 from jobtrack import values
+from jobtrack.values import fmt as fmt  # re-exported: the forms and listings show values with it
 from jobtrack.model import Status
 
 Parser = Callable[[str], Any]
@@ -95,14 +96,3 @@ def status_arg(text: str) -> Status:
             f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})"
         ) from None
 
-
-def fmt(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
