@@ -16,8 +16,8 @@ from jobtrack.document import Document
 from jobtrack.extract.result import Extraction, Fact
 from jobtrack.model import Contact, Event, Evidence, Posting
 from jobtrack.sanitize import clean_line
-from jobtrack.values import fmt
 from jobtrack.store import Bundle, Store
+from jobtrack.values import fmt
 
 T = TypeVar("T")
 
