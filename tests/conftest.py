@@ -45,6 +45,7 @@ def jt(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
 def jt_run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """The CLI as a subprocess over a fresh store, whatever its exit code; `stdin` is typed in."""
     db = tmp_path / "store" / "jobtrack.json"
+    db.parent.mkdir()
 
     def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

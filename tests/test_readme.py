@@ -47,8 +47,8 @@ def _script(path: Path, body: str) -> None:
 def test_every_readme_command_works_as_written(tmp_path: Path, http_server: HTTPTestServer) -> None:
     url = http_server.add("/jobs/123", PAGE.encode())
     work, bin_dir = tmp_path / "work", tmp_path / "bin"
-    work.mkdir()
-    bin_dir.mkdir()
+    for folder in (work, bin_dir, tmp_path / "store"):
+        folder.mkdir()
     shutil.copy(REPO / "tests" / "fixtures" / "pages" / "posting.pdf", work / "posting.pdf")
     (tmp_path / "paste.txt").write_text(PASTED, encoding="utf-8")
     _script(bin_dir / "jobtrack", f'exec "{sys.executable}" -m jobtrack "$@"')

@@ -16,6 +16,7 @@ ENV = {"TZ": "Europe/Copenhagen"}
 
 
 def run(db: Path, *args: str, now: str = "2030-03-01T08:00") -> str:
+    db.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **ENV, "JOBTRACK_DB": str(db), "JOBTRACK_NOW": now,
            "JOBTRACK_CONFIG": str(db.parent / "config.toml")}
     proc = subprocess.run([sys.executable, "-m", "jobtrack", *args], capture_output=True, text=True, env=env, timeout=60)
