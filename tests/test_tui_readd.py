@@ -60,3 +60,22 @@ async def test_adding_a_tracked_address_again_changes_nothing_until_update(
         await pilot.pause()
         [p] = store.postings()
         assert (p.salary, p.deadline) == ("50,000 DKK per month", date(2026, 12, 15))
+
+
+async def test_another_address_is_a_new_posting_and_a_listing_is_flagged(tmp_path: Path, http_server: HTTPTestServer) -> None:
+    url = http_server.add("/job", PAGE.encode())
+    listing = http_server.add("/jobs/", b"<html><head><title>Index of /jobs/</title></head><body><h1>Index of /jobs/</h1>"
+                                        b'<a href="a.pdf">a.pdf</a></body></html>')
+    store = Store(tmp_path / "jobs.json")
+    store.add(Bundle(Posting("Platform Engineer", employer="Northwind Systems", url=url + "?round=1")))
+    app = JobtrackApp(store, now=clock)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await read_url(app, pilot, url)
+        assert not app.screen.query_one("#add-known", Static).display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [p.url for p in store.postings()] == [url + "?round=1", url]
+        assert any("looks like #1" in n.message for n in app._notifications)
+        await read_url(app, pilot, listing)
+        assert "Nothing in it reads like a job posting" in str(app.screen.query_one("#add-known", Static).render())
