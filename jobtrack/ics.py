@@ -1,8 +1,9 @@
 """Deadlines and dated events as an iCalendar (RFC 5545) file.
 
-UIDs are derived from record ids (`posting-7-deadline@jobtrack`,
-`event-3@jobtrack`), so importing a newer export into a calendar updates
-the old entries instead of adding copies.
+UIDs are built from the records' identities (`posting-<uid>-deadline@jobtrack`,
+`event-<uid>@jobtrack`), which survive export, import and a move to another
+machine, so importing a newer export into a calendar updates the old
+entries instead of adding copies.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _alarms(
 
 def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
     ev = VEvent()
-    ev.add("uid", f"posting-{p.id}-deadline@jobtrack")
+    ev.add("uid", f"posting-{p.uid}-deadline@jobtrack")
     ev.add("dtstamp", stamp)
     summary = f"Deadline: {posting_name(p)}"
     ev.add("summary", summary)
@@ -80,7 +81,7 @@ def _all_day(ev: VEvent, day: date) -> None:
 def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
     assert e.day is not None
     ev = VEvent()
-    ev.add("uid", f"event-{e.id}@jobtrack")
+    ev.add("uid", f"event-{e.uid}@jobtrack")
     ev.add("dtstamp", stamp)
     kind = e.kind.value.replace("-", " ").capitalize()
     name = posting_name(p)

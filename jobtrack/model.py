@@ -12,10 +12,16 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
+from uuid import uuid4
 
 from jobtrack import clock
 
 ClockTime = time  # Event has a field named `time`, which hides the type inside its class body
+
+
+def new_uid() -> str:
+    """A record's identity everywhere: in exports, on another machine, in calendar UIDs (the id is this store's number)."""
+    return str(uuid4())
 
 
 class Status(StrEnum):
@@ -92,6 +98,7 @@ class Posting:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     created: datetime = field(default_factory=clock.now)
     updated: datetime | None = None
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     def deadline_at(self) -> datetime | None:
@@ -124,6 +131,7 @@ class Contact:
     notes: str = ""
     posting_ids: list[int] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
 
@@ -138,6 +146,7 @@ class Event:
     place: str = ""
     notes: str = ""
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     def starts_at(self) -> datetime | None:

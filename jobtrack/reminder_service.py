@@ -95,13 +95,27 @@ class Reminding:
         state = rm.load_state(self.store.meta())
         return rm.pending(self._all(now, ahead), state, now, self.tz, ahead)
 
+    def numbered(self, now: datetime) -> list[rm.Reminder]:
+        """`pending`, each with a number of its own that later calls keep (see `reminders.number`)."""
+        with self.store.transaction():
+            state = rm.load_state(self.store.meta())
+            found, numbered = self._numbered(now, state)
+            self._save(state, numbered)
+        return found
+
+    def _numbered(self, now: datetime, state: rm.State) -> tuple[list[rm.Reminder], rm.State]:
+        made = self._all(now, PENDING)
+        numbered = rm.number(state, rm.pending(made, state, now, self.tz, PENDING))
+        return rm.pending(made, numbered, now, self.tz, PENDING), numbered
+
     def change(self, now: datetime, wanted: str, how: Callable[[rm.State, rm.Reminder], rm.State]) -> rm.Reminder:
-        """Apply `how` to the pending reminder `wanted` (a key or a number from `pending`)."""
+        """Apply `how` to the pending reminder `wanted` (a key or its number from `numbered`)."""
         now = self._at(now)
         with self.store.transaction():
             state = rm.load_state(self.store.meta())
-            r = rm.find(rm.pending(self._all(now, PENDING), state, now, self.tz, PENDING), wanted)
-            self._save(state, how(state, r))
+            found, numbered = self._numbered(now, state)
+            r = rm.find(found, wanted)
+            self._save(state, how(numbered, r))
         return r
 
     def dismiss(self, now: datetime, wanted: str) -> rm.Reminder:

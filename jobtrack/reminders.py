@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import count
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -55,6 +56,7 @@ class Reminder:
     late: bool = False
     shown: bool = False
     snoozed: datetime | None = None  # aware UTC, while snoozed
+    number: int | None = None  # as `remind list` shows it; kept in the state, so it does not move
 
     @property
     def group(self) -> tuple[str, str, datetime]:
@@ -255,7 +257,7 @@ def candidates(
 
 # -- state --------------------------------------------------------------------
 # The state is one JSON dict kept in the store's meta under "reminders":
-# {key: {"target": ISO, "shown": ISO, "dismissed": ISO, "snoozed": ISO}}.
+# {key: {"target": ISO, "shown": ISO, "dismissed": ISO, "snoozed": ISO, "n": "3"}}.
 # Moments given to these functions are aware (`reminder_service` makes them so).
 
 State = dict[str, dict[str, str]]
@@ -317,8 +319,30 @@ def pending(made: Iterable[Reminder], state: State, now: datetime, tz: ZoneInfo,
             continue  # an earlier reminder of the same deadline or appointment
         if r.due > now_utc + ahead:
             continue
-        out.append(replace(r, shown=bool(entry.get("shown")), snoozed=_moment(entry.get("snoozed"))))
+        out.append(replace(r, shown=bool(entry.get("shown")), snoozed=_moment(entry.get("snoozed")),
+                           number=_number(entry)))
     return sorted(out, key=lambda r: ((r.snoozed or r.due), r.key))
+
+
+def _number(entry: dict[str, str]) -> int | None:
+    n = entry.get("n", "")
+    return int(n) if n.isdigit() else None
+
+
+def number(state: State, listed: Iterable[Reminder]) -> State:
+    """Give each listed reminder without a number the lowest one free.
+
+    A number stays with its reminder until the state forgets it (`prune`), so
+    `remind dismiss 2` acts on the reminder listed as 2 even after a snooze
+    reordered the list.
+    """
+    taken = {n for entry in state.values() if (n := _number(entry)) is not None}
+    out = dict(state)
+    free = (n for n in count(1) if n not in taken)
+    for r in listed:
+        if _number(out.get(r.key, {})) is None:
+            out[r.key] = {**_entry(out, r), "n": str(next(free))}
+    return out
 
 
 def mark_shown(state: State, shown: Iterable[Reminder], now: datetime) -> State:
@@ -347,6 +371,20 @@ def prune(state: State, now: datetime) -> State:
     """Forget reminders whose target is long past: they can never be produced again."""
     limit = now.replace(tzinfo=None) - STALE  # targets are local wall times
     return {k: v for k, v in state.items() if datetime.fromisoformat(v.get("target", "9999-01-01")) >= limit}
+
+
+def rekey(state: State, subjects: dict[str, str]) -> State:
+    """The state with each key's subject ("posting-7") replaced as `subjects` says; others are dropped.
+
+    Export names subjects by identity ("posting-<uid>") and import by the ids
+    of the store it goes into, so shown and dismissed reminders stay so.
+    """
+    out: State = {}
+    for key, entry in state.items():
+        subject, _, rest = key.partition("/")
+        if subject in subjects:
+            out[f"{subjects[subject]}/{rest}"] = entry
+    return out
 
 
 def load_state(meta: dict[str, Any]) -> State:
@@ -380,17 +418,16 @@ def snooze_until(text: str, now: datetime, morning: time, due: datetime | None =
 
 
 def find(reminders: list[Reminder], wanted: str) -> Reminder:
-    """A reminder by its key, or by its number (1-based) in `reminders`; ValueError if none."""
-    if wanted.isdigit() and 1 <= int(wanted) <= len(reminders):
-        return reminders[int(wanted) - 1]
+    """A reminder by its key, or by the number `remind list` showed; ValueError if none."""
     for r in reminders:
-        if r.key == wanted:
+        if r.key == wanted or wanted.isdigit() and r.number == int(wanted):
             return r
     raise ValueError(f"no reminder {wanted!r} (see `jobtrack remind list` for numbers and keys)")
 
 
 __all__ = [
-    "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "appointment_offsets", "candidates", "dismiss", "due", "due_at",
-    "event_target", "find", "load_state", "mark_shown", "pending", "posting_name", "prune", "snooze",
+    "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "appointment_offsets", "candidates", "dismiss", "due",
+    "due_at", "event_target", "find", "load_state", "mark_shown", "number", "pending", "rekey", "posting_name", "prune",
+    "snooze",
     "snooze_until", "trigger",
 ]

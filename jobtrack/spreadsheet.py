@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from jobtrack import values as checks
 from jobtrack.dates import parse_date, parse_when
 from jobtrack.model import Posting, Status
 from jobtrack.sanitize import clean_line, clean_text
@@ -173,6 +174,8 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
     text: dict[str, Any] = {k: clean_line(values.get(k, "")) for k in TEXT_COLUMNS - {"notes", "tags"}}
     if not text["title"]:
         raise ValueError("the title is empty")
+    text["url"] = _cell(text, "url", checks.url, "")
+    text["language"] = _cell(text, "language", checks.language, "")
     day, clock = _cell(values, "deadline", parse_when, (None, None))
     return Posting(
         **text,
@@ -180,7 +183,7 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
         deadline_time=clock,
         posted=_cell(values, "posted", parse_date),
         start_date=_cell(values, "start", parse_date),
-        tags=[t for t in (clean_line(t) for t in values.get("tags", "").split(TAG_SEPARATOR)) if t],
+        tags=[t for t in (clean_line(t) for t in checks.tags(values.get("tags", ""))) if t],
         priority=_cell(values, "priority", _whole, 0),
         notes=clean_text(values.get("notes", "")),
         status=_cell(values, "status", _status, Status.SAVED),

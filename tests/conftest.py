@@ -39,3 +39,18 @@ def jt(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         return proc
 
     return run
+
+
+@pytest.fixture
+def jt_run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The CLI as a subprocess over a fresh store, whatever its exit code; `stdin` is typed in."""
+    db = tmp_path / "store" / "jobtrack.json"
+    db.parent.mkdir()
+
+    def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "jobtrack", *args], input=stdin, capture_output=True, text=True,
+            env={**os.environ, "JOBTRACK_DB": str(db), **(env or {})}, timeout=60,
+        )
+
+    return run

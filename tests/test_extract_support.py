@@ -70,6 +70,11 @@ def load(folder: Path) -> tuple[Document, dict[str, Any]]:
 
 
 def scorer() -> ModuleType:
+    """The shared scorer; the test skips in a clone without ../shared beside it."""
+    if not SCORER.is_file():
+        import pytest
+
+        pytest.skip(f"../shared/tools/{SCORER.name} is absent (a clone without ../shared beside it)")
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,17 +23,18 @@ NOW = datetime(2030, 3, 11, 9, 30)
 
 
 def _records():
+    """The uid is the id here, so the UIDs read `posting-1-deadline@jobtrack`."""
     postings = [
-        Posting("Chef", employer="Viborg Kommune", location="Viborg", deadline=date(2030, 3, 16), deadline_time=time(23, 59), id=1),
-        Posting("Data analyst", employer="Acme", status=Status.APPLIED, deadline=date(2030, 3, 20), id=2),
-        Posting("Rejected", status=Status.REJECTED, deadline=date(2030, 3, 13), id=3),
-        Posting("Pedagog", employer="Børnehuset", deadline=date(2030, 3, 25), id=4),
+        Posting("Chef", employer="Viborg Kommune", location="Viborg", deadline=date(2030, 3, 16), deadline_time=time(23, 59), id=1, uid="1"),
+        Posting("Data analyst", employer="Acme", status=Status.APPLIED, deadline=date(2030, 3, 20), id=2, uid="2"),
+        Posting("Rejected", status=Status.REJECTED, deadline=date(2030, 3, 13), id=3, uid="3"),
+        Posting("Pedagog", employer="Børnehuset", deadline=date(2030, 3, 25), id=4, uid="4"),
     ]
     events = [
-        Event(2, EventKind.INTERVIEW, date(2030, 3, 12), time(10, 0), time(11, 30), label="1. samtale", place="Room 2", id=1),
-        Event(2, EventKind.CASE, None, id=2),  # no date: not exported
-        Event(2, EventKind.FOLLOW_UP, date(2030, 3, 14), id=3),
-        Event(3, EventKind.INTERVIEW, date(2030, 3, 12), time(13, 0), id=4),  # rejected posting
+        Event(2, EventKind.INTERVIEW, date(2030, 3, 12), time(10, 0), time(11, 30), label="1. samtale", place="Room 2", id=1, uid="1"),
+        Event(2, EventKind.CASE, None, id=2, uid="2"),  # no date: not exported
+        Event(2, EventKind.FOLLOW_UP, date(2030, 3, 14), id=3, uid="3"),
+        Event(3, EventKind.INTERVIEW, date(2030, 3, 12), time(13, 0), id=4, uid="4"),  # rejected posting
     ]
     return postings, events
 
@@ -126,10 +128,11 @@ def jt(tmp_path: Path):
 def test_export_ics_writes_stdout_and_file(jt, tmp_path: Path) -> None:
     jt("add", "--title", "Chef", "--deadline", "2030-03-16 12:00")
     out = jt("export", "--ics", "-").stdout
-    assert set(_vevents(out)) == {"posting-1-deadline@jobtrack"}
+    [uid] = _vevents(out)
+    assert re.fullmatch(r"posting-[0-9a-f-]{36}-deadline@jobtrack", uid)
     target = tmp_path / "jobs.ics"
     jt("export", "--ics", str(target))
-    ev = _vevents(target.read_bytes())["posting-1-deadline@jobtrack"]
+    ev = _vevents(target.read_bytes())[uid]
     assert ev.decoded("DTSTART") == datetime(2030, 3, 16, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 

@@ -181,8 +181,10 @@ def test_deadline_edited_after_its_reminder_fired_gives_a_new_reminder() -> None
 def test_pending_lists_due_snoozed_and_upcoming() -> None:
     p = posting(deadline=date(2026, 4, 14))
     now = datetime(2026, 4, 12, 10, 0)
-    found = rm.pending(rm.candidates([p], [], RULES, now, TZ), {}, now, TZ)
+    made = rm.candidates([p], [], RULES, now, TZ)
+    found = rm.pending(made, rm.number({}, rm.pending(made, {}, now, TZ)), now, TZ)
     assert [r.key.split("/")[1] for r in found] == ["deadline-2d", "deadline-1d", "deadline-0d"]
+    assert [r.number for r in found] == [1, 2, 3]
     assert rm.find(found, "2").key == found[1].key
     assert rm.find(found, found[2].key) == found[2]
     with pytest.raises(ValueError, match="no reminder"):

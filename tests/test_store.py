@@ -82,13 +82,15 @@ def test_round_trip_all_fields(db: Path) -> None:
     expected_p, expected_c, expected_e = full_posting(), full_contact(), full_event()
     fresh = Store(db)
     got = fresh.posting(p.id)
-    expected_p.id = p.id
+    expected_p.id, expected_p.uid = p.id, p.uid
     assert got == expected_p
     [c] = fresh.contacts(p.id)
     expected_c.id, expected_c.posting_ids = c.id, [p.id]
+    assert c.uid == store.contacts(p.id)[0].uid  # the identity is saved, not made anew on each read
+    expected_c.uid = c.uid
     assert c == expected_c
     [e] = fresh.events(p.id)
-    expected_e.id, expected_e.posting_id = e.id, p.id
+    expected_e.id, expected_e.posting_id, expected_e.uid = e.id, p.id, store.events(p.id)[0].uid
     assert e == expected_e
     assert fresh.text(p.id) == "Fuld tekst æøå"
     assert fresh.bundle(p.id).text == "Fuld tekst æøå"

@@ -39,7 +39,9 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack import derived, due_index
     from jobtrack.agenda import due_line
 
-    now, days = ctx.now(), max(args.days, 1)
+    if args.days < 1:
+        raise UserError("--days must be 1 or more")
+    now, days = ctx.now(), args.days
     first, end = now.date(), now.date() + timedelta(days=days)
     found = due_index.load(ctx.db_path, first, end)
     if found is None:

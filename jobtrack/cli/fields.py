@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
-from jobtrack.model import EventKind, Status
+from jobtrack import values
+from jobtrack.values import fmt as fmt  # re-exported: the forms and listings show values with it
+from jobtrack.model import Status
 
 Parser = Callable[[str], Any]
 
@@ -39,10 +41,6 @@ def parse_when(text: str) -> tuple[date, time | None]:
     return parse_when(text)
 
 
-def _tags(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
 def _int(text: str) -> int:
     try:
         return int(text)
@@ -56,15 +54,15 @@ def _optional(parser: Parser) -> Parser:
 
 
 POSTING_FIELDS: dict[str, Parser] = {
-    "title": str, "employer": str, "department": str, "location": str, "url": str, "language": str,
+    "title": str, "employer": str, "department": str, "location": str, "url": values.url, "language": values.language,
     "deadline_time": _optional(parse_time), "posted": _optional(parse_past_date), "start_date": _optional(parse_date),
-    "salary": str, "hours": str, "positions": _optional(_int), "tags": _tags, "priority": _int, "notes": str,
+    "salary": str, "hours": str, "positions": _optional(_int), "tags": values.tags, "priority": _int, "notes": str,
 }
 CONTACT_FIELDS: dict[str, Parser] = {
-    "name": str, "role": str, "organisation": str, "phone": str, "email": str, "reachable": str, "notes": str,
+    "name": str, "role": str, "organisation": str, "phone": values.phone, "email": values.email, "reachable": str, "notes": str,
 }
 EVENT_FIELDS: dict[str, Parser] = {
-    "kind": EventKind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
+    "kind": values.event_kind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
 }
 
 
@@ -105,14 +103,3 @@ def status_arg(text: str) -> Status:
             f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})"
         ) from None
 
-
-def fmt(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)

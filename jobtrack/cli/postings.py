@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="add postings from URLs, files or pasted text (-), one source per line on stdin, or from options")
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file path, or - to paste text")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (for dates without a year)")
+    p.add_argument("--update", action="store_true", help="a posting already tracked takes what its page says now")
+    p.add_argument("--anyway", action="store_true", help="save a page even when nothing in it reads like a posting")
     add_field_options(p, POSTING_FIELDS, extra=("deadline",))
     p.set_defaults(run=cmd_add)
 
@@ -69,14 +71,16 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
+        from jobtrack.cli.sources import report_added
+        from jobtrack.services import add_posting
         from jobtrack.store import Bundle
 
-        posting = ctx.store().add(Bundle(Posting(**fields)))
-        print(f"added #{posting.id}: {summary(posting)}")
+        store = ctx.store()
+        report_added(store, add_posting(store, Bundle(Posting(**fields)), update=args.update), source=fields.get("url", ""))
         return 0
     from jobtrack.cli.sources import add_sources
 
-    return add_sources(ctx, args.sources, fields, _as_of(args))
+    return add_sources(ctx, args.sources, fields, _as_of(args), update=args.update, anyway=args.anyway)
 
 
 def summary(p: Posting, now: datetime | None = None) -> str:

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_remind)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
-    a = actions.add_parser("list", help="due, snoozed and upcoming (next 7 days) reminders, numbered")
+    a = actions.add_parser("list", help="due, snoozed and upcoming (next 7 days) reminders, numbered (a number stays with its reminder)")
     a.set_defaults(run=cmd_list)
 
     a = actions.add_parser("snooze", help="show a reminder again later")
@@ -110,16 +110,16 @@ def _state(r: Reminder) -> str:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     reminding = _reminding(ctx)
     now = ctx.now()
-    found = reminding.pending(now)
+    found = reminding.numbered(now)
     if not found:
         print("No reminders due or coming up.")
         return 0
     from jobtrack.zones import aware
 
     at = aware(now, reminding.tz)
-    for n, r in enumerate(found, 1):
+    for r in found:
         state = _state(r) if r.due <= at or r.snoozed else "upcoming"
-        print(f"{n:>2}. {r.local_due(reminding.tz):%a %d %b %H:%M}  {state:<9} {r.text}")
+        print(f"{r.number:>2}. {r.local_due(reminding.tz):%a %d %b %H:%M}  {state:<9} {r.text}")
         print(f"    {r.key}")
     return 0
 

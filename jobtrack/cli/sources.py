@@ -6,10 +6,15 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
 from jobtrack.sanitize import clean_line
+
+if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
+    from jobtrack.services import AddResult
+    from jobtrack.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("refresh", help="fetch a posting again and show what changed")
     p.add_argument("id", type=int)
-    p.add_argument("--take", metavar="FIELDS", help="comma-separated fields to take over, or 'all'")
+    p.add_argument("--take", metavar="FIELDS",
+                   help="comma-separated fields to take over (events, contacts and text count as fields), or 'all'")
     p.set_defaults(run=cmd_refresh)
 
 
@@ -72,68 +78,84 @@ def print_extraction(data: dict) -> None:
         print(f"{'contact':<14} " + " · ".join(clean_line(str(b)) for b in bits if b))
 
 
-def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | None) -> int:
+def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | None, *,
+                update: bool = False, anyway: bool = False) -> int:
     """Add each source; one per line on stdin when the only source is `-` and stdin is a list."""
-    from jobtrack.services import bundle_from_extraction, read_source, save_bundle
-    from jobtrack.cli.postings import summary
+    from jobtrack.services import add_posting, bundle_from_extraction, read_source, understood
 
     store = ctx.store()
-    counts = {"added": 0, "updated": 0, "failed": 0}
+    counts = {"added": 0, "known": 0, "updated": 0, "failed": 0}
     many = len(sources) > 1
     for n, source in enumerate(sources, 1):
         prefix = f"[{n}/{len(sources)}] " if many else ""
         try:
             _paste_prompt(source)
             doc, ex = read_source(source, as_of)
+            if not (anyway or understood(ex)):
+                raise ValueError(f"{source}: nothing in it reads like a job posting (no employer, date, contact or "
+                                 f"salary); nothing saved (save it all the same with: jobtrack add --anyway SOURCE)")
             bundle = bundle_from_extraction(ex, doc)
             for key, value in fields.items():
                 setattr(bundle.posting, key, value)
-            result = save_bundle(store, bundle)
+            result = add_posting(store, bundle, update=update)
         except (SourceError, ValueError) as exc:
             counts["failed"] += 1
             print(f"{prefix}jobtrack: {clean_line(str(exc))}", file=sys.stderr)
             continue
         counts[result.outcome] += 1
-        verb = "already tracked, updated" if result.outcome == "updated" else "added"
-        print(f"{prefix}{verb} #{result.posting.id}: {summary(result.posting)}")
-        for e in store.events(result.posting.id):
-            if e.day:
-                print(f"      {e.kind.value}: {e.day.isoformat()}{' ' + e.time.strftime('%H:%M') if e.time else ''} {clean_line(e.label)}")
+        report_added(store, result, prefix, source)
     if many:
-        print(f"{counts['added']} added, {counts['updated']} updated, {counts['failed']} failed")
+        known = f", {counts['known']} already tracked" if counts["known"] else ""
+        print(f"{counts['added']} added, {counts['updated']} updated{known}, {counts['failed']} failed")
     return 1 if counts["failed"] else 0
 
 
+def report_added(store: Store, result: AddResult, prefix: str = "", source: str = "") -> None:
+    """What `add` did: added (and what it looks like), or tracked already with the page beside the store."""
+    from jobtrack.cli.postings import summary
+
+    ident = result.posting.id
+    verb = {"added": "added", "known": "already tracked as", "updated": "already tracked, updated"}[result.outcome]
+    print(f"{prefix}{verb} #{ident}: {summary(result.posting)}")
+    if result.looks_like is not None:
+        print(f"      note: looks like #{result.looks_like.id} (the same title and employer, not the same source)")
+    for line in result.changes.lines():
+        print(f"      {line}")
+    if result.outcome == "known":
+        print(f"      nothing changed; take the page's version with: jobtrack add --update {clean_line(source)}"
+              if result.changes else "      the page says what is stored")
+    if result.outcome == "added":
+        for e in store.events(ident):
+            if e.day:
+                print(f"      {e.kind.value}: {e.day.isoformat()}{' ' + e.time.strftime('%H:%M') if e.time else ''} {clean_line(e.label)}")
+
+
 def cmd_refresh(args: argparse.Namespace, ctx: Context) -> int:
-    """Show what changed at the source; the user decides what to take over."""
-    from jobtrack.cli.fields import fmt
-    from jobtrack.services import bundle_from_extraction, changes_since, read_source
+    """Show every field, event and contact that changed at the source; the user decides what to take over."""
+    from jobtrack.services import bundle_from_extraction, compare, read_source, take
 
     store = ctx.store()
-    current = store.posting(args.id)
-    if not current.url:
+    stored = store.bundle(args.id)
+    if not stored.posting.url:
         raise UserError(f"#{args.id} has no URL to fetch again (its original is kept: jobtrack show {args.id} --text)")
     try:
-        doc, ex = read_source(current.url)
+        doc, ex = read_source(stored.posting.url)
     except SourceError as exc:
         raise UserError(f"the posting may be gone: {exc}") from None
     fresh = bundle_from_extraction(ex, doc)
-    changes = changes_since(current, fresh.posting)
+    changes = compare(stored, fresh)
     if not changes:
-        print(f"#{args.id}: nothing changed at {current.url}")
+        print(f"#{args.id}: nothing changed at {stored.posting.url}")
         return 0
-    for name, (old, new) in changes.items():
-        print(f"{name:<14} {clean_line(fmt(old)) or '(empty)'}  →  {clean_line(fmt(new))}")
-    wanted = set(changes) if args.take == "all" else {f.strip() for f in (args.take or "").split(",") if f.strip()}
-    unknown = wanted - set(changes)
-    if unknown:
-        raise UserError(f"--take: no change in {', '.join(sorted(unknown))}")
+    for line in changes.lines():
+        print(line)
+    wanted = set(changes.names()) if args.take == "all" else {f.strip() for f in (args.take or "").split(",") if f.strip()}
     if not wanted:
-        print(f"take them over with: jobtrack refresh {args.id} --take all   (or --take deadline,salary)")
+        print(f"take them over with: jobtrack refresh {args.id} --take all   (or --take {','.join(changes.names()[:2])})")
         return 0
-    store.edit_posting(args.id, {name: changes[name][1] for name in wanted})
-    store.set_text(args.id, fresh.text)
-    if fresh.document:
-        store.documents.put(args.id, *fresh.document)
+    try:
+        take(store, args.id, fresh, changes, wanted)
+    except ValueError as exc:
+        raise UserError(f"--take: {exc}") from None
     print(f"updated #{args.id}: {', '.join(sorted(wanted))}")
     return 0

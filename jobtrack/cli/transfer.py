@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported where used: building the parser must stay quick fo
     from jobtrack.store import Bundle, Store
 
 FORMAT = "jobtrack-export"
-VERSION = 1
+VERSION = 2  # 2: records carry a uid, and the reminder state travels (version 1 files still import)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,9 +70,20 @@ def bundle_from_json(data: Any) -> Bundle:
     )
 
 
+def _subjects(store: Store) -> dict[str, str]:
+    """A reminder's subject in this store ("posting-7") → the same by identity ("posting-<uid>")."""
+    out = {f"posting-{p.id}": f"posting-{p.uid}" for p in store.postings()}
+    out.update({f"event-{e.id}": f"event-{e.uid}" for e in store.events()})
+    return out
+
+
 def _json_bytes(store: Store) -> tuple[bytes, int]:
+    from jobtrack.reminders import load_state, rekey
+
     bundles = store.export_bundles()
-    payload = {"format": FORMAT, "version": VERSION, "postings": [bundle_to_json(b) for b in bundles]}
+    reminders = rekey(load_state(store.meta()), _subjects(store))
+    payload = {"format": FORMAT, "version": VERSION, "postings": [bundle_to_json(b) for b in bundles],
+               "reminders": {k: {f: v for f, v in entry.items() if f != "n"} for k, entry in reminders.items()}}
     return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), len(bundles)
 
 
@@ -129,15 +140,34 @@ def _read(path: str) -> Any:
         raise UserError(f"{path} is not valid JSON ({exc})") from None
 
 
+def import_reminders(store: Store, data: Any) -> None:
+    """The shown, snoozed and dismissed marks of an export, so old reminders do not fire again here."""
+    from jobtrack.reminders import META_KEY, load_state, rekey
+
+    theirs = load_state({META_KEY: data.get("reminders")} if isinstance(data, dict) else {})
+    if not theirs:
+        return
+    with store.transaction():
+        here = {uid: local for local, uid in _subjects(store).items()}
+        ours = load_state(store.meta())
+        merged = {**ours, **{k: {**entry, **ours.get(k, {})} for k, entry in rekey(theirs, here).items()}}
+        if merged != ours:
+            store.set_meta(META_KEY, merged)
+
+
 def parse_export(data: Any, path: str) -> list[Bundle]:
     """Every record is checked before anything is saved; the first bad one is named."""
     records = data.get("postings") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise UserError(f"{path}: expected a jobtrack export (an object with 'postings')")
     bundles = []
+    seen: dict[str, int] = {}
     for n, record in enumerate(records, 1):
         try:
             bundles.append(bundle_from_json(record))
+            first = seen.setdefault(bundles[-1].posting.uid, n)
+            if first != n:
+                raise ValueError(f"it has the uid of record {first}")
         except (ValueError, KeyError, TypeError) as exc:
             title = record.get("posting", {}).get("title") if isinstance(record, dict) and isinstance(record.get("posting"), dict) else None
             name = f" ({title!r})" if title else ""
@@ -160,10 +190,12 @@ def parse_csv(path: str) -> list[Bundle]:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    data = None
     if args.csv_file:
         bundles = parse_csv(args.csv_file)
     else:
-        bundles = parse_export(_read(args.json_file), args.json_file)
+        data = _read(args.json_file)
+        bundles = parse_export(data, args.json_file)
     total = len(bundles)
     show = total >= 200 or sys.stderr.isatty()
 
@@ -171,6 +203,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if show and (n % 100 == 0 or n == total):
             print(f"\rimporting {n}/{total}", end="" if n < total else "\n", file=sys.stderr, flush=True)
 
-    saved = ctx.store().add_many(bundles, progress=progress)
-    print(f"imported {len(saved)} postings")
+    store = ctx.store()
+    with store.transaction():
+        counts = store.import_bundles(bundles, progress=progress)
+        import_reminders(store, data)
+    print(f"imported {total} postings: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0

@@ -19,7 +19,18 @@ def _v0_to_v1(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1}
+def _v1_to_v2(data: Data) -> Data:
+    """Every posting, contact and event gets the identity that exports, imports and calendar UIDs use."""
+    from uuid import uuid4
+
+    for table in ("postings", "contacts", "events"):
+        for row in data.get(table, {}).values():
+            if not row.get("uid"):
+                row["uid"] = str(uuid4())
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1, 1: _v1_to_v2}
 SCHEMA_VERSION = max(STEPS) + 1
 
 

@@ -58,6 +58,13 @@ class Bundle:
     document: tuple[bytes, str] | None = None
 
 
+@dataclass
+class ImportCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
 def _now() -> datetime:
     return clock.now()
 
@@ -374,6 +381,83 @@ class Store:
             b.text = self.text(pid)
             b.document = self.documents.get(pid)
         return list(bundles.values())
+
+    def import_bundles(self, bundles: list[Bundle], progress: Callable[[int], None] | None = None) -> ImportCounts:
+        """Add the postings whose identity (uid) is new, update those that changed, leave the rest.
+
+        So importing the same export twice changes nothing, and a newer one
+        updates in place. Contacts and events are matched by uid too; a
+        contact shared by several postings stays one contact.
+        """
+        counts = ImportCounts()
+        with self.transaction():
+            postings = {p.uid: p for p in self.postings()}
+            contacts = {c.uid: c for c in self.contacts()}
+            events = {e.uid: e for e in self.events()}
+            new: list[Bundle] = []
+            links: list[tuple[Bundle, str]] = []  # a new posting's contact that is already known
+            for b in bundles:
+                old = postings.get(b.posting.uid)
+                if old is None or old.id is None:
+                    links += [(b, c.uid) for c in b.contacts if c.uid in contacts]
+                    b.contacts = [c for c in b.contacts if c.uid not in contacts]
+                    contacts.update({c.uid: c for c in b.contacts})
+                    new.append(b)
+                    continue
+                if self._update_from(old.id, b, contacts, events):
+                    counts.updated += 1
+                else:
+                    counts.unchanged += 1
+                if progress:
+                    progress(counts.updated + counts.unchanged)
+            done = counts.updated + counts.unchanged
+            counts.added = len(self.add_many(new, None if progress is None else lambda n: progress(done + n)))
+            for b, uid in links:
+                assert b.posting.id is not None
+                self._link(contacts[uid], b.posting.id)
+        return counts
+
+    def _link(self, contact: Contact, posting_id: int) -> None:
+        if contact.id is not None:
+            stored = self.contact(contact.id)
+            stored.posting_ids = sorted(set(stored.posting_ids) | {posting_id})
+            self._put(CONTACTS, stored)
+
+    def _update_from(self, ident: int, b: Bundle, contacts: dict[str, Contact], events: dict[str, Event]) -> bool:
+        """Bring posting `ident` to what `b` says; True if anything differed."""
+        changed = False
+        current = to_dict(self.posting(ident))
+        incoming = {**to_dict(b.posting), "id": ident}
+        if incoming != current:
+            b.posting.id = ident
+            self._put(POSTINGS, b.posting)
+            changed = True
+        for e in b.events:
+            old_event = events.get(e.uid)
+            e.posting_id = ident
+            e.id = self._next_id(EVENTS) if old_event is None else old_event.id
+            if old_event is None or to_dict(e) != to_dict(old_event):
+                self._put(EVENTS, e)
+                changed = True
+        for c in b.contacts:
+            old_contact = contacts.get(c.uid)
+            if old_contact is None:
+                c.id, c.posting_ids = self._next_id(CONTACTS), [ident]
+                self._put(CONTACTS, c)
+                contacts[c.uid] = c
+                changed = True
+                continue
+            c.id, c.posting_ids = old_contact.id, sorted(set(old_contact.posting_ids) | {ident})
+            if to_dict(c) != to_dict(old_contact):
+                self._put(CONTACTS, c)
+                changed = True
+        if b.text and b.text != self.text(ident):
+            self.texts.put_many({ident: b.text})
+            changed = True
+        if b.document and b.document != self.documents.get(ident):
+            self.documents.put(ident, *b.document)
+            changed = True
+        return changed
 
     def meta(self) -> dict[str, Any]:
         return self._meta()

@@ -1,4 +1,9 @@
-"""Add a posting: read a URL, a file or pasted text, check what was understood, save."""
+"""Add a posting: read a URL, a file or pasted text, check what was understood, save.
+
+Saving goes through `services.add_posting`, as `jobtrack add` does: a posting
+already tracked from the same address is shown beside what its page says now
+and changes only when the user presses Update.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from textual.worker import Worker, get_current_worker
 
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
 from jobtrack.document import Document
-from jobtrack.model import replace_fields
+from jobtrack.model import Posting, replace_fields
 from jobtrack.sanitize import clean_line
 from jobtrack.store.store import Bundle
 from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
@@ -37,6 +42,7 @@ class AddDialog(ModalScreen[int | None]):
     def __init__(self) -> None:
         super().__init__()
         self.bundle: Bundle | None = None
+        self.known: Posting | None = None  # the posting already tracked from this address
         self.reading: Worker[None] | None = None
 
     @property
@@ -53,16 +59,19 @@ class AddDialog(ModalScreen[int | None]):
                 yield TextArea(id="paste")
                 yield Static("", id="add-error", markup=False)
                 yield Static("", id="add-status", markup=False)
+                yield Static("", id="add-known", markup=False)
                 yield LoadingIndicator(id="loading")
                 yield Vertical(id="form")
             with Horizontal(classes="buttons"):
                 yield Button("Read", variant="primary", id="read")
                 yield Button("Save", variant="success", id="save", disabled=True)
+                yield Button("Update", variant="warning", id="update")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.show_reading(None)
         self.query_one("#add-error").display = False
+        self.query_one("#add-known").display = self.query_one("#update").display = False
         self.query_one("#source", Input).focus()
 
     # -- reading --------------------------------------------------------------
@@ -107,11 +116,12 @@ class AddDialog(ModalScreen[int | None]):
         error.display = True
 
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
-        from jobtrack.services import bundle_from_extraction
+        from jobtrack.services import bundle_from_extraction, understood
 
         self.show_reading(None)
         bundle = bundle_from_extraction(extraction, doc)
         self.bundle = bundle
+        self.show_known(bundle, understood(extraction))
         form = self.query_one("#form", Vertical)
         await form.remove_children()
         forms = [FieldForm(posting_fields(bundle.posting), POSTING_FIELDS, "f-", "The posting")]
@@ -131,25 +141,75 @@ class AddDialog(ModalScreen[int | None]):
         self.query_one("#save", Button).disabled = False
         self.query_one("#f-title", Input).focus()
 
+    def show_known(self, bundle: Bundle, understood: bool) -> None:
+        """Says when the address is tracked already, with what its page says now beside what is stored."""
+        from jobtrack.services import compare, same_source
+
+        store = self.jt.store
+        self.known = known = same_source(store, bundle)
+        lines = [] if understood else ["Nothing in it reads like a job posting: check it before you save."]
+        update = self.query_one("#update", Button)
+        update.display = False
+        if known is not None and known.id is not None:
+            changes = compare(store.bundle(known.id), bundle)
+            lines.append(f"Already tracked as #{known.id}: {clean_line(known.title)}.")
+            lines += changes.lines() or ["The page says what is stored."]
+            lines.append("Update takes the page's version; Cancel keeps yours." if changes else "")
+            update.label = f"Update #{known.id}"
+            update.display = bool(changes)
+        self.query_one("#save", Button).display = known is None
+        notice = self.query_one("#add-known", Static)
+        notice.update(Text("\n".join(lines).strip()))
+        notice.display = bool(lines)
+
     # -- saving ---------------------------------------------------------------
-    def action_save(self) -> None:
+    def edited_bundle(self) -> Bundle | None:
+        """The bundle with the form's values, or None when a field does not parse (the form says which)."""
         bundle = self.bundle
         if bundle is None:
-            self.action_read()
-            return
+            return None
         forms = list(self.query(FieldForm))
         parsed = [form.values() for form in forms]
         if any(values is None for values in parsed):
-            return
+            return None
         posting_values, *rest = cast("list[dict[str, Any]]", parsed)
         posting_values["title"] = posting_values.get("title") or bundle.posting.title
         replace_fields(bundle.posting, posting_values)
         events, contacts = rest[: len(bundle.events)], rest[len(bundle.events):]
         bundle.events = [replace_fields(e, v) for e, v in zip(bundle.events, events, strict=True)]
         bundle.contacts = [replace_fields(c, v) for c, v in zip(bundle.contacts, contacts, strict=True) if v.get("name")]
-        saved = self.jt.store.add(bundle)
-        self.notify(f"Added {clean_line(saved.title)}", markup=False)
+        return bundle
+
+    def action_save(self) -> None:
+        from jobtrack.services import add_posting
+
+        if self.bundle is None:
+            self.action_read()
+            return
+        if self.known is not None:
+            self.notify(f"Already tracked as #{self.known.id}: Update takes the page's version, Cancel keeps yours",
+                        markup=False)
+            return
+        bundle = self.edited_bundle()
+        if bundle is None:
+            return
+        result = add_posting(self.jt.store, bundle)
+        saved = result.posting
+        like = f" (looks like #{result.looks_like.id}: the same title and employer)" if result.looks_like else ""
+        self.notify(f"Added {clean_line(saved.title)}{like}" if result.outcome == "added"
+                    else f"Already tracked as #{saved.id}: nothing changed", markup=False)
         self.dismiss(saved.id)
+
+    def action_update(self) -> None:
+        from jobtrack.services import add_posting
+
+        bundle = self.edited_bundle()
+        if bundle is None:
+            return
+        result = add_posting(self.jt.store, bundle, update=True)
+        taken = ", ".join(result.changes.names()) or "nothing changed"
+        self.notify(f"Updated #{result.posting.id}: {taken}", markup=False)
+        self.dismiss(result.posting.id)
 
     def action_cancel(self) -> None:
         """Stops a read under way and keeps the dialog, to paste the text instead; else closes."""
@@ -166,4 +226,5 @@ class AddDialog(ModalScreen[int | None]):
             self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"read": self.action_read, "save": self.action_save}.get(event.button.id or "", self.action_cancel)()
+        actions = {"read": self.action_read, "save": self.action_save, "update": self.action_update}
+        actions.get(event.button.id or "", self.action_cancel)()
