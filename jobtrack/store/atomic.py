@@ -43,13 +43,19 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], object
     """
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    except OSError as exc:
+        exc.filename = str(path)  # the file the user knows, not our temporary name
+        raise
     try:
         write_all(fd, data)
         os.fsync(fd)
-    except BaseException:
+    except BaseException as exc:
         os.close(fd)
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            exc.filename = str(path)
         raise
     os.close(fd)
     if before_replace is not None:

@@ -35,7 +35,7 @@ from jobtrack.model import (
     to_dict,
 )
 from jobtrack.store.atomic import ensure_dir, stale_temps
-from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, StoreUnreadable, os_reason
+from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
@@ -73,8 +73,8 @@ def holding(lock: FileLock, path: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise StoreLocked(path, lock.timeout) from None
-    except OSError as exc:
-        raise StoreUnreadable(exc, "cannot lock the store") from None
+    except OSError as exc:  # the lock is only taken to save
+        raise SaveFailed(exc) from None
     try:
         yield
     finally:
@@ -99,8 +99,7 @@ class Store:
         self._issued: Marks = {}  # next free ids after those this transaction handed out
         self._storage.read()  # refuses a damaged or lost store at once
         if self.path.exists():  # a new store: nothing is written, the lock file included, until a save
-            with self.transaction():
-                self._check_schema()
+            self._check_schema()
 
     # -- plumbing -------------------------------------------------------------
     @contextmanager
@@ -158,12 +157,16 @@ class Store:
         finally:
             self._lock.release()
 
-    def _check_schema(self) -> None:
+    def _check_schema(self, locked: bool = False) -> None:
+        """Read without the lock, so reading works on a read-only disk; a migration takes it."""
         meta = self._meta()
         version = meta.get("schema", 0)
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
+        if version < SCHEMA_VERSION and not locked:
+            with self.transaction():
+                self._check_schema(locked=True)
+        elif version < SCHEMA_VERSION:
             data = migrate(self._storage.read() or {}, version)
             data.setdefault(META, {})[str(META_ID)] = {**meta, "schema": SCHEMA_VERSION}
             self._storage.write(data)  # says nothing of what changed: a full rewrite
