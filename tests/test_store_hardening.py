@@ -21,7 +21,7 @@ import orjson
 import pytest
 
 from jobtrack.model import Posting
-from jobtrack.store import Bundle, Store
+from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store.atomic import stale_temps
 from jobtrack.store.backups import list_backups
 from jobtrack.store.ids import ids_path
@@ -198,7 +198,7 @@ def test_bad_value_is_one_line_doctor_reports_and_restore_leads_back(tmp_path: P
     db.write_bytes(orjson.dumps(data))
     backups = list_backups(db)
 
-    for command in (["list"], ["show", "1"], ["add", "--title", "Third"], ["due"], ["export", "--json", "-"]):
+    for command in (["list"], ["add", "--title", "Third"], ["due"], ["export", "--json", "-"]):
         line = one_error_line(jobtrack(db, *command))
         assert expected in line and str(db) in line and "jobtrack restore" in line, (command, line)
     assert list_backups(db) == backups  # no save, so no new backup holding the bad row
@@ -211,6 +211,21 @@ def test_bad_value_is_one_line_doctor_reports_and_restore_leads_back(tmp_path: P
     assert "First" in ok(jobtrack(db, "list"))  # the backup from before the damage
 
 
+def test_a_save_elsewhere_is_refused_while_a_bad_value_is_there(tmp_path: Path) -> None:
+    """Editing posting 1 reads nothing of posting 2, yet the save is refused: no new main file or backup keeps the bad row."""
+    db = tmp_path / "s" / "jobs.json"
+    _two_postings(db)
+    data = orjson.loads(db.read_bytes())
+    data["postings"]["2"]["deadline"] = "2026-13-45"
+    db.write_bytes(orjson.dumps(data))
+    before = sorted(p.name for p in db.parent.rglob("*"))
+    store = Store(db)
+    assert store.posting(1).title == "First"  # what is readable still reads
+    with pytest.raises(StoreDamaged, match="posting 2: deadline '2026-13-45' is not a date"):
+        store.edit_posting(1, {"notes": "x"})
+    assert sorted(p.name for p in db.parent.rglob("*")) == before and db.read_bytes() == orjson.dumps(data)
+
+
 def test_bad_value_in_a_journal_record(tmp_path: Path) -> None:
     db = tmp_path / "jobs.json"
     store = Store(db)
@@ -218,7 +233,7 @@ def test_bad_value_in_a_journal_record(tmp_path: Path) -> None:
     with journal_path(db).open("ab") as f:
         f.write(orjson.dumps({"set": {"postings": {str(p.id): {"title": "a", "deadline": "2026-13-45"}}}, "del": {}}) + b"\n")
     line = one_error_line(jobtrack(db, "list"))
-    assert f"record 2 holds a value this jobtrack cannot use (posting {p.id}: deadline '2026-13-45'" in line
+    assert f"journal {journal_path(db)}, record 2: posting {p.id}: deadline '2026-13-45' is not a date" in line
 
 
 def test_a_newer_jobtracks_status_and_fields_are_kept_and_shown(tmp_path: Path) -> None:

@@ -46,6 +46,14 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     except StoreDamaged:
         _print_bad_rows(path)
         raise  # the one-line error names the newest good backup
+    bad_rows = store.problems()
+    if bad_rows:  # nothing else can be counted until they are gone
+        good = newest_good_backup(path)
+        for problem in bad_rows:
+            print(f"problem  {problem}")
+        hint = f"bring back {good} with `jobtrack restore`" if good else "no backup is free of them"
+        print(f"{len(bad_rows)} problem(s) found: the store is not saved while it holds them; {hint}")
+        return 1
     postings = store.postings()
     ids = {p.id for p in postings}
     orphans = [e.id for e in store.events() if e.posting_id not in ids]

@@ -97,8 +97,8 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _meta_problems(rows: dict[str, Any]) -> Iterator[str]:
-    for key, row in rows.items():
+def meta_problems(tables: dict[str, Any]) -> Iterator[str]:
+    for key, row in tables.get("meta", {}).items():
         if not isinstance(row, dict):
             yield f"meta row {_short(key)} is {_short(row)}, not a record"
             continue
@@ -111,7 +111,7 @@ def _meta_problems(rows: dict[str, Any]) -> Iterator[str]:
 
 def problems(tables: dict[str, Any]) -> Iterator[str]:
     """Each row this version cannot use, as 'posting 3: deadline '2026-13-45' is not a date (YYYY-MM-DD)'."""
-    yield from _meta_problems(tables.get("meta", {}))
+    yield from meta_problems(tables)
     for name, table in TABLES.items():
         for key, row in tables.get(name, {}).items():
             problem = table.problem(key, row)

@@ -34,6 +34,7 @@ from jobtrack.model import (
     replace_fields,
     to_dict,
 )
+from jobtrack.store import rows
 from jobtrack.store.atomic import ensure_dir, stale_temps
 from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
@@ -45,6 +46,7 @@ from jobtrack.store.texts import Documents, TextsDamaged, TextShards
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
 META_ID = 1
 Record = TypeVar("Record", Contact, Event)
+Loaded = TypeVar("Loaded", Posting, Contact, Event)
 
 
 @dataclass
@@ -233,25 +235,37 @@ class Store:
         self._storage.delete(table, str(ident))
 
     # -- reading --------------------------------------------------------------
+    def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:
+        """A row as a model object; one this version cannot use is a one-line error naming it."""
+        try:
+            return load({**row, "id": int(key)})
+        except (ValueError, TypeError, KeyError, AttributeError):
+            problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
+            raise self._storage.bad_value(problem) from None
+
     def postings(self) -> list[Posting]:
-        return [posting_from_dict({**row, "id": int(k)}) for k, row in self._rows(POSTINGS).items()]
+        return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
 
     def posting(self, ident: int) -> Posting:
-        return posting_from_dict({**self._get_row(POSTINGS, ident, "posting"), "id": ident})
+        return self._load(POSTINGS, str(ident), self._get_row(POSTINGS, ident, "posting"), posting_from_dict)
 
     def contacts(self, posting_id: int | None = None) -> list[Contact]:
-        rows = (contact_from_dict({**row, "id": int(k)}) for k, row in self._rows(CONTACTS).items())
-        return [c for c in rows if posting_id is None or posting_id in c.posting_ids]
+        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._rows(CONTACTS).items())
+        return [c for c in found if posting_id is None or posting_id in c.posting_ids]
 
     def contact(self, ident: int) -> Contact:
-        return contact_from_dict({**self._get_row(CONTACTS, ident, "contact"), "id": ident})
+        return self._load(CONTACTS, str(ident), self._get_row(CONTACTS, ident, "contact"), contact_from_dict)
 
     def events(self, posting_id: int | None = None) -> list[Event]:
-        rows = (event_from_dict({**row, "id": int(k)}) for k, row in self._rows(EVENTS).items())
-        return [e for e in rows if posting_id is None or e.posting_id == posting_id]
+        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._rows(EVENTS).items())
+        return [e for e in found if posting_id is None or e.posting_id == posting_id]
 
     def event(self, ident: int) -> Event:
-        return event_from_dict({**self._get_row(EVENTS, ident, "event"), "id": ident})
+        return self._load(EVENTS, str(ident), self._get_row(EVENTS, ident, "event"), event_from_dict)
+
+    def problems(self) -> list[str]:
+        """Every row this version cannot use (`rows.py`): what `doctor` lists."""
+        return list(rows.problems(self._storage.read()))
 
     def text(self, posting_id: int) -> str:
         return self.texts.get(posting_id)
