@@ -125,6 +125,8 @@ def test_kill_at_each_file_operation_then_add_and_show(tmp_path: Path, command: 
         folder = tmp_path / f"run{n}"
         shutil.copytree(template, folder)
         db = folder / "jobs.json"
+        store = Store(db)  # open and used before the crash: what it knew of the ids must not count
+        store.set_meta("seen", n)
         run = subprocess.run(
             [sys.executable, str(HELPERS / "crash_at.py"), str(n), "--db", str(db), *args],
             capture_output=True, text=True, env=ENV, cwd=REPO, timeout=60,
@@ -133,7 +135,7 @@ def test_kill_at_each_file_operation_then_add_and_show(tmp_path: Path, command: 
         finished = run.returncode == 0
         assert finished or run.returncode == -signal.SIGKILL, run.stderr
 
-        store = Store(db)  # no crash leaves a store that does not open
+        Store(db)  # no crash leaves a store that does not open
         before = {p.id for p in store.postings()}
         new = store.add(Bundle(Posting("Brand new")))
         assert new.id not in before
@@ -468,10 +470,12 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_unreadable_store_is_one_line_naming_the_path(shared_folder: Path, command: list[str]) -> None:
-    db = shared_folder / "jobs.json"
+@pytest.mark.parametrize("closed", ["file", "folder"])
+def test_unreadable_store_is_one_line_naming_the_path(shared_folder: Path, command: list[str], closed: str) -> None:
+    db = shared_folder / "s" / "jobs.json"
+    db.parent.mkdir(mode=0o755)
     _store_of_size(db, 2)
-    db.chmod(0o600)  # root's alone
+    (db if closed == "file" else db.parent).chmod(0o600 if closed == "file" else 0o700)  # root's alone
     result = as_nobody(db, *command)
     assert result.returncode != 0
     line = one_error_line(result, result.returncode)

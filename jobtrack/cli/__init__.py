@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file or folder outside the store's own checks
         from jobtrack.store.errors import describe
 
-        return ctx.fail(describe(exc, "cannot go on"))
+        return ctx.fail(describe(exc))
     finally:
         ctx.close()
 

@@ -69,10 +69,10 @@ def os_advice(exc: OSError) -> str:
     return _ADVICE.get(exc.errno or 0, "")
 
 
-def describe(exc: OSError, doing: str) -> str:
+def describe(exc: OSError, doing: str = "") -> str:
     """One line: what failed, why, with which file, and what to do."""
     advice = os_advice(exc)
-    return f"{doing}: {os_reason(exc)}" + (f"; {advice}" if advice else "")
+    return (f"{doing}: " if doing else "") + os_reason(exc) + (f"; {advice}" if advice else "")
 
 
 class SaveFailed(StoreError):

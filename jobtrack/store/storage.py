@@ -308,9 +308,8 @@ class SafeStorage(Storage):
             self.read()  # validate the cache against the files once, under the lock
         self._deferred += 1
 
-    def changing(self) -> bool:
-        """The open transaction has something to save."""
-        return bool(self._touched or self._rewrite)
+    def in_transaction(self) -> bool:
+        return self._deferred > 0
 
     def commit(self) -> None:
         self._deferred -= 1
@@ -333,7 +332,10 @@ class SafeStorage(Storage):
         self._touched, self._rewrite = {}, False
 
     def stamp(self) -> Stamp:
-        return journal.store_stamp(self.path)
+        try:
+            return journal.store_stamp(self.path)
+        except PermissionError as exc:  # a folder on the way that cannot be entered
+            raise StoreUnreadable(exc) from None
 
     def position(self) -> Position:
         """How much journal the current data holds: records not yet folded."""

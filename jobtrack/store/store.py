@@ -112,6 +112,8 @@ class Store:
         except OSError as exc:
             raise SaveFailed(exc) from None
         with holding(self._lock, self.path):
+            if not self._storage.in_transaction():
+                self._marks = None  # another process may have handed out ids since
             self._storage.begin()
             try:
                 yield
