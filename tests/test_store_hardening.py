@@ -213,6 +213,32 @@ def test_bad_value_is_one_line_doctor_reports_and_restore_leads_back(tmp_path: P
     assert "First" in ok(jobtrack(db, "list"))  # the backup from before the damage
 
 
+@pytest.mark.parametrize(
+    ("table", "field", "value", "expected"),
+    [
+        ("postings", "title", 5, "posting 1: title 5 is not text"),
+        ("postings", "tags", "a,b", "posting 1: tags 'a,b' is not a list of texts"),
+        ("contacts", "phone", [1], "contact 1: phone [1] is not text"),
+        ("contacts", "posting_ids", "zz", "contact 1: posting_ids 'zz' is not a list of ids"),
+        ("events", "label", {}, "event 1: label {} is not text"),
+        ("events", "day", "2030-02-30", "event 1: day '2030-02-30' is not a date"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_refused_on_reading(tmp_path: Path, table: str, field: str, value: Any, expected: str) -> None:
+    """Values the model takes without converting are checked on every load, so none reaches a command."""
+    from jobtrack.model import Contact, Event, EventKind
+
+    db = tmp_path / "jobs.json"
+    store = Store(db)
+    store.add(Bundle(Posting("a"), [Contact("Ole")], [Event(0, EventKind.CALL)]))
+    store.close()
+    data = orjson.loads(db.read_bytes())
+    data[table]["1"][field] = value
+    db.write_bytes(orjson.dumps(data))
+    for command in (["show", "1"], ["export", "--ics", "-"]):  # both read all three tables
+        assert expected in one_error_line(jobtrack(db, *command))
+
+
 def test_a_save_elsewhere_is_refused_while_a_bad_value_is_there(tmp_path: Path) -> None:
     """Editing posting 1 reads nothing of posting 2, yet the save is refused: no new main file or backup keeps the bad row."""
     db = tmp_path / "s" / "jobs.json"

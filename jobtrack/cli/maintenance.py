@@ -101,6 +101,7 @@ def _print_bad_rows(path: Path) -> None:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store.backups import list_backups
+    from jobtrack.store.errors import SaveFailed
     from jobtrack.store.storage import newest_good_backup, put_back, read_good
     from jobtrack.store.store import holding, store_lock
 
@@ -119,7 +120,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"{chosen} is not a readable jobtrack backup ({exc})") from None
     aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
     with holding(store_lock(path, 15.0), path):
-        kept = put_back(path, data, aside)
+        try:
+            kept = put_back(path, data, aside)
+        except OSError as exc:
+            raise SaveFailed(exc) from None
     for file in kept:
         print(f"kept aside: {file}")
     print(f"restored {chosen}")

@@ -90,11 +90,18 @@ def put_back(path: Path, data: bytes, aside: Path) -> list[Path]:
         shutil.copy2(path, aside)
         os.chmod(aside, 0o600)
         kept.append(aside)
-    if journal.journal_path(path).exists():
+    moved = journal.journal_path(path).exists()
+    if moved:
         os.replace(journal.journal_path(path), journal.journal_path(aside))
         fsync_dir(path.parent)
         kept.append(journal.journal_path(aside))
-    atomic_write(path, data)
+    try:
+        atomic_write(path, data)
+    except OSError:
+        if moved:  # the store stays as it was, its journal included
+            os.replace(journal.journal_path(aside), journal.journal_path(path))
+            fsync_dir(path.parent)
+        raise
     return kept
 
 
@@ -174,7 +181,7 @@ class SafeStorage(Storage):
         except ValueError:
             reason = "is empty" if not raw else "is damaged (not valid jobtrack data)"
             raise StoreDamaged(self.path, reason, newest_good_backup(self.path)) from None
-        problem = next(rows.meta_problems(data), None)  # the rest is checked before the first save
+        problem = next(rows.plain_problems(data), None)  # the rest: as rows are read, and before the first save
         if problem:
             raise self.bad_value(problem)
         position = Position()
