@@ -63,7 +63,8 @@ def build(stamp: list[Any], postings: Iterable[Posting], events: Iterable[Event]
 
 
 def save(db: Path, data: bytes) -> None:
-    derived.save(index_path(db), data)
+    if db.exists():  # no store yet: nothing is created before the first save
+        derived.save(index_path(db), data)
 
 
 def load(db: Path, first: date, end: date) -> tuple[list[Posting], list[Event]] | None:

@@ -8,6 +8,7 @@ for countdowns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -201,6 +202,24 @@ def _datetime(v: Any) -> datetime | None:
     return datetime.fromisoformat(v) if v else None
 
 
+E = TypeVar("E", Status, EventKind)
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def stored(cls: type[E], value: Any) -> E:
+    """A status or kind read from the store. One a newer jobtrack wrote (a lower-case
+    word this version does not know) is kept as it is, so it is shown and saved back;
+    anything else raises ValueError. `cls(value)`, for what users type, stays strict."""
+    try:
+        return cls(value)
+    except ValueError:
+        if not isinstance(value, str) or not _WORD.fullmatch(value):
+            raise
+    member = str.__new__(cls, value)
+    member._value_, member._name_ = value, value.upper()
+    return member
+
+
 def _evidence(v: Any) -> dict[str, Evidence]:
     return {k: Evidence(**e) for k, e in (v or {}).items()}
 
@@ -223,9 +242,9 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
     d["deadline_time"] = _time(d.get("deadline_time"))
     d["created"] = _datetime(d.get("created")) or clock.now()
     d["updated"] = _datetime(d.get("updated"))
-    d["status"] = Status(d.get("status") or Status.SAVED)
+    d["status"] = stored(Status, d.get("status") or Status.SAVED)
     d["history"] = [
-        StatusChange(Status(h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""))
+        StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""))
         for h in d.get("history") or []
     ]
     d["evidence"] = _evidence(d.get("evidence"))
@@ -240,7 +259,7 @@ def contact_from_dict(data: dict[str, Any]) -> Contact:
 
 def event_from_dict(data: dict[str, Any]) -> Event:
     d = _known(Event, data)
-    d["kind"] = EventKind(d.get("kind") or EventKind.OTHER)
+    d["kind"] = stored(EventKind, d.get("kind") or EventKind.OTHER)
     d["day"] = _date(d.get("day"))
     d["time"] = _time(d.get("time"))
     d["end"] = _time(d.get("end"))

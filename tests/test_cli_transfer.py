@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -73,7 +74,7 @@ def test_csv_round_trip_is_identical(jt, tmp_path: Path) -> None:
     assert rows[1][11:14] == ["python;hybrid", "2", 'first line\nsecond "quoted" line\n-3 dB']
     assert rows[2][6] == "2030-03-20"
 
-    jt.db.unlink()
+    shutil.rmtree(jt.db.parent)  # a new store (a missing file beside backups is an error)
     assert b"imported 3 postings" in jt("import", "--csv", str(first)).stdout
     second = tmp_path / "two.csv"
     jt("export", "--csv", str(second))
@@ -92,7 +93,7 @@ def test_formulas_are_neutralised_and_restored(jt, tmp_path: Path) -> None:
     assert evil[8] == "2030-05-01"
     path = tmp_path / "in.csv"
     path.write_bytes(jt("export", "--csv", "-").stdout)
-    jt.db.unlink()
+    shutil.rmtree(jt.db.parent)  # a new store (a missing file beside backups is an error)
     jt("import", "--csv", str(path))
     shown = json.loads(jt("show", "3", "--json").stdout)
     assert shown["title"] == "=HYPERLINK(\"http://evil\",\"x\")" and shown["employer"] == "@team"

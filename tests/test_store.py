@@ -225,8 +225,10 @@ def test_backups_to_prune_policy() -> None:
     assert backups.backups_to_prune(names[:5]) == []
 
 
-def test_schema_version_written(db: Path) -> None:
-    Store(db)
+def test_schema_version_written_with_the_first_save(db: Path) -> None:
+    store = Store(db)
+    assert store.postings() == [] and not list(db.parent.iterdir())  # opening and reading create nothing
+    store.set_meta("theme", "x")
     data = json.loads(db.read_bytes())
     assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
 

@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `jobtrack list | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder outside the store's own checks
+        from jobtrack.store.errors import describe
+
+        return ctx.fail(describe(exc))
     finally:
         ctx.close()
 

@@ -21,13 +21,19 @@ class UserError(Exception):
 class Context:
     def __init__(self, db: str | None = None) -> None:
         self.db_path: Path = db_path(db)
+        self.typed = bool(db)  # `--db`: a path typed for this command, where a typo is likely
         self._store: Store | None = None
 
     def store(self) -> Store:
-        """Imported here: `jobtrack due` answers from its index without the store's imports."""
+        """Imported here: `jobtrack due` answers from its index without the store's imports.
+
+        A folder named with `--db` must exist: a typo should not quietly start a new store."""
         if self._store is None:
             from jobtrack.store import Store
 
+            folder = self.db_path.parent
+            if self.typed and not folder.is_dir():
+                raise UserError(f"the folder {folder} does not exist; create it first or give another store path")
             self._store = Store(self.db_path)
         return self._store
 
@@ -51,6 +57,10 @@ class Context:
         from jobtrack.store import StoreError
 
         store.close()
+        for notice in store.notices:  # the save happened; this is what went wrong after it
+            self.fail(notice)
+        if not store.path.exists():
+            return  # nothing saved yet, so nothing to index
         try:
             list_index.refresh(store)
         except (StoreError, OSError):

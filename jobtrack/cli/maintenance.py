@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.store import StoreDamaged
+    from jobtrack.store.atomic import stale_temps
     from jobtrack.store.backups import list_backups
     from jobtrack.store.journal import journal_path
     from jobtrack.store.storage import newest_good_backup
@@ -32,13 +34,26 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.db_path
     print(f"store    {path}")
     if not path.exists():
+        ctx.store()  # refuses a store whose backups or journal outlived it, and a folder that is not there
         print("         does not exist yet (it is created on the first save)")
         return 0
     for file in (path, journal_path(path)):
         mode = file.stat().st_mode & 0o777 if file.exists() else 0
         if mode & 0o077:
             problems.append(f"{file} is readable by others (mode {mode:o}); run: chmod 600 {file}")
-    store = ctx.store()  # raises StoreDamaged with the one-line message
+    try:
+        store = ctx.store()
+    except StoreDamaged:
+        _print_bad_rows(path)
+        raise  # the one-line error names the newest good backup
+    bad_rows = store.problems()
+    if bad_rows:  # nothing else can be counted until they are gone
+        good = newest_good_backup(path)
+        for problem in bad_rows:
+            print(f"problem  {problem}")
+        hint = f"bring back {good} with `jobtrack restore`" if good else "no backup is free of them"
+        print(f"{len(bad_rows)} problem(s) found: the store is not saved while it holds them; {hint}")
+        return 1
     postings = store.postings()
     ids = {p.id for p in postings}
     orphans = [e.id for e in store.events() if e.posting_id not in ids]
@@ -47,6 +62,7 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     loose = [c.id for c in store.contacts() if not set(c.posting_ids) & ids]
     if loose:
         problems.append(f"contacts {loose} belong to no posting")
+    problems += [str(damage) for damage in store.texts.damaged()]
     backups = list_backups(path)
     good = newest_good_backup(path)
     journal = store.journal()
@@ -56,15 +72,37 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     if journal.torn:
         print("         its last record was cut short by a crash: it was never acknowledged and is ignored")
     print(f"backups  {len(backups)}, newest good: {good or 'none'}")
+    # Left over by a crash or a restore; harmless, since ids are never reused.
+    for what, found in (("texts", store.texts.ids() - ids), ("documents", store.documents.ids() - ids)):
+        if found:
+            listed = ", ".join(map(str, sorted(found)))
+            print(f"leftover {what} of postings that do not exist: {listed} (kept: restoring a backup may bring them back)")
+    temps = [t for folder in (path.parent, store.texts.folder, store.documents.folder) for t in stale_temps(folder)]
+    if temps:
+        print(f"leftover temporary files of a crash (removed by the next save): {', '.join(map(str, temps))}")
     for problem in problems:
         print(f"problem  {problem}")
     print("ok" if not problems else f"{len(problems)} problem(s) found")
     return 1 if problems else 0
 
 
+def _print_bad_rows(path: Path) -> None:
+    """Every row the main file holds that this jobtrack cannot use, not just the first."""
+    from jobtrack.store import rows
+    from jobtrack.store.storage import parse_store_bytes
+
+    try:
+        data = parse_store_bytes(path.read_bytes())
+    except (OSError, ValueError):
+        return
+    for problem in rows.problems(data):
+        print(f"problem  {problem}")
+
+
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store.backups import list_backups
-    from jobtrack.store.storage import newest_good_backup, parse_store_bytes, put_back
+    from jobtrack.store.errors import SaveFailed
+    from jobtrack.store.storage import newest_good_backup, put_back, read_good
     from jobtrack.store.store import holding, store_lock
 
     path = ctx.db_path
@@ -77,12 +115,15 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"no good backup of {path} was found")
     try:
         data = chosen.read_bytes()
-        parse_store_bytes(data)
-    except (OSError, ValueError):
-        raise UserError(f"{chosen} is not a readable jobtrack backup") from None
+        read_good(chosen)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{chosen} is not a readable jobtrack backup ({exc})") from None
     aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
     with holding(store_lock(path, 15.0), path):
-        kept = put_back(path, data, aside)
+        try:
+            kept = put_back(path, data, aside)
+        except OSError as exc:
+            raise SaveFailed(exc) from None
     for file in kept:
         print(f"kept aside: {file}")
     print(f"restored {chosen}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,16 +43,44 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], object
     """
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    except OSError as exc:
+        exc.filename = str(path)  # the file the user knows, not our temporary name
+        raise
     try:
         write_all(fd, data)
         os.fsync(fd)
-    except BaseException:
+    except BaseException as exc:
         os.close(fd)
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            exc.filename = str(path)
         raise
     os.close(fd)
     if before_replace is not None:
         before_replace()
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+_TEMP = re.compile(r"\..+\.(\d+)\.tmp")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stale_temps(folder: Path) -> list[Path]:
+    """Temporary files of `atomic_write` whose process is gone: a crash left them."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / n for n in names if (m := _TEMP.fullmatch(n)) and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1)))]

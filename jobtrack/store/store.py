@@ -35,16 +35,19 @@ from jobtrack.model import (
     replace_fields,
     to_dict,
 )
-from jobtrack.store.atomic import ensure_dir
-from jobtrack.store.errors import NotFound, StoreError, StoreLocked, StoreTooNew
+from jobtrack.store import rows
+from jobtrack.store.atomic import ensure_dir, stale_temps
+from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
+from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
-from jobtrack.store.storage import COMPACT_AFTER, SafeStorage
-from jobtrack.store.texts import Documents, TextShards
+from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, fold_failed
+from jobtrack.store.texts import Documents, TextsDamaged, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
 META_ID = 1
 Record = TypeVar("Record", Contact, Event)
+Loaded = TypeVar("Loaded", Posting, Contact, Event)
 
 
 @dataclass
@@ -80,6 +83,8 @@ def holding(lock: FileLock, path: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise StoreLocked(path, lock.timeout) from None
+    except OSError as exc:  # the lock is only taken to save
+        raise SaveFailed(exc) from None
     try:
         yield
     finally:
@@ -93,27 +98,44 @@ class Store:
         """`compact_after`: journal records before they are folded into the main file."""
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        ensure_dir(self.path.parent)
         self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after)
         self._db = TinyDB(storage=lambda: self._storage)
         self._lock = store_lock(self.path, lock_timeout)
         self.texts = TextShards(self.path)
         self.documents = Documents(self.path)
-        with self.transaction():
+        self._storage.empty = {META: {str(META_ID): {"schema": SCHEMA_VERSION}}}
+        self.notices = self._storage.notices  # one line each: what went wrong after a save succeeded
+        self._marks: Marks | None = None  # the ids file, read once per transaction
+        self._issued: Marks = {}  # next free ids after those this transaction handed out
+        self._storage.read()  # refuses a damaged or lost store at once
+        if self.path.exists():  # a new store: nothing is written, the lock file included, until a save
             self._check_schema()
 
     # -- plumbing -------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock, read fresh, save once at the end (or not at all on error)."""
+        try:
+            ensure_dir(self.path.parent)  # private, before the lock would make it with the default mode
+        except OSError as exc:
+            raise SaveFailed(exc) from None
         with holding(self._lock, self.path):
+            if not self._storage.in_transaction():
+                self._marks = None  # another process may have handed out ids since
             self._storage.begin()
             try:
                 yield
-            except BaseException:
+                self._reserve_ids()
+            except BaseException as exc:
                 self._storage.rollback()
+                self._marks, self._issued = None, {}
+                if isinstance(exc, OSError):
+                    raise SaveFailed(exc) from None
                 raise
-            self._storage.commit()
+            try:
+                self._storage.commit()
+            except OSError as exc:
+                raise SaveFailed(exc) from None
 
     def stamp(self) -> Stamp:
         """Changes whenever any process saves; the TUI polls it to notice."""
@@ -138,17 +160,25 @@ class Store:
             return
         try:
             self._storage.compact()
-        except (StoreError, OSError):
+            for temp in (*stale_temps(self.path.parent), *stale_temps(self.texts.folder), *stale_temps(self.documents.folder)):
+                temp.unlink(missing_ok=True)
+        except OSError as exc:
+            self.notices.append(fold_failed(self.path, exc))
+        except StoreError:
             pass
         finally:
             self._lock.release()
 
-    def _check_schema(self) -> None:
+    def _check_schema(self, locked: bool = False) -> None:
+        """Read without the lock, so reading works on a read-only disk; a migration takes it."""
         meta = self._meta()
-        version = meta.get("schema", 0 if self._storage.read() else SCHEMA_VERSION)
+        version = meta.get("schema", 0)
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION or not meta:
+        if version < SCHEMA_VERSION and not locked:
+            with self.transaction():
+                self._check_schema(locked=True)
+        elif version < SCHEMA_VERSION:
             data = migrate(self._storage.read() or {}, version)
             data.setdefault(META, {})[str(META_ID)] = {**meta, "schema": SCHEMA_VERSION}
             self._storage.write(data)  # says nothing of what changed: a full rewrite
@@ -166,9 +196,28 @@ class Store:
             # No counter yet (an old file) or it fell behind: scan once. The scan
             # for every id made a bulk import quadratic.
             ident = max(ident, max((int(k) for k in rows), default=0) + 1)
-        counters[table] = ident + 1
+        ident = max(ident, self._id_marks().get(table, 1))  # what a restore or a crash took back
+        counters[table] = self._issued[table] = ident + 1
         self._set_row(META, META_ID, {"next_ids": counters})
         return ident
+
+    def _id_marks(self) -> Marks:
+        """The ids file (`ids.py`); without one, the ids of texts and documents on disk."""
+        if self._marks is None:
+            self._marks = read_marks(self.path)
+            if self._marks is None:
+                self._marks = {POSTINGS: max(self.texts.ids() | self.documents.ids(), default=0) + 1}
+        return self._marks
+
+    def _reserve_ids(self) -> None:
+        """Save the ids handed out so far to the ids file, before any file is named by them."""
+        if not self._issued:
+            return
+        marks = self._id_marks()
+        raised = {**marks, **{t: n for t, n in self._issued.items() if n > marks.get(t, 1)}}
+        if raised != marks:
+            save_marks(self.path, raised)
+        self._marks, self._issued = raised, {}
 
     def _rows(self, table: str) -> dict[str, Any]:
         return self._storage.read().get(table, {})
@@ -196,35 +245,56 @@ class Store:
         self._storage.delete(table, str(ident))
 
     # -- reading --------------------------------------------------------------
+    def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:
+        """A row as a model object; one this version cannot use is a one-line error naming it."""
+        try:
+            return load({**row, "id": int(key)})
+        except (ValueError, TypeError, KeyError, AttributeError):
+            problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
+            raise self._storage.bad_value(problem) from None
+
     def postings(self) -> list[Posting]:
-        return [posting_from_dict({**row, "id": int(k)}) for k, row in self._rows(POSTINGS).items()]
+        return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
 
     def posting(self, ident: int) -> Posting:
-        return posting_from_dict({**self._get_row(POSTINGS, ident, "posting"), "id": ident})
+        return self._load(POSTINGS, str(ident), self._get_row(POSTINGS, ident, "posting"), posting_from_dict)
 
     def contacts(self, posting_id: int | None = None) -> list[Contact]:
-        rows = (contact_from_dict({**row, "id": int(k)}) for k, row in self._rows(CONTACTS).items())
-        return [c for c in rows if posting_id is None or posting_id in c.posting_ids]
+        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._rows(CONTACTS).items())
+        return [c for c in found if posting_id is None or posting_id in c.posting_ids]
 
     def contact(self, ident: int) -> Contact:
-        return contact_from_dict({**self._get_row(CONTACTS, ident, "contact"), "id": ident})
+        return self._load(CONTACTS, str(ident), self._get_row(CONTACTS, ident, "contact"), contact_from_dict)
 
     def events(self, posting_id: int | None = None) -> list[Event]:
-        rows = (event_from_dict({**row, "id": int(k)}) for k, row in self._rows(EVENTS).items())
-        return [e for e in rows if posting_id is None or e.posting_id == posting_id]
+        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._rows(EVENTS).items())
+        return [e for e in found if posting_id is None or e.posting_id == posting_id]
 
     def event(self, ident: int) -> Event:
-        return event_from_dict({**self._get_row(EVENTS, ident, "event"), "id": ident})
+        return self._load(EVENTS, str(ident), self._get_row(EVENTS, ident, "event"), event_from_dict)
+
+    def problems(self) -> list[str]:
+        """Every row this version cannot use (`rows.py`): what `doctor` lists."""
+        return list(rows.problems(self._storage.read()))
 
     def text(self, posting_id: int) -> str:
         return self.texts.get(posting_id)
+
+    def readable_text(self, posting_id: int) -> str:
+        """The text, or "" with a notice naming the damaged file: the rest of the posting still shows."""
+        try:
+            return self.text(posting_id)
+        except TextsDamaged as exc:
+            if str(exc) not in self.notices:
+                self.notices.append(str(exc))
+            return ""
 
     def bundle(self, posting_id: int) -> Bundle:
         return Bundle(
             self.posting(posting_id),
             self.contacts(posting_id),
             self.events(posting_id),
-            self.text(posting_id),
+            self.readable_text(posting_id),
             self.documents.get(posting_id),
         )
 
@@ -237,6 +307,7 @@ class Store:
         """One lock, one save and one write per text shard, however many postings."""
         saved: list[Posting] = []
         texts: dict[int, str | None] = {}
+        documents: dict[int, tuple[bytes, str]] = {}
         with self.transaction():
             for n, b in enumerate(bundles, 1):
                 p = b.posting
@@ -255,10 +326,13 @@ class Store:
                 if b.text:
                     texts[p.id] = b.text
                 if b.document:
-                    self.documents.put(p.id, *b.document)
+                    documents[p.id] = b.document
                 saved.append(p)
                 if progress:
                     progress(n)
+            self._reserve_ids()
+            for pid, document in documents.items():
+                self.documents.put(pid, *document)
             if texts:
                 self.texts.put_many(texts)
         return saved
@@ -287,22 +361,30 @@ class Store:
         return p
 
     def delete_posting(self, ident: int) -> Bundle:
-        """Remove a posting; the returned bundle brings it back with `restore`."""
-        with self.transaction():
-            bundle = self.bundle(ident)
-            self._drop_row(POSTINGS, ident)
-            for c in self.contacts(ident):
-                others = [pid for pid in c.posting_ids if pid != ident]
-                if others:
-                    c.posting_ids = others
-                    self._put(CONTACTS, c)
-                elif c.id is not None:
-                    self._drop_row(CONTACTS, c.id)
-            for e in bundle.events:
-                if e.id is not None:
-                    self._drop_row(EVENTS, e.id)
-        self.texts.put_many({ident: None})
-        self.documents.drop(ident)
+        """Remove a posting; the returned bundle brings it back with `restore`.
+
+        Its text and document go after the record, under the same lock: if that
+        fails, the posting is still deleted and the files are only left over."""
+        with holding(self._lock, self.path):
+            with self.transaction():
+                bundle = self.bundle(ident)
+                self._drop_row(POSTINGS, ident)
+                for c in self.contacts(ident):
+                    others = [pid for pid in c.posting_ids if pid != ident]
+                    if others:
+                        c.posting_ids = others
+                        self._put(CONTACTS, c)
+                    elif c.id is not None:
+                        self._drop_row(CONTACTS, c.id)
+                for e in bundle.events:
+                    if e.id is not None:
+                        self._drop_row(EVENTS, e.id)
+            try:
+                self.texts.put_many({ident: None})
+                self.documents.drop(ident)
+            except (OSError, StoreError) as exc:
+                reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+                self.notices.append(f"deleted, but its text or document could not be removed: {reason}")
         return bundle
 
     def restore(self, bundle: Bundle) -> Posting:
@@ -378,7 +460,7 @@ class Store:
             if e.posting_id in bundles:
                 bundles[e.posting_id].events.append(e)
         for pid, b in bundles.items():
-            b.text = self.text(pid)
+            b.text = self.readable_text(pid)
             b.document = self.documents.get(pid)
         return list(bundles.values())
 

@@ -8,13 +8,28 @@ rewrites one small shard. Every write is atomic, like the store's.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import orjson
 
 from jobtrack.store.atomic import atomic_write
+from jobtrack.store.errors import StoreError
 
 SHARDS = 32
+
+
+class TextsDamaged(StoreError):
+    """A shard that does not parse: its texts are lost to this version, the other shards are not.
+    It is never written over, so nothing more is lost until the user moves it aside."""
+
+    def __init__(self, shard: Path, posting_id: int | None = None) -> None:
+        self.shard = shard
+        whose = f"the text of posting {posting_id} cannot be read: " if posting_id is not None else ""
+        super().__init__(
+            f"{whose}the text file {shard} is damaged; move it aside to lose only the texts it holds "
+            f"(postings whose id divided by {SHARDS} leaves {shard.stem.lstrip('0') or '0'})"
+        )
 
 
 def texts_dir(db: Path) -> Path:
@@ -34,12 +49,43 @@ class TextShards:
 
     def _read(self, shard: Path) -> dict[str, str]:
         try:
-            return orjson.loads(shard.read_bytes())
+            data = orjson.loads(shard.read_bytes())
         except FileNotFoundError:
             return {}
+        except orjson.JSONDecodeError:
+            raise TextsDamaged(shard) from None
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            raise TextsDamaged(shard)
+        return data
 
     def get(self, posting_id: int) -> str:
-        return self._read(self._shard(posting_id)).get(str(posting_id), "")
+        shard = self._shard(posting_id)
+        try:
+            return self._read(shard).get(str(posting_id), "")
+        except TextsDamaged:
+            raise TextsDamaged(shard, posting_id) from None
+
+    def shards(self) -> list[Path]:
+        return sorted(self.folder.glob("[0-9][0-9].json"))
+
+    def ids(self) -> set[int]:
+        """The posting ids that have a text, in the shards that can be read."""
+        found: set[int] = set()
+        for shard in self.shards():
+            try:
+                found.update(int(k) for k in self._read(shard) if k.isdigit())
+            except TextsDamaged:
+                continue
+        return found
+
+    def damaged(self) -> list[TextsDamaged]:
+        found = []
+        for shard in self.shards():
+            try:
+                self._read(shard)
+            except TextsDamaged as exc:
+                found.append(exc)
+        return found
 
     def put_many(self, texts: dict[int, str | None]) -> None:
         """Set (or with None, drop) texts; each touched shard is written once."""
@@ -78,3 +124,10 @@ class Documents:
 
     def drop(self, posting_id: int) -> None:
         self._path(posting_id).unlink(missing_ok=True)
+
+    def ids(self) -> set[int]:
+        try:
+            names = os.listdir(self.folder)
+        except FileNotFoundError:
+            return set()
+        return {int(n[:-4]) for n in names if n.endswith(".bin") and n[:-4].isdigit()}

@@ -29,7 +29,8 @@ class StatusDialog(ModalScreen[Status | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = list(Status).index(self.current)
+        if self.current in list(Status):  # a status a newer jobtrack wrote is none of these
+            options.highlighted = list(Status).index(self.current)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
