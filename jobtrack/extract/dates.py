@@ -79,17 +79,21 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?\.?"
     wd = lexicon.alternation(weekdays)
     # a listed day may bring its weekday: "Tues 9 & Wed 10 February", "den 12. og onsdag den 13."
-    daylist = (rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day})"
-               rf"{{0,6}})")
+    # "12th, 13th, and 14th": a comma may come before the word that joins the last day
+    join = rf"(?:\s{{0,3}}{conj}){{1,2}}\s{{0,3}}"
+    daylist = rf"(?P<days>{day}(?:{join}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day}){{0,6}})"
     dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
     monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
-                  rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?![\d.:]|\.\d)"
+                  rf"(?:{join}[0-3]?\d(?!\d)(?:st|nd|rd|th)?){{0,6}})(?!\d|[.:]\d)"
                   rf"(?:,?\s+(?P<year2>{_YEAR})(?![\d]|[.:]\d))?")
     iso = rf"(?<![\d.-])(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"
     numeric = (r"(?<![\w./:,-])(?P<nd>[0-3]?\d)(?P<sep>[./-])(?P<nm>[01]?\d)(?P=sep)"
                r"(?P<ny>(?:19|20)?\d{2})(?!\w|[./-]\d)")
+    # "14-Oct-2020", "14/oct/20": a written month between numbers
+    dashed = (rf"(?<![\w./:,-])(?P<xd>[0-3]?\d)(?P<xs>[-/])(?P<xm>{month})(?P=xs)"
+              rf"(?P<xy>(?:19|20)?\d{{2}})(?![\w/-])")
     slash = r"(?<![\w./:,-])(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)(?![\w/]|[.,]\d)"
-    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, slash, dayfirst, monthfirst)),
+    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, dashed, slash, dayfirst, monthfirst)),
                        re.IGNORECASE)
     weekday_before = re.compile(rf"(?<!\w)(?P<wd>{wd})\.?,?\s+(?:{art}\s+)?$", re.IGNORECASE)
     prefix = lexicon.words("time.prefix", langs)
@@ -139,6 +143,9 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
         elif g["nd"]:
             y = int(g["ny"])
             days, month, year = (int(g["nd"]),), int(g["nm"]), (y + 2000 if y < 100 else y)
+        elif g["xd"]:
+            y = int(g["xy"])
+            days, month, year = (int(g["xd"]),), _month(g["xm"], p) or 0, (y + 2000 if y < 100 else y)
         elif g["sd"]:
             days, month = (int(g["sd"]),), int(g["sm"])
         elif g["days"]:
