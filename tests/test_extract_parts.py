@@ -102,7 +102,8 @@ def test_json_ld_mapping():
                "jobLocation": [{"address": {"addressLocality": "Aarhus"}}], "employmentType": "FULL_TIME"}
     f = structured.facts(posting)
     assert f["title"].value == "Engineer" and f["employer"].value == "Acme A/S"
-    assert f["deadline"].value == date(2026, 5, 31) and f["deadline_time"].value == time(23, 59)
+    assert f["deadline"].value == date(2026, 5, 31) and "deadline_time" not in f  # end of day: no hour
+    assert structured.facts({"validThrough": "2026-05-31T17:00:00"})["deadline_time"].value == time(17)
     assert f["salary"].value == "DKK 50,000 – 60,000 per month"
     assert f["location"].value == "Aarhus" and f["hours"].value == "FULL_TIME"
     r = extract(Document(text="Some text.", structured=[posting]))

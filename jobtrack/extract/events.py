@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache
 
@@ -23,6 +23,8 @@ from jobtrack.extract.text import clean
 from jobtrack.model import EventKind
 
 DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start", "interview", "posted"
+SELECTION = "selection"
+MIDNIGHT = time(0, 0)
 STEP_KINDS = {"test": EventKind.TEST, "case": EventKind.CASE, "references": EventKind.REFERENCES}
 
 
@@ -57,6 +59,9 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
+        SELECTION: re.compile(rf"(?<!\w){alt('cues.selection', False)}(?!\w)", re.I),
+        "soon": re.compile(rf"[\s,]*(?:{alt('dates.conjunction', False)}\s+)?{alt('cues.start_soon', False)}"
+                           rf"(?!\w)", re.I),
         INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
                               rf"{alt('cues.interview', True)}", re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
@@ -79,7 +84,7 @@ def _all_cues(text: str, pats: dict[str, re.Pattern[str]], langs: tuple[str, ...
     """Every cue in the text, earlier kinds winning overlaps, in text order."""
     hits: list[CueHit] = []
     taken: list[tuple[int, int]] = []
-    for kind in (DEADLINE, INTERVIEW, START, POSTED, DEADLINE_WEAK):
+    for kind in (DEADLINE, INTERVIEW, START, POSTED, SELECTION, DEADLINE_WEAK):
         path = {DEADLINE_WEAK: "cues.deadline_weak"}.get(kind, f"cues.{kind}")
         for m in lexicon.scan(pats[kind], text, _firsts(langs, path), digits=kind == INTERVIEW):
             if any(a <= m.start() < b for a, b in taken):
@@ -96,14 +101,27 @@ def _cues(text: str, sent: Span, hits: list[CueHit],
     kinds = {h.kind for h in hits}
     keep: list[CueHit] = []
     for h in hits:
-        if h.kind == DEADLINE_WEAK and (kinds & {START, INTERVIEW, POSTED} or
-                                        not pats["application"].search(text, sent.start, sent.end)):
+        if h.kind == DEADLINE_WEAK and not _applying(text, sent, h, hits, pats) \
+                and (kinds & {START, INTERVIEW, POSTED, SELECTION}
+                     or not pats["application"].search(text, sent.start, sent.end)):
             continue
         if h.kind == START and keep and keep[-1].kind in (INTERVIEW, DEADLINE) \
                 and h.start - keep[-1].end < 15:
             continue  # "interviews start on 24 March": a verb of the interview cue
+        if h.kind == INTERVIEW and keep and keep[-1].kind == SELECTION \
+                and h.start - keep[-1].end < 40 and not re.search(r"\d", text[keep[-1].end:h.start]):
+            continue  # "kandidater udvælges til samtale den 21.": the day of the selection
         keep.append(CueHit(h.kind, h.start, h.end, clean(h.label)))
     return keep
+
+
+def _applying(text: str, sent: Span, weak: CueHit, hits: list[CueHit],
+              pats: dict[str, re.Pattern[str]]) -> bool:
+    """A weak cue right after a word about applying: "Søg … senest", "apply … by"."""
+    near = None
+    for m in pats["application"].finditer(text, max(sent.start, weak.start - 80), weak.start):
+        near = m
+    return near is not None and not any(near.end() <= h.start < weak.start for h in hits)
 
 
 def _nearest_time(times: list[TimeSpan], lo: int, hi: int, after: int) -> TimeSpan | None:
@@ -120,15 +138,59 @@ def _period(text: str, d: DateFact) -> bool:
             and re.search(r"\d\.?\s*[-–]\s*\d", text[d.start:d.end]) is not None)
 
 
+@dataclass(frozen=True)
+class _Cand:
+    """A dated candidate for the deadline, the start or the posting date."""
+
+    conf: float
+    date: DateFact
+    sent: Span
+    time: TimeSpan | None = None
+
+
+def _best(cands: list[_Cand]) -> _Cand | None:
+    """The surest candidate; the earliest in the text on a tie."""
+    return max(cands, key=lambda c: (c.conf, -c.date.start)) if cands else None
+
+
+def _fit(day: date, d: DateFact, lo: date | None, hi: date | None) -> date:
+    """A guessed year moved by one when that puts the day in the hiring order.
+
+    Applying comes before the interviews, and both before the start: a
+    yearless "20. oktober" beside "start 1. december 2025" is 2025.
+    """
+    def inside(x: date) -> bool:
+        return (lo is None or x >= lo) and (hi is None or x <= hi)
+
+    if not d.year_inferred or inside(day):
+        return day
+    weekday = d.span.weekday if d.span else None
+    for shift in (-1, 1):
+        try:
+            moved = day.replace(year=day.year + shift)
+        except ValueError:
+            continue
+        if inside(moved) and (weekday is None or moved.weekday() == weekday):
+            return moved
+    return day
+
+
+def _fact(text: str, day: date, c: _Cand, conf: float | None = None) -> Fact[date]:
+    return Fact(day, clean(text[c.sent.start:c.sent.end]), c.conf if conf is None else conf,
+                c.sent.start, c.sent.end)
+
+
 def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[TimeSpan],
          langs: tuple[str, ...]) -> Found:
     """The deadline, start date, posting date and hiring steps of a posting."""
     pats = _patterns(langs)
     found = Found(events=[])
-    deadlines: list[tuple[float, int, date, TimeSpan | None, Span]] = []
-    starts: list[tuple[float, int, date, Span]] = []
-    posted: list[tuple[float, int, date, Span]] = []
-    events: list[ExtractedEvent] = []
+    deadlines: list[_Cand] = []
+    starts: list[_Cand] = []
+    posted: list[_Cand] = []
+    # "Apply by midnight on the closing date": an hour for a deadline dated elsewhere
+    dateless_times: list[tuple[TimeSpan, Span]] = []
+    events: list[tuple[ExtractedEvent, DateFact | None]] = []
     prev_cues: list[CueHit] = []
     prev_short = False
     all_cues = _all_cues(text, pats, langs)
@@ -148,6 +210,9 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         prev_cues = cues
         prev_short = len(sent.text.split()) <= 5 and sent.text[-1:] not in ".!?"
         ev = sent.text
+        for d in sdates:
+            if pats["soon"].match(text, d.end):
+                starts.append(_Cand(0.8 * (0.5 + d.confidence / 2), d, sent))
         owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
         if cues:
             for d in sdates:
@@ -161,55 +226,75 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                 # no interview day
                 owned[i] = [d for d in owned[i] if not _period(text, d)
                             and not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
-            if not owned[i] and c.kind != INTERVIEW:
+            if c.kind == DEADLINE and not owned[i]:
+                t = _nearest_time(times, c.start, min(hi, c.end + 40), c.end)
+                if t is not None and t.value != MIDNIGHT:
+                    dateless_times.append((t, sent))
+            if (not owned[i] and c.kind != INTERVIEW) or c.kind == SELECTION:
                 continue
             if c.kind in (DEADLINE, DEADLINE_WEAK):
                 d = owned[i][0]
                 t = _nearest_time(times, min(lo, d.start), hi, d.end)
+                if t is not None and t.value == MIDNIGHT:
+                    t = None  # "00:00" is a system's start of the day, not an hour someone chose
                 base = 0.9 if c.kind == DEADLINE else 0.7
-                deadlines.append((base * (0.5 + d.confidence / 2), d.start, d.first, t, sent))
+                deadlines.append(_Cand(base * (0.5 + d.confidence / 2), d, sent, t))
             elif c.kind == START:
                 d = owned[i][0]
-                starts.append((0.85 * (0.5 + d.confidence / 2), d.start, d.first, sent))
+                starts.append(_Cand(0.85 * (0.5 + d.confidence / 2), d, sent))
             elif c.kind == POSTED:
                 d = owned[i][0]
-                posted.append((0.8 * (0.5 + d.confidence / 2), d.start, d.first, sent))
+                posted.append(_Cand(0.8 * (0.5 + d.confidence / 2), d, sent))
             else:
                 label = c.label
                 if not owned[i]:
                     wk = pats["week"].search(text, c.end, hi)
                     if wk:
                         label = f"{label} ({clean(wk.group())})"
-                    events.append(ExtractedEvent(EventKind.INTERVIEW, label, None, None, ev, 0.5,
-                                                 sent.start, sent.end))
+                    events.append((ExtractedEvent(EventKind.INTERVIEW, label, None, None, ev, 0.5,
+                                                  sent.start, sent.end), None))
                 for d in owned[i]:
                     t = _nearest_time(times, min(lo, d.start), hi, d.end)
                     for day in d.dates:
-                        events.append(ExtractedEvent(EventKind.INTERVIEW, label, day,
-                                                     t.value if t else None, ev,
-                                                     0.85 * (0.5 + d.confidence / 2),
-                                                     sent.start, sent.end))
+                        events.append((ExtractedEvent(EventKind.INTERVIEW, label, day,
+                                                      t.value if t else None, ev,
+                                                      0.85 * (0.5 + d.confidence / 2),
+                                                      sent.start, sent.end), d))
         step_cues = not any(c.kind in (INTERVIEW, DEADLINE, START) for c in cues)
         for kind, m in steps[bisect_left(step_starts, sent.start):bisect_left(step_starts, sent.end)]:
             step_day = None
             if step_cues:
                 near = [d for d in sdates if d.start >= m.end()]
                 step_day = near[0].first if near else None
-            events.append(ExtractedEvent(kind, clean(m.group()), step_day, None, ev, 0.6,
-                                         sent.start, sent.end))
-    if deadlines:
-        conf, _, day, t, sent = max(deadlines, key=lambda x: (x[0], -x[1]))
-        ev = clean(text[sent.start:sent.end])
-        found.deadline = Fact(day, ev, conf, sent.start, sent.end)
-        if t:
-            found.deadline_time = Fact(t.value, ev, conf, sent.start, sent.end)
-    if starts:
-        conf, _, day, sent = max(starts, key=lambda x: (x[0], -x[1]))
-        found.start_date = Fact(day, clean(text[sent.start:sent.end]), conf, sent.start, sent.end)
-    if posted:
-        conf, _, day, sent = max(posted, key=lambda x: (x[0], -x[1]))
-        found.posted = Fact(day, clean(text[sent.start:sent.end]), conf, sent.start, sent.end)
-    found.events = dedupe(events)
+            events.append((ExtractedEvent(kind, clean(m.group()), step_day, None, ev, 0.6,
+                                          sent.start, sent.end), None))
+    dl, st = _best(deadlines), _best(starts)
+    dl_day = dl.date.first if dl else None
+    st_day = st.date.first if st else None
+    if dl and st_day:
+        dl_day = _fit(dl.date.first, dl.date, None, st_day)
+    if st and dl_day:
+        st_day = _fit(st.date.first, st.date, dl_day, None)
+    if dl and dl_day:
+        found.deadline = _fact(text, dl_day, dl)
+        # another mention of the same day may carry the hour: "Frist: 09-06-2008" in the fact
+        # box, "Ansøgningsfrist: mandag den 9. juni kl. 12.00" in the text
+        timed = next((c for c in [dl, *deadlines] if c.time and c.date.first == dl.date.first), None)
+        if timed and timed.time:
+            found.deadline_time = Fact(timed.time.value, clean(text[timed.sent.start:timed.sent.end]),
+                                       dl.conf, timed.sent.start, timed.sent.end)
+        elif dateless_times:
+            t, sent = dateless_times[0]
+            found.deadline_time = Fact(t.value, clean(text[sent.start:sent.end]), 0.6 * dl.conf,
+                                       sent.start, sent.end)
+    if st and st_day:
+        found.start_date = _fact(text, st_day, st)
+    if p := _best(posted):
+        found.posted = _fact(text, p.date.first, p)
+    fitted = [replace(e, day=_fit(e.day, d, dl_day, st_day))
+              if d is not None and e.day is not None and e.kind is EventKind.INTERVIEW else e
+              for e, d in events]
+    found.events = dedupe(fitted)
     return found
 
 

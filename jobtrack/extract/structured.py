@@ -19,6 +19,7 @@ from jobtrack.extract.result import Fact
 from jobtrack.extract.text import clean
 
 CONF = 0.95
+_DAY_END = re.compile(r"T(?:23:59|24:00|00:00)")
 
 
 def _fact(value: Any, key: str) -> Fact[Any]:
@@ -124,7 +125,9 @@ def facts(posting: dict[str, Any]) -> dict[str, Fact[Any]]:
     d, t_ = _when(posting.get("validThrough"))
     if d:
         out["deadline"] = _fact(d, "validThrough")
-        if t_:
+        # "…T23:59:59" is the system's end of the day, not an hour anyone wrote (judged on the
+        # string as written, before any time zone moves it): the text's own hour is used instead
+        if t_ and not _DAY_END.search(_text(posting.get("validThrough")) or ""):
             out["deadline_time"] = _fact(t_, "validThrough")
     d, _ = _when(posting.get("datePosted"))
     if d:

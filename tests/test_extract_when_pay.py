@@ -1,0 +1,120 @@
+"""Deadline, interview days, start and salary on invented snippets: one test per class of mistake."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import test_extract_support  # noqa: F401  (puts the repo on sys.path)
+from jobtrack.document import Document
+from jobtrack.extract import extract
+from jobtrack.extract.result import Extraction
+
+AS_OF = date(2026, 11, 1)
+
+
+def _read(text: str, as_of: date | None = AS_OF, structured: list[dict[str, object]] | None = None
+          ) -> Extraction:
+    return extract(Document(text=text, structured=structured or []), as_of=as_of)
+
+
+def _days(r: Extraction) -> list[date]:
+    return sorted(e.day for e in r.interviews if e.day is not None)
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+def test_deadline_in_a_fact_box_with_a_written_month_between_numbers():
+    r = _read("Research Fellow in Soil Physics\nClosing Date: 14-Oct-2027\nGrade 7")
+    assert r.deadline.value == date(2027, 10, 14) and r.deadline_time is None
+
+
+def test_short_label_and_expiry_in_fact_boxes():
+    da = _read("Vi søger en kok til vores kantine.\nSted: Vejle\nFrist: 05.12.2027\nAnsættelse: fast")
+    assert da.deadline.value == date(2027, 12, 5)
+    assert _read("Location: Leeds\nExpires 24-04-2027\nJob type: Permanent").deadline.value \
+        == date(2027, 4, 24)
+
+
+def test_month_first_date_ending_a_sentence():
+    r = _read("Please send your application no later than November 21. We look forward to it.")
+    assert r.deadline.value == date(2026, 11, 21)
+
+
+def test_weak_cue_after_applying_is_kept_beside_interview_days():
+    r = _read("Søg via linket senest mandag den 20. september 2027 Første samtalerunde foregår "
+              "den 23. og 24. september.")
+    assert r.deadline.value == date(2027, 9, 20)
+    assert _days(r) == [date(2027, 9, 23), date(2027, 9, 24)]
+
+
+def test_no_clock_time_is_invented():
+    r = _read("Closing date: 15th November 2027", structured=[
+        {"@type": "JobPosting", "validThrough": "2027-11-15T23:59:59+0000"}])
+    assert r.deadline.value == date(2027, 11, 15) and r.deadline_time is None
+    assert _read("Deadline: 2027-04-24 00:00").deadline_time is None
+
+
+def test_hour_written_beside_the_json_ld_deadline_is_taken():
+    r = _read("Closing date for applications will be midnight on Wednesday 11th November 2027.",
+              structured=[{"@type": "JobPosting", "validThrough": "2027-11-11T23:59:59+0000"}])
+    assert (r.deadline.value, r.deadline_time.value) == (date(2027, 11, 11), time(23, 59))
+
+
+def test_hour_of_the_closing_date_said_in_another_sentence():
+    r = _read("Closing Date: Friday 12 November 2027\nApply by midnight on the closing date.")
+    assert (r.deadline.value, r.deadline_time.value) == (date(2027, 11, 12), time(23, 59))
+
+
+def test_hour_from_a_second_mention_of_the_same_day():
+    r = _read("Ansøgningsfrist: fredag den 9. juni kl. 12.00.\n\nFrist: 09-06-2028\nSted: Aalborg")
+    assert (r.deadline.value, r.deadline_time.value) == (date(2028, 6, 9), time(12))
+
+
+# --- years ---------------------------------------------------------------------------------
+
+def test_guessed_year_follows_the_hiring_order():
+    text = ("Stillingen er med start 1. december 2027 til 30. november 2028.\n\n"
+            "Ansøgningsfristen er den 20. oktober.\n\nDer er ansættelsessamtaler den 24. oktober.")
+    r = _read(text, as_of=None)
+    assert r.deadline.value == date(2027, 10, 20) and r.start_date.value == date(2027, 12, 1)
+    assert _days(r) == [date(2027, 10, 24)]
+
+
+def test_stated_weekday_keeps_its_year():
+    text = ("Tiltrædelse 1. januar 2028.\n\nAnsøgningsfrist: torsdag den 30. november 2028."
+            "\n\nSamtaler fredag den 8. december.")
+    assert _days(_read(text)) == [date(2028, 12, 8)]
+
+
+# --- interview days --------------------------------------------------------------------------
+
+def test_selection_day_is_no_interview_day():
+    r = _read("Ansøgningsfristen er den 20. oktober 2027.\n\nDer udvælges kandidater til samtale "
+              "den 21. oktober.\n\nDer er ansættelsessamtaler den 24. oktober.")
+    assert _days(r) == [date(2027, 10, 24)]
+    en = _read("Closing date: 11 November 2027, with shortlisting on 13 November and interviews on "
+               "20 November 2027. Candidates selected for interview will be notified by 15 November.")
+    assert _days(en) == [date(2027, 11, 20)]
+
+
+def test_three_listed_days_with_an_oxford_comma():
+    for text in ("Interviews will be held on the 12th, 13th, and 14th March 2027.",
+                 "Interviews: March 12th, 13th, and 14th 2027",
+                 "Interviews take place on Friday 12th, Saturday 13th, and Sunday 14th March 2027."):
+        assert _days(_read(text)) == [date(2027, 3, 12), date(2027, 3, 13), date(2027, 3, 14)], text
+
+
+def test_start_date_is_no_interview_day():
+    r = _read("Interviews will be held on 3 February 2027. The successful candidate will start on "
+              "1 March 2027.")
+    assert _days(r) == [date(2027, 2, 3)] and r.start_date.value == date(2027, 3, 1)
+
+
+# --- start -----------------------------------------------------------------------------------
+
+def test_date_or_as_soon_as_possible_is_the_start():
+    da = _read("Vi glæder os til at få en ny kollega ombord fra den 1. november 2027 eller hurtigst "
+               "muligt.")
+    assert da.start_date.value == date(2027, 11, 1)
+    en = _read("We would like you to join the team on 1 March 2027, or as soon as possible after.")
+    assert en.start_date.value == date(2027, 3, 1)
