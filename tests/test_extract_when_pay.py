@@ -118,3 +118,42 @@ def test_date_or_as_soon_as_possible_is_the_start():
     assert da.start_date.value == date(2027, 11, 1)
     en = _read("We would like you to join the team on 1 March 2027, or as soon as possible after.")
     assert en.start_date.value == date(2027, 3, 1)
+
+
+# --- salary ----------------------------------------------------------------------------------
+
+def _salary(text: str) -> str | None:
+    r = _read(text)
+    return r.salary.value if r.salary else None
+
+
+def test_salary_range_keeps_both_ends():
+    assert _salary("Salary: £30,000 – 35,000 per annum") == "£30,000 – 35,000 per annum"
+    assert _salary("Løn: DKK 500.000,- til 600.000,- årligt.") == "DKK 500.000,- til 600.000,- årligt"
+    assert _salary("Pay: $75k–$80k + super per year") == "$75k–$80k + super per year"
+
+
+def test_range_on_a_fact_line_and_a_figure_under_its_label():
+    assert _salary("Senior Planner\nLeeds · £38,000 - £41,500\nFull time") == "£38,000 - £41,500"
+    assert _salary("Senior Planner\n\nSalary\n\n£41,000\n\nLocation\n\nLeeds") == "£41,000"
+
+
+def test_allowance_loses_to_the_main_figure():
+    assert _salary("Salary: £30,000 plus London weighting of £3,000 per annum.") == "£30,000"
+    assert _salary("London weighting allowance: £3,000. The salary is £31,000 - £35,000.") \
+        == "£31,000 - £35,000"
+    da = _salary("Lønnen er 35.000 kr. om måneden, og hertil kommer et funktionstillæg på 3.000 kr. "
+                 "om måneden.")
+    assert da == "35.000 kr. om måneden"
+
+
+def test_pay_scale_is_kept_alone_or_before_the_figure():
+    assert _salary("Research Fellow\n- Grade: ABC07 (see the grade structure)") == "Grade: ABC07"
+    assert _salary("Stillingen aflønnes efter lønramme 37 i statens lønsystem.") == "lønramme 37"
+    assert _salary("A full-time post with salary based on the pay scale TV-L 13.") == "pay scale TV-L 13"
+    assert _salary("Grade 7: £33,797 - £40,322 per annum") == "Grade 7, £33,797 - £40,322 per annum"
+
+
+def test_figures_that_are_no_salary():
+    assert _salary("Vi har 28.000 ansatte og et budget på 2 mio. kr.") is None
+    assert _salary("Løn efter overenskomst. Vi er 120 kolleger i 3 afdelinger.") is None

@@ -1,13 +1,19 @@
-"""Salary figures: amounts and ranges with a currency and a period.
+"""Salary: money figures and ranges, or a pay scale ("Grade 7", "lønramme 37").
 
-Only figures count ("Løn efter overenskomst" is no salary). An amount needs
-a currency, and a salary word or a period nearby, so "28.000 ansatte" and
-"budget på 2 mio. kr." stay out.
+Only figures count ("Løn efter overenskomst" is no salary). Every amount
+with a currency is a candidate, scored by general features: a salary word
+in its sentence or on the label line above it, a period after it, a range,
+a short fact-box line of its own. An amount that an allowance word owns
+("London weighting of £3,000", "funktionstillæg på 2.000 kr.") loses to the
+main figure, so "28.000 ansatte" and "budget på 2 mio. kr." stay out too. A
+pay scale is the salary when no figure is given; beside a figure it is kept
+in front of it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from jobtrack.extract import lexicon
@@ -15,45 +21,98 @@ from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
 
+_SP = r"[^\S\n]*"  # spaces on one line, a no-break space too
+# "UCL07", "TV-L 13", "E 13", "LR11", "7", "6-7": a code ending in a small number
+_CODE = (r"(?:[A-ZÆØÅÄÖÜ][A-Za-zÆØÅÄÖÜæøåäöü]{0,3}(?:-[A-Z])?[ \t]?)?\d{1,2}[a-z]?(?![\d.,]\d|\d)"
+         r"(?:[ \t]*[-–/][ \t]*\d{1,2}[a-z]?(?!\d))?")
+
+
+@dataclass(frozen=True)
+class _Pats:
+    money: re.Pattern[str]
+    currency: re.Pattern[str]
+    cue: re.Pattern[str]
+    scale: re.Pattern[str]
+    allowance: re.Pattern[str]
+    plus: re.Pattern[str]
+
 
 @cache
-def _pattern(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    cur = lexicon.alternation(lexicon.words("salary.currency", langs))
+def _patterns(langs: tuple[str, ...]) -> _Pats:
+    def alt(path: str) -> str:
+        return lexicon.alternation(lexicon.words(path, langs))
+
+    cur = alt("salary.currency")
     scale = lexicon.alternation(lexicon.words("salary.thousand", langs) + lexicon.words("salary.million", langs))
-    periods = (lexicon.words("salary.period_year", langs) + lexicon.words("salary.period_month", langs)
-               + lexicon.words("salary.period_hour", langs))
-    per = lexicon.alternation(periods)
-    num = rf"\d{{1,3}}(?:[.,  ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?(?:[ \t]*{scale}(?!\w))?"
-    amount = rf"(?:{cur}[ \t]*)?(?:{num})(?:[ \t]*{cur})?"
-    rng = rf"(?:{lexicon.alternation(['-', '–', '—', 'to', 'til', 'and', 'og'])})"
-    full = re.compile(
-        rf"(?<![\w.,])(?P<amt>{amount}(?:[ \t]*{rng}[ \t]*{amount})?)"
-        rf"(?P<per>[ \t]*(?:{per})(?!\w))?", re.I)
-    has_cur = re.compile(rf"(?<!\w){cur}", re.I)
-    cue = lexicon.cue("cues.salary", langs).pattern
-    return full, has_cur, cue
+    per = lexicon.alternation(lexicon.words("salary.period_year", langs) + lexicon.words("salary.period_month", langs)
+                              + lexicon.words("salary.period_hour", langs))
+    # "284.801,00", "2.000,-", "45k"
+    num = (rf"\d{{1,3}}(?:[.,\u00a0 ]\d{{3}})+(?:[.,]\d{{1,2}}|[.,]-)?"
+           rf"|\d+(?:[.,]\d+)?(?:{_SP}{scale}(?!\w))?(?:[.,]-)?")
+    amount = rf"(?:{cur}{_SP})?(?:{num})(?:{_SP}{cur}(?!\w))?"
+    rng = rf"(?:[-–—]|{alt('salary.range')}(?!\w))"
+    money = re.compile(rf"(?<![\w.,])(?P<amt>(?P<one>{amount})(?:{_SP}{rng}{_SP}(?P<two>{amount}))?)"
+                       rf"(?P<per>{_SP}(?:{per})(?!\w))?"
+                       rf"(?P<later>[^\n.;\d]{{0,25}}?(?<!\w)(?:{per})(?!\w))?", re.I)
+    return _Pats(
+        money=money,
+        currency=re.compile(rf"(?<!\w){cur}", re.I),
+        cue=lexicon.cue("cues.salary", langs).pattern,
+        scale=re.compile(rf"(?<!\w)(?i:{alt('salary.scale')})(?:{_SP}[:.]?{_SP})(?P<code>{_CODE})"),
+        allowance=re.compile(rf"(?<!\w)\w*{alt('salary.allowance')}", re.I),
+        plus=re.compile(rf"\+|(?<!\w){alt('salary.plus')}(?!\w)", re.I),
+    )
+
+
+def _owned_by_allowance(seg: str, m: re.Match[str], p: _Pats) -> bool:
+    """An allowance word just before the amount, or right after it without a "+" between."""
+    before = re.split(r"[\d;!?]|\.\s", seg[max(0, m.start() - 40):m.start()])[-1]
+    if p.allowance.search(before):
+        return True
+    after = seg[m.end("amt"):m.end("amt") + 30]
+    words = after.split()[:3]
+    return bool(words) and not p.plus.match(after.strip()) and p.allowance.search(" ".join(words)) is not None
 
 
 def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fact[str] | None:
-    """The first salary figure with a currency in a salary sentence."""
-    full, has_cur, cue = _pattern(langs)
-    best = None
+    """The best-scored salary figure, or else a pay scale."""
+    p = _patterns(langs)
+    best: tuple[float, str, Span] | None = None
+    scale: tuple[float, str, Span] | None = None
+    label_above = False
     for sent in sentences:
         seg = text[sent.start:sent.end]
+        cued = p.cue.search(seg) is not None
         if not re.search(r"\d", seg):
+            # "Salary" alone on a line labels the figure under it
+            label_above = cued and len(sent.text.split()) <= 4
             continue
-        cued = cue.search(seg) is not None
-        for m in full.finditer(seg):
+        fact_line = len(sent.text.split()) <= 8
+        for sm in p.scale.finditer(seg):
+            score = 2.0 * (cued or label_above) + 0.5
+            if scale is None or score > scale[0]:
+                scale = (score, clean(sm.group()), sent)
+        for m in p.money.finditer(seg):
             amt = m.group("amt")
-            if not has_cur.search(amt) or not re.search(r"\d", amt):
+            if not p.currency.search(amt) or not re.search(r"\d", amt):
                 continue
-            if not cued and not m.group("per"):
+            has_per = bool(m.group("per") or m.group("later"))
+            is_range = m.group("two") is not None
+            if not (cued or label_above or has_per or is_range):
                 continue
-            value = clean(m.group(0)).strip(" -–")
-            score = (int(cued) + int(bool(m.group("per"))) + int(bool(re.search(r"[-–]|to|til", amt))))
+            score = (2 * (cued or label_above) + has_per + is_range + 0.5 * fact_line
+                     - 3 * _owned_by_allowance(seg, m, p))
+            if score <= 0:
+                continue
+            value = clean(amt + (m.group("per") or m.group("later") or "")).strip(" -–")
+            same = [sm for sm in p.scale.finditer(seg) if sm.end() <= m.start()]
+            if same:
+                value = f"{clean(same[-1].group())}, {value}"
             if best is None or score > best[0]:
                 best = (score, value, sent)
-    if best is None:
+        label_above = False
+    chosen = best or scale
+    if chosen is None:
         return None
-    score, value, sent = best
-    return Fact(value, sent.text, 0.5 + 0.15 * score, sent.start, sent.end)
+    score, value, sent = chosen
+    return Fact(value, sent.text, min(0.95, 0.45 + 0.15 * score), sent.start, sent.end)
