@@ -157,3 +157,19 @@ def test_pay_scale_is_kept_alone_or_before_the_figure():
 def test_figures_that_are_no_salary():
     assert _salary("Vi har 28.000 ansatte og et budget på 2 mio. kr.") is None
     assert _salary("Løn efter overenskomst. Vi er 120 kolleger i 3 afdelinger.") is None
+
+
+def test_text_range_beats_one_end_in_json_ld():
+    one_end = [{"@type": "JobPosting", "baseSalary": {"currency": "GBP", "value": {"value": 31000}}}]
+    r = _read("Salary: £31,000 - £36,500 per annum", structured=one_end)
+    assert r.salary.value == "£31,000 - £36,500 per annum"
+    whole = [{"@type": "JobPosting", "baseSalary": {"currency": "GBP", "value": {
+        "minValue": 31000, "maxValue": 36500, "unitText": "YEAR"}}}]
+    assert _read("Salary: £31,000 - £36,500 per annum", structured=whole).salary.evidence \
+        == "JSON-LD baseSalary"
+    words = [{"@type": "JobPosting", "baseSalary": "Competitive"}]
+    assert _read("Salary: £40,000 per annum", structured=words).salary.value == "£40,000 per annum"
+
+
+def test_range_words_between_the_ends():
+    assert _salary("Salary: £30,000 rising to £35,000 after probation") == "£30,000 rising to £35,000"

@@ -77,7 +77,7 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
     emp_name = result.employer.value if result.employer else None
     result.title = sd.get("title") or _safe(title.find_title, text, langs, document.title_hint,
                                             emp_name)
-    result.salary = sd.get("salary") or _safe(salary.find_salary, text, sents, langs)
+    result.salary = salary.choose(sd.get("salary"), _safe(salary.find_salary, text, sents, langs))
     result.hours = sd.get("hours") or _safe(facts_mod.find_hours, text, sents, langs)
     result.positions = sd.get("positions") or _safe(facts_mod.find_positions, text, sents, langs)
     result.location = sd.get("location") or _safe(facts_mod.find_location, text, sents, langs)

@@ -58,7 +58,9 @@ def _patterns(langs: tuple[str, ...]) -> _Pats:
         money=money,
         currency=re.compile(rf"(?<!\w){cur}", re.I),
         cue=lexicon.cue("cues.salary", langs).pattern,
-        scale=re.compile(rf"(?<!\w)(?i:{alt('salary.scale')})(?:{_SP}[:.]?{_SP})(?P<code>{_CODE})"),
+        # "Grade: UCL07", "lønramme 37", or the code first: "E 13 TV-L"
+        scale=re.compile(rf"(?<!\w)(?:(?i:{alt('salary.scale')}){_SP}[:.]?{_SP}(?P<code>{_CODE})"
+                         rf"|(?P<code2>[A-Z]{{1,3}}[ \t]?\d{{1,2}})[ \t]+(?i:{alt('salary.scale')})(?!\w))"),
         allowance=re.compile(rf"(?<!\w)\w*{alt('salary.allowance')}", re.I),
         plus=re.compile(rf"\+|(?<!\w){alt('salary.plus')}(?!\w)", re.I),
     )
@@ -116,3 +118,23 @@ def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fac
         return None
     score, value, sent = chosen
     return Fact(value, sent.text, min(0.95, 0.45 + 0.15 * score), sent.start, sent.end)
+
+
+def _amounts(s: str) -> list[str]:
+    """The whole figures of a salary text: "£31,365 - £37,890" -> ["31365", "37890"]."""
+    return [re.sub(r"\D", "", n.split(",")[0] if re.search(r",\d{2}$", n) else n)
+            for n in re.findall(r"\d+(?:[.,\u00a0 ]\d{3})*(?:,\d{2})?", s)]
+
+
+def choose(structured: Fact[str] | None, found: Fact[str] | None) -> Fact[str] | None:
+    """JSON-LD's salary, unless the text says more about the same pay.
+
+    A baseSalary without figures ("Competitive") or with only one end of the
+    range the text gives loses to the text.
+    """
+    if structured is None or found is None:
+        return structured or found
+    ours, theirs = _amounts(found.value), _amounts(structured.value)
+    if not theirs or (set(theirs) < set(ours)):
+        return found
+    return structured
