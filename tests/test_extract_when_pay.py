@@ -173,3 +173,18 @@ def test_text_range_beats_one_end_in_json_ld():
 
 def test_range_words_between_the_ends():
     assert _salary("Salary: £30,000 rising to £35,000 after probation") == "£30,000 rising to £35,000"
+
+
+def test_weekday_that_fits_no_near_year_is_a_slip():
+    r = _read("Vi holder samtaler mandag den 18. marts.", as_of=date(2026, 11, 1))
+    assert _days(r) == [date(2027, 3, 18)]
+
+
+def test_weak_deadline_word_owns_only_the_day_after_it():
+    r = _read("We will review applications from 20 October 2027 until the position is filled.")
+    assert r.deadline is None
+    assert _read("Please apply by 5 October 2027.").deadline.value == date(2027, 10, 5)
+
+
+def test_days_joined_by_a_slash():
+    assert _days(_read("Interview dates: 3rd/4th February 2027")) == [date(2027, 2, 3), date(2027, 2, 4)]

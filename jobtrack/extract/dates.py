@@ -74,7 +74,7 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     months = lexicon.table("months", langs)
     weekdays = lexicon.table("weekdays", langs)
     month = lexicon.alternation(months) + r"(?!\w)\.?"
-    conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&"])
+    conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&", "/"])
     art = lexicon.alternation(lexicon.words("dates.article", langs))
     day = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?\.?"
     wd = lexicon.alternation(weekdays)
@@ -93,7 +93,7 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     dashed = (rf"(?<![\w./:,-])(?P<xd>[0-3]?\d)(?P<xs>[-/])(?P<xm>{month})(?P=xs)"
               rf"(?P<xy>(?:19|20)?\d{{2}})(?![\w/-])")
     slash = r"(?<![\w./:,-])(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)(?![\w/]|[.,]\d)"
-    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, dashed, slash, dayfirst, monthfirst)),
+    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, dashed, dayfirst, monthfirst, slash)),
                        re.IGNORECASE)
     weekday_before = re.compile(rf"(?<!\w)(?P<wd>{wd})\.?,?\s+(?:{art}\s+)?$", re.IGNORECASE)
     prefix = lexicon.words("time.prefix", langs)
@@ -244,14 +244,15 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
                 best = min(cands, key=lambda b: abs((b[0] - ref).days))
                 out[i] = DateFact(s.start, s.end, best, 0.3, True, s)
             continue
-        for y in range(base.year, base.year + 8):
-            b = _valid_days(s, y)
-            if b is None or b[0] < base:
-                continue
-            if s.weekday is not None and b[0].weekday() != s.weekday:
-                continue  # the stated weekday picks the year
-            out[i] = DateFact(s.start, s.end, b, 0.6 if s.weekday is not None else 0.5, True, s)
-            break
+        # the next two occurrences; the stated weekday picks between them, and one that fits
+        # neither is a slip: years later would be further off than the weekday is wrong
+        upcoming = [b for y in range(base.year, base.year + 6)
+                    if (b := _valid_days(s, y)) is not None and b[0] >= base][:2]
+        fitting = [b for b in upcoming if s.weekday is None or b[0].weekday() == s.weekday]
+        if fitting:
+            out[i] = DateFact(s.start, s.end, fitting[0], 0.6 if s.weekday is not None else 0.5, True, s)
+        elif upcoming:
+            out[i] = DateFact(s.start, s.end, upcoming[0], 0.3, True, s)
     return [f for f in out if f is not None]
 
 

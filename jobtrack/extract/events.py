@@ -226,6 +226,10 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                 # no interview day
                 owned[i] = [d for d in owned[i] if not _period(text, d)
                             and not pats["week_of"].search(text, max(lo, d.start - 30), d.start)]
+            if c.kind == DEADLINE_WEAK:
+                # "by 5 May", "senest 5. maj": the day comes after the weak word ("reviewed from
+                # 20 October until the post is filled" has no deadline)
+                owned[i] = [d for d in owned[i] if d.start >= c.end]
             if c.kind == DEADLINE and not owned[i]:
                 t = _nearest_time(times, c.start, min(hi, c.end + 40), c.end)
                 if t is not None and t.value != MIDNIGHT:
