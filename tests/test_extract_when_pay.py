@@ -188,3 +188,21 @@ def test_weak_deadline_word_owns_only_the_day_after_it():
 
 def test_days_joined_by_a_slash():
     assert _days(_read("Interview dates: 3rd/4th February 2027")) == [date(2027, 2, 3), date(2027, 2, 4)]
+
+
+def test_labelled_amount_without_currency_and_a_turnover_range():
+    assert _salary("Salary: 35,000 - 40,000 per annum plus £2,000 allowance") == "35,000 - 40,000 per annum"
+    assert _salary("Salary review 2025 - 2026 per year") is None
+    assert _salary("We have 300 employees and a turnover of £20m - £30m every year.") is None
+
+
+def test_compound_salary_words_label_the_figure():
+    text = "Vi søger en medarbejder til vores team, og du får mange opgaver hos os.\nTimeløn: 150 kr."
+    assert _salary(text) == "150 kr."
+
+
+def test_range_continued_after_a_comma_and_a_scale_after_the_figure():
+    assert _salary("The starting salary will be £28,000, increasing to £30,000 after one year.") \
+        == "£28,000, increasing to £30,000"
+    assert _salary("Salary: £33,797 to £40,322 per annum (Grade 7)") \
+        == "Grade 7, £33,797 to £40,322 per annum"

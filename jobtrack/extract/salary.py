@@ -21,7 +21,8 @@ from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
 
-_SP = r"[^\S\n]*"  # spaces on one line, a no-break space too
+_SP = r"[^\S\n]*"
+_THOUSANDS = re.compile(r"\d[.,\u00a0 ]\d{3}(?!\d)|\d[ \t]?k(?!\w)", re.I)  # spaces on one line, a no-break space too
 # "UCL07", "TV-L 13", "E 13", "LR11", "7", "6-7": a code ending in a small number
 _CODE = (r"(?:[A-ZÆØÅÄÖÜ][A-Za-zÆØÅÄÖÜæøåäöü]{0,3}(?:-[A-Z])?[ \t]?)?\d{1,2}[a-z]?(?![\d.,]\d|\d)"
          r"(?:[ \t]*[-–/][ \t]*\d{1,2}[a-z]?(?!\d))?")
@@ -51,7 +52,7 @@ def _patterns(langs: tuple[str, ...]) -> _Pats:
            rf"|\d+(?:[.,]\d+)?(?:{_SP}{scale}(?!\w))?(?:[.,]-)?")
     amount = rf"(?:{cur}{_SP})?(?:{num})(?:{_SP}{cur}(?!\w))?"
     rng = rf"(?:[-–—]|{alt('salary.range')}(?!\w))"
-    money = re.compile(rf"(?<![\w.,])(?P<amt>(?P<one>{amount})(?:{_SP}{rng}{_SP}(?P<two>{amount}))?)"
+    money = re.compile(rf"(?<![\w.,])(?P<amt>(?P<one>{amount})(?:{_SP},?{_SP}{rng}{_SP}(?P<two>{amount}))?)"
                        rf"(?P<per>{_SP}(?:{per})(?!\w))?"
                        rf"(?P<later>[^\n.;\d]{{0,25}}?(?<!\w)(?:{per})(?!\w))?", re.I)
     return _Pats(
@@ -96,20 +97,26 @@ def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fac
                 scale = (score, clean(sm.group()), sent)
         for m in p.money.finditer(seg):
             amt = m.group("amt")
-            if not p.currency.search(amt) or not re.search(r"\d", amt):
-                continue
+            has_cur = p.currency.search(amt) is not None
             has_per = bool(m.group("per") or m.group("later"))
             is_range = m.group("two") is not None
-            if not (cued or label_above or has_per or is_range):
+            # a bare range counts on a fact line of its own ("Leeds · £38,000 - £41,500"), not
+            # in a sentence about turnover
+            if not (cued or label_above or has_per or (is_range and fact_line)):
+                continue
+            # no currency: a labelled amount in thousands with a period or a range
+            # ("Salary: 35,000 - 40,000 per annum"), never a bare number or a year
+            if not has_cur and not ((cued or label_above) and (has_per or is_range)
+                                    and _THOUSANDS.search(amt)):
                 continue
             score = (2 * (cued or label_above) + has_per + is_range + 0.5 * fact_line
-                     - 3 * _owned_by_allowance(seg, m, p))
+                     - 3 * _owned_by_allowance(seg, m, p) - 0.5 * (not has_cur))
             if score <= 0:
                 continue
             value = clean(amt + (m.group("per") or m.group("later") or "")).strip(" -–")
-            same = [sm for sm in p.scale.finditer(seg) if sm.end() <= m.start()]
+            same = p.scale.search(seg)
             if same:
-                value = f"{clean(same[-1].group())}, {value}"
+                value = f"{clean(same.group())}, {value}"
             if best is None or score > best[0]:
                 best = (score, value, sent)
         label_above = False
