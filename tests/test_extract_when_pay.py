@@ -206,3 +206,18 @@ def test_range_continued_after_a_comma_and_a_scale_after_the_figure():
         == "£28,000, increasing to £30,000"
     assert _salary("Salary: £33,797 to £40,322 per annum (Grade 7)") \
         == "Grade 7, £33,797 to £40,322 per annum"
+
+
+_DA = "Vi søger en medarbejder til vores team, og du får mange opgaver hos os. "
+
+
+def test_guessed_year_may_move_more_than_one_year_to_keep_the_order():
+    r = _read(_DA + "Stillingen er til besættelse fra 1. januar 2026 til 31. december 2027. "
+              "Ansøgningsfrist 1. november. Samtaler holdes 10. november.", as_of=None)
+    assert r.deadline.value == date(2025, 11, 1) and _days(r) == [date(2025, 11, 10)]
+
+
+def test_end_of_a_period_is_no_reference_for_a_year():
+    r = _read(_DA + "Ansættelsesperioden er 1. januar 2026 – 31. december 2027. Ansøgningsfrist "
+              "1. november. Samtaler holdes 10. november.", as_of=None)
+    assert r.deadline.value == date(2025, 11, 1)

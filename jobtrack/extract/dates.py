@@ -30,6 +30,7 @@ class DateSpan:
     month: int
     year: int | None = None
     weekday: int | None = None
+    ends_range: bool = False  # "1. januar 2026 til 31. december 2027": the second date
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Patterns:
     noon: frozenset[str]
     midnight: frozenset[str]
     time_heads: frozenset[str]
+    until: re.Pattern[str]
 
 
 @cache
@@ -114,8 +116,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     times = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
     week_before = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.week", langs))
                              + r"\s*$", re.IGNORECASE)
+    until = re.compile(r"\s*(?:[-–—]|" + lexicon.alternation(lexicon.words("dates.until", langs))
+                       + r")\s*$", re.IGNORECASE)
     return _Patterns(dates, weekday_before, week_before, times, months, weekdays, noon, midnight,
-                     lexicon.heads(list(prefix) + list(noon) + list(midnight)))
+                     lexicon.heads(list(prefix) + list(noon) + list(midnight)), until)
 
 
 def _month(name: str, p: _Patterns) -> int | None:
@@ -164,7 +168,9 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
         if wm:
             weekday = p.weekdays.get(wm.group("wd").casefold().rstrip("."))
             start = wm.start()
-        out.append(DateSpan(start, m.end(), days, month, year, weekday))
+        ends_range = bool(out) and start - out[-1].end <= 12 and \
+            p.until.match(text, out[-1].end, start) is not None
+        out.append(DateSpan(start, m.end(), days, month, year, weekday, ends_range))
     return out
 
 
@@ -226,7 +232,8 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
             out.append(None)
             continue
         conf = 0.95 if s.weekday is None or built[0].weekday() == s.weekday else 0.5
-        explicit.append((s.start, built[0]))
+        if not s.ends_range:  # the end of a contract says little about when to apply
+            explicit.append((s.start, built[0]))
         out.append(DateFact(s.start, s.end, built, conf, False, s))
     base = as_of or date.today()
     for i, s in enumerate(spans):

@@ -154,25 +154,33 @@ def _best(cands: list[_Cand]) -> _Cand | None:
 
 
 def _fit(day: date, d: DateFact, lo: date | None, hi: date | None) -> date:
-    """A guessed year moved by one when that puts the day in the hiring order.
+    """A guessed year moved so that the day keeps the hiring order.
 
     Applying comes before the interviews, and both before the start: a
-    yearless "20. oktober" beside "start 1. december 2025" is 2025.
+    yearless "20. oktober" beside "start 1. december 2025" is 2025 even when
+    the date written nearest is the end of a contract in 2027. The day goes
+    to the year that puts it closest after `lo` (or before `hi`), within a year.
     """
     def inside(x: date) -> bool:
         return (lo is None or x >= lo) and (hi is None or x <= hi)
 
-    if not d.year_inferred or inside(day):
+    if not d.year_inferred or inside(day) or (lo is None and hi is None):
         return day
     weekday = d.span.weekday if d.span else None
-    for shift in (-1, 1):
+    moved = []
+    for y in range(day.year - 3, day.year + 4):
         try:
-            moved = day.replace(year=day.year + shift)
+            x = day.replace(year=y)
         except ValueError:
             continue
-        if inside(moved) and (weekday is None or moved.weekday() == weekday):
-            return moved
-    return day
+        if inside(x) and (weekday is None or x.weekday() == weekday):
+            moved.append(x)
+
+    def gap(x: date) -> int:
+        return (x - lo).days if lo is not None else (hi - x).days if hi is not None else 0
+
+    near = [x for x in moved if gap(x) <= 366]
+    return min(near, key=gap) if near else day
 
 
 def _fact(text: str, day: date, c: _Cand, conf: float | None = None) -> Fact[date]:
