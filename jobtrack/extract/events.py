@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache
+from typing import TypeVar
 
 from jobtrack.extract import lexicon
 from jobtrack.extract.dates import DateFact, TimeSpan
@@ -25,6 +26,7 @@ from jobtrack.model import EventKind
 DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start", "interview", "posted"
 SELECTION = "selection"
 MIDNIGHT = time(0, 0)
+T = TypeVar("T")
 STEP_KINDS = {"test": EventKind.TEST, "case": EventKind.CASE, "references": EventKind.REFERENCES}
 
 
@@ -183,9 +185,25 @@ def _fit(day: date, d: DateFact, lo: date | None, hi: date | None) -> date:
     return min(near, key=gap) if near else day
 
 
-def _fact(text: str, day: date, c: _Cand, conf: float | None = None) -> Fact[date]:
-    return Fact(day, clean(text[c.sent.start:c.sent.end]), c.conf if conf is None else conf,
-                c.sent.start, c.sent.end)
+def _fact(text: str, value: T, sent: Span, conf: float) -> Fact[T]:
+    return Fact(value, clean(text[sent.start:sent.end]), conf, sent.start, sent.end)
+
+
+def _hour(text: str, dl: _Cand, deadlines: list[_Cand],
+          dateless: list[tuple[TimeSpan, Span]]) -> Fact[time] | None:
+    """The deadline's hour, from its own sentence or another mention of the same day.
+
+    "Frist: 09-06-2008" in a fact box and "Ansøgningsfrist: mandag den 9. juni
+    kl. 12.00" in the text agree; "Apply by midnight on the closing date" gives
+    the hour of a day written elsewhere, a guess.
+    """
+    timed = next((c for c in [dl, *deadlines] if c.time and c.date.first == dl.date.first), None)
+    if timed is not None and timed.time is not None:
+        return _fact(text, timed.time.value, timed.sent, dl.conf)
+    if dateless:
+        t, sent = dateless[0]
+        return _fact(text, t.value, sent, 0.6 * dl.conf)
+    return None
 
 
 def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[TimeSpan],
@@ -288,21 +306,12 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
     if st and dl_day:
         st_day = _fit(st.date.first, st.date, dl_day, None)
     if dl and dl_day:
-        found.deadline = _fact(text, dl_day, dl)
-        # another mention of the same day may carry the hour: "Frist: 09-06-2008" in the fact
-        # box, "Ansøgningsfrist: mandag den 9. juni kl. 12.00" in the text
-        timed = next((c for c in [dl, *deadlines] if c.time and c.date.first == dl.date.first), None)
-        if timed and timed.time:
-            found.deadline_time = Fact(timed.time.value, clean(text[timed.sent.start:timed.sent.end]),
-                                       dl.conf, timed.sent.start, timed.sent.end)
-        elif dateless_times:
-            t, sent = dateless_times[0]
-            found.deadline_time = Fact(t.value, clean(text[sent.start:sent.end]), 0.6 * dl.conf,
-                                       sent.start, sent.end)
+        found.deadline = _fact(text, dl_day, dl.sent, dl.conf)
+        found.deadline_time = _hour(text, dl, deadlines, dateless_times)
     if st and st_day:
-        found.start_date = _fact(text, st_day, st)
+        found.start_date = _fact(text, st_day, st.sent, st.conf)
     if p := _best(posted):
-        found.posted = _fact(text, p.date.first, p)
+        found.posted = _fact(text, p.date.first, p.sent, p.conf)
     fitted = [replace(e, day=_fit(e.day, d, dl_day, st_day))
               if d is not None and e.day is not None and e.kind is EventKind.INTERVIEW else e
               for e, d in events]
