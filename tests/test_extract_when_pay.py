@@ -221,3 +221,11 @@ def test_end_of_a_period_is_no_reference_for_a_year():
     r = _read(_DA + "Ansættelsesperioden er 1. januar 2026 – 31. december 2027. Ansøgningsfrist "
               "1. november. Samtaler holdes 10. november.", as_of=None)
     assert r.deadline.value == date(2025, 11, 1)
+
+
+def test_period_of_the_job_gives_its_start():
+    r = _read(_DA + "Stillingen er et barselsvikariat fra 1. februar 2027 til 31. januar 2028.")
+    assert r.start_date.value == date(2027, 2, 1)
+    assert _read(_DA + "Kantinen holder åben fra 1. februar 2027 til 31. januar 2028.").start_date is None
+    en = _read("Interviews will be held 1 May 2027 to 3 May 2027 for the post.")
+    assert en.start_date is None

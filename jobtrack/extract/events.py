@@ -62,6 +62,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
         SELECTION: re.compile(rf"(?<!\w){alt('cues.selection', False)}(?!\w)", re.I),
+        "employment": re.compile(rf"(?<!\w){alt('cues.employment', True)}", re.I),
         "soon": re.compile(rf"[\s,]*(?:{alt('dates.conjunction', False)}\s+)?{alt('cues.start_soon', False)}"
                            rf"(?!\w)", re.I),
         INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
@@ -236,9 +237,16 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         prev_cues = cues
         prev_short = len(sent.text.split()) <= 5 and sent.text[-1:] not in ".!?"
         ev = sent.text
-        for d in sdates:
+        job = None
+        other = any(c.kind in (INTERVIEW, DEADLINE, DEADLINE_WEAK, SELECTION) for c in cues)
+        for prev_d, d in zip([None, *sdates], sdates):
             if pats["soon"].match(text, d.end):
                 starts.append(_Cand(0.8 * (0.5 + d.confidence / 2), d, sent))
+            if prev_d is not None and d.span is not None and d.span.ends_range and not other:
+                # "et barselsvikariat fra 1. februar 2027 til 31. januar 2028": the job's period
+                job = job if job is not None else pats["employment"].search(text, sent.start, sent.end)
+                if job is not None:
+                    starts.append(_Cand(0.6 * (0.5 + prev_d.confidence / 2), prev_d, sent))
         owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
         if cues:
             for d in sdates:
