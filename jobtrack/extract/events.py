@@ -239,7 +239,8 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         ev = sent.text
         job = None
         other = any(c.kind in (INTERVIEW, DEADLINE, DEADLINE_WEAK, SELECTION) for c in cues)
-        for prev_d, d in zip([None, *sdates], sdates):
+        for i, d in enumerate(sdates):
+            prev_d = sdates[i - 1] if i else None
             if pats["soon"].match(text, d.end):
                 starts.append(_Cand(0.8 * (0.5 + d.confidence / 2), d, sent))
             if prev_d is not None and d.span is not None and d.span.ends_range and not other:
