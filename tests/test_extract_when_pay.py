@@ -229,3 +229,9 @@ def test_period_of_the_job_gives_its_start():
     assert _read(_DA + "Kantinen holder åben fra 1. februar 2027 til 31. januar 2028.").start_date is None
     en = _read("Interviews will be held 1 May 2027 to 3 May 2027 for the post.")
     assert en.start_date is None
+
+
+def test_start_day_in_an_interview_sentence_is_no_interview():
+    r = _read(_DA + "Tiltrædelse 1. december 2027. Samtaler afholdes den 24. oktober med henblik på "
+              "ansættelse 1. december.")
+    assert _days(r) == [date(2027, 10, 24)] and r.start_date.value == date(2027, 12, 1)

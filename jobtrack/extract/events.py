@@ -324,6 +324,11 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
     fitted = [replace(e, day=_fit(e.day, d, dl_day, st_day))
               if d is not None and e.day is not None and e.kind is EventKind.INTERVIEW else e
               for e, d in events]
+    if st is not None and st_day is not None and st.conf >= 0.7:
+        # "samtaler den 24. oktober med henblik på ansættelse 1. december": the start is no
+        # interview day, and no interview comes after it
+        fitted = [e for e in fitted if not (e.kind is EventKind.INTERVIEW and e.day is not None
+                                            and e.day >= st_day)]
     found.events = dedupe(fitted)
     return found
 
