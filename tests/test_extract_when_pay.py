@@ -81,7 +81,7 @@ def test_guessed_year_follows_the_hiring_order():
 
 
 def test_stated_weekday_keeps_its_year():
-    text = ("Tiltrædelse 1. januar 2028.\n\nAnsøgningsfrist: torsdag den 30. november 2028."
+    text = ("Tiltrædelse 1. februar 2029.\n\nAnsøgningsfrist: torsdag den 30. november 2028."
             "\n\nSamtaler fredag den 8. december.")
     assert _days(_read(text)) == [date(2028, 12, 8)]
 
