@@ -235,3 +235,10 @@ def test_start_day_in_an_interview_sentence_is_no_interview():
     r = _read(_DA + "Tiltrædelse 1. december 2027. Samtaler afholdes den 24. oktober med henblik på "
               "ansættelse 1. december.")
     assert _days(r) == [date(2027, 10, 24)] and r.start_date.value == date(2027, 12, 1)
+
+
+def test_expiry_is_a_deadline_only_as_a_fact_box_label():
+    assert _read("The contract expires on 31 March 2027.\nLocation: Leeds").deadline is None
+    assert _read("Location: Leeds\n* Expires: 24 April 2027").deadline.value == date(2027, 4, 24)
+    da = _read(_DA + "Vikariatet udløber 31. januar 2028.")
+    assert da.deadline is None

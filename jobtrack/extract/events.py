@@ -24,7 +24,7 @@ from jobtrack.extract.text import clean
 from jobtrack.model import EventKind
 
 DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start", "interview", "posted"
-SELECTION = "selection"
+SELECTION, DEADLINE_LABEL = "selection", "deadline_label"
 MIDNIGHT = time(0, 0)
 T = TypeVar("T")
 STEP_KINDS = {"test": EventKind.TEST, "case": EventKind.CASE, "references": EventKind.REFERENCES}
@@ -61,6 +61,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         DEADLINE_WEAK: re.compile(rf"(?<!\w){alt('cues.deadline_weak', False)}(?!\w)", re.I),
         START: re.compile(rf"(?<!\w){alt('cues.start', True)}", re.I),
         POSTED: re.compile(rf"(?<!\w){alt('cues.posted', True)}", re.I),
+        DEADLINE_LABEL: re.compile(rf"(?<!\w){alt('cues.deadline_label', False)}(?!\w)", re.I),
         SELECTION: re.compile(rf"(?<!\w){alt('cues.selection', False)}(?!\w)", re.I),
         "employment": re.compile(rf"(?<!\w){alt('cues.employment', True)}", re.I),
         "soon": re.compile(rf"[\s,]*(?:{alt('dates.conjunction', False)}\s+)?{alt('cues.start_soon', False)}"
@@ -87,10 +88,16 @@ def _all_cues(text: str, pats: dict[str, re.Pattern[str]], langs: tuple[str, ...
     """Every cue in the text, earlier kinds winning overlaps, in text order."""
     hits: list[CueHit] = []
     taken: list[tuple[int, int]] = []
-    for kind in (DEADLINE, INTERVIEW, START, POSTED, SELECTION, DEADLINE_WEAK):
+    for kind in (DEADLINE, DEADLINE_LABEL, INTERVIEW, START, POSTED, SELECTION, DEADLINE_WEAK):
         path = {DEADLINE_WEAK: "cues.deadline_weak"}.get(kind, f"cues.{kind}")
         for m in lexicon.scan(pats[kind], text, _firsts(langs, path), digits=kind == INTERVIEW):
             if any(a <= m.start() < b for a, b in taken):
+                continue
+            if kind == DEADLINE_LABEL:
+                # "Expires 24-04-2019" labels a fact-box line; "the contract expires on …" is no deadline
+                if re.search(r"\w", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                    continue
+                hits.append(CueHit(DEADLINE, m.start(), m.end(), m.group()))
                 continue
             hits.append(CueHit(kind, m.start(), m.end(), m.group()))
         taken = [(h.start, h.end) for h in hits]
