@@ -77,6 +77,29 @@ def _owned_by_allowance(seg: str, m: re.Match[str], p: _Pats) -> bool:
     return bool(words) and not p.plus.match(after.strip()) and p.allowance.search(" ".join(words)) is not None
 
 
+def _figures(seg: str, labelled: bool, fact_line: bool, p: _Pats) -> list[tuple[float, str]]:
+    """Scored money candidates of one sentence, with their text."""
+    out = []
+    for m in p.money.finditer(seg):
+        amt = m.group("amt")
+        has_cur = p.currency.search(amt) is not None
+        has_per = bool(m.group("per") or m.group("later"))
+        is_range = m.group("two") is not None
+        # a bare range counts on a fact line of its own ("Leeds · £38,000 - £41,500"), not
+        # in a sentence about turnover
+        if not (labelled or has_per or (is_range and fact_line)):
+            continue
+        # no currency: a labelled amount in thousands with a period or a range
+        # ("Salary: 35,000 - 40,000 per annum"), never a bare number or a year
+        if not has_cur and not (labelled and (has_per or is_range) and _THOUSANDS.search(amt)):
+            continue
+        score = (2 * labelled + has_per + is_range + 0.5 * fact_line
+                 - 3 * _owned_by_allowance(seg, m, p) - 0.5 * (not has_cur))
+        if score > 0:
+            out.append((score, clean(amt + (m.group("per") or m.group("later") or "")).strip(" -–")))
+    return out
+
+
 def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fact[str] | None:
     """The best-scored salary figure, or else a pay scale."""
     p = _patterns(langs)
@@ -85,41 +108,20 @@ def find_salary(text: str, sentences: list[Span], langs: tuple[str, ...]) -> Fac
     label_above = False
     for sent in sentences:
         seg = text[sent.start:sent.end]
-        cued = p.cue.search(seg) is not None
         if not re.search(r"\d", seg):
             # "Salary" alone on a line labels the figure under it
-            label_above = cued and len(sent.text.split()) <= 4
+            label_above = len(sent.text.split()) <= 4 and p.cue.search(seg) is not None
             continue
-        fact_line = len(sent.text.split()) <= 8
-        for sm in p.scale.finditer(seg):
-            score = 2.0 * (cued or label_above) + 0.5
-            if scale is None or score > scale[0]:
-                scale = (score, clean(sm.group()), sent)
-        for m in p.money.finditer(seg):
-            amt = m.group("amt")
-            has_cur = p.currency.search(amt) is not None
-            has_per = bool(m.group("per") or m.group("later"))
-            is_range = m.group("two") is not None
-            # a bare range counts on a fact line of its own ("Leeds · £38,000 - £41,500"), not
-            # in a sentence about turnover
-            if not (cued or label_above or has_per or (is_range and fact_line)):
-                continue
-            # no currency: a labelled amount in thousands with a period or a range
-            # ("Salary: 35,000 - 40,000 per annum"), never a bare number or a year
-            if not has_cur and not ((cued or label_above) and (has_per or is_range)
-                                    and _THOUSANDS.search(amt)):
-                continue
-            score = (2 * (cued or label_above) + has_per + is_range + 0.5 * fact_line
-                     - 3 * _owned_by_allowance(seg, m, p) - 0.5 * (not has_cur))
-            if score <= 0:
-                continue
-            value = clean(amt + (m.group("per") or m.group("later") or "")).strip(" -–")
-            same = p.scale.search(seg)
-            if same:
-                value = f"{clean(same.group())}, {value}"
+        labelled, label_above = label_above or p.cue.search(seg) is not None, False
+        sm = p.scale.search(seg)
+        if sm and (scale is None or labelled and scale[0] < 2):
+            scale = (2.0 * labelled + 0.5, clean(sm.group()), sent)
+        if not labelled and not p.currency.search(seg):
+            continue
+        for score, value in _figures(seg, labelled, len(sent.text.split()) <= 8, p):
             if best is None or score > best[0]:
-                best = (score, value, sent)
-        label_above = False
+                # a pay scale in the figure's sentence is kept in front of it
+                best = (score, f"{clean(sm.group())}, {value}" if sm else value, sent)
     chosen = best or scale
     if chosen is None:
         return None
