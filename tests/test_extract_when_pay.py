@@ -242,3 +242,9 @@ def test_expiry_is_a_deadline_only_as_a_fact_box_label():
     assert _read("Location: Leeds\n* Expires: 24 April 2027").deadline.value == date(2027, 4, 24)
     da = _read(_DA + "Vikariatet udløber 31. januar 2028.")
     assert da.deadline is None
+
+
+def test_a_numbered_round_is_an_interview():
+    r = _read(_DA + "Første samtale holdes den 23. september 2027. Anden runde foregår den 28. september.")
+    assert _days(r) == [date(2027, 9, 23), date(2027, 9, 28)]
+    assert _days(_read(_DA + "Vi løber en runde om søen den 5. maj 2027.")) == []

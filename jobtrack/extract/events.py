@@ -66,8 +66,10 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "employment": re.compile(rf"(?<!\w){alt('cues.employment', True)}", re.I),
         "soon": re.compile(rf"[\s,]*(?:{alt('dates.conjunction', False)}\s+)?{alt('cues.start_soon', False)}"
                            rf"(?!\w)", re.I),
-        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
-                              rf"{alt('cues.interview', True)}", re.I),
+        # "anden runde", "second round": a round is an interview only after its ordinal
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
+                              rf"{alt('cues.interview', True)}|{ordn}{alt('cues.interview_round', False)}(?!\w))",
+                              re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
         "test": re.compile(rf"(?<![\w.])(?:{ordn})?{alt('cues.test', True)}", re.I),
         "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
