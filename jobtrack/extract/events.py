@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache
+from itertools import chain
 from typing import TypeVar
 
 from jobtrack.extract import lexicon
@@ -66,10 +67,10 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "employment": re.compile(rf"(?<!\w){alt('cues.employment', True)}", re.I),
         "soon": re.compile(rf"[\s,]*(?:{alt('dates.conjunction', False)}\s+)?{alt('cues.start_soon', False)}"
                            rf"(?!\w)", re.I),
+        INTERVIEW: re.compile(rf"(?<![\w.])(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
+                              rf"{alt('cues.interview', True)}", re.I),
         # "anden runde", "second round": a round is an interview only after its ordinal
-        INTERVIEW: re.compile(rf"(?<![\w.])(?:(?:{ordn}(?:round[\s-]+(?:of[\s-]+)?)?)?"
-                              rf"{alt('cues.interview', True)}|{ordn}{alt('cues.interview_round', False)}(?!\w))",
-                              re.I),
+        "round": re.compile(rf"(?<![\w.]){ordn}{alt('cues.interview_round', False)}(?!\w)", re.I),
         "application": re.compile(rf"(?<!\w){alt('cues.application', True)}", re.I),
         "test": re.compile(rf"(?<![\w.])(?:{ordn})?{alt('cues.test', True)}", re.I),
         "case": re.compile(rf"(?<!\w){alt('cues.case', False)}(?:s|en|opgave)?(?!\w)", re.I),
@@ -90,18 +91,19 @@ def _all_cues(text: str, pats: dict[str, re.Pattern[str]], langs: tuple[str, ...
     """Every cue in the text, earlier kinds winning overlaps, in text order."""
     hits: list[CueHit] = []
     taken: list[tuple[int, int]] = []
+    begun: set[int] = set()  # an interview and a round found at one place are one cue
     for kind in (DEADLINE, DEADLINE_LABEL, INTERVIEW, START, POSTED, SELECTION, DEADLINE_WEAK):
         path = {DEADLINE_WEAK: "cues.deadline_weak"}.get(kind, f"cues.{kind}")
-        for m in lexicon.scan(pats[kind], text, _firsts(langs, path), digits=kind == INTERVIEW):
-            if any(a <= m.start() < b for a, b in taken):
+        found = lexicon.scan(pats[kind], text, _firsts(langs, path), digits=kind == INTERVIEW)
+        if kind == INTERVIEW:
+            found = chain(found, lexicon.scan(pats["round"], text, _firsts(langs), digits=True))
+        for m in found:
+            if any(a <= m.start() < b for a, b in taken) or m.start() in begun:
                 continue
-            if kind == DEADLINE_LABEL:
-                # "Expires 24-04-2019" labels a fact-box line; "the contract expires on …" is no deadline
-                if re.search(r"\w", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
-                    continue
-                hits.append(CueHit(DEADLINE, m.start(), m.end(), m.group()))
-                continue
-            hits.append(CueHit(kind, m.start(), m.end(), m.group()))
+            if kind == DEADLINE_LABEL and re.search(r"\w", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue  # "Expires 24-04-2019" labels a fact-box line; "the contract expires on …" does not
+            hits.append(CueHit(DEADLINE if kind == DEADLINE_LABEL else kind, m.start(), m.end(), m.group()))
+            begun.add(m.start())
         taken = [(h.start, h.end) for h in hits]
     hits.sort(key=lambda h: h.start)
     return hits
