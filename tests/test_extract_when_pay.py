@@ -248,3 +248,14 @@ def test_a_numbered_round_is_an_interview():
     r = _read(_DA + "Første samtale holdes den 23. september 2027. Anden runde foregår den 28. september.")
     assert _days(r) == [date(2027, 9, 23), date(2027, 9, 28)]
     assert _days(_read(_DA + "Vi løber en runde om søen den 5. maj 2027.")) == []
+
+
+def test_json_ld_dates_give_the_year_of_yearless_text_dates():
+    text = "Closing date: 15 November at 17:00. Interviews will be held on 25 November."
+    late = date(2026, 11, 29)
+    posted = [{"@type": "JobPosting", "datePosted": "2020-10-14", "validThrough": "2020-11-15T23:59:59Z"}]
+    r = _read(text, as_of=late, structured=posted)
+    assert (r.deadline.value, r.deadline_time.value) == (date(2020, 11, 15), time(17))
+    assert _days(r) == [date(2020, 11, 25)]
+    closing = [{"@type": "JobPosting", "validThrough": "2020-11-15"}]
+    assert _days(_read(text, as_of=late, structured=closing)) == [date(2020, 11, 25)]

@@ -263,6 +263,18 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
     return [f for f in out if f is not None]
 
 
+def base_day(as_of: date | None, posted: date | None, deadline: date | None) -> date | None:
+    """The day a yearless date follows when the text has no year: publication, if known.
+
+    JSON-LD's datePosted, or half a year before its validThrough, beats the
+    day the posting is read, which may be long after it closed.
+    """
+    known = posted if posted is not None else deadline - timedelta(days=183) if deadline else None
+    if known is not None and (as_of is None or known <= as_of):
+        return known
+    return as_of
+
+
 def next_occurrence(month: int, day: int, after: date) -> date | None:
     """The first `day`/`month` on or after `after` (None for an impossible day)."""
     for y in range(after.year, after.year + 5):

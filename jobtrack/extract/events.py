@@ -46,6 +46,7 @@ class Found:
     start_date: Fact[date] | None = None
     posted: Fact[date] | None = None
     events: list[ExtractedEvent] | None = None
+    deadline_year_guessed: bool = False
 
 
 @cache
@@ -327,6 +328,7 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         st_day = _fit(st.date.first, st.date, dl_day, None)
     if dl and dl_day:
         found.deadline = _fact(text, dl_day, dl.sent, dl.conf)
+        found.deadline_year_guessed = dl.date.year_inferred
         found.deadline_time = _hour(text, dl, deadlines, dateless_times)
     if st and st_day:
         found.start_date = _fact(text, st_day, st.sent, st.conf)
@@ -342,6 +344,14 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                                             and e.day >= st_day)]
     found.events = dedupe(fitted)
     return found
+
+
+def agrees(found: Found, structured: Fact[date]) -> bool:
+    """The text's deadline is JSON-LD's day, or its day and month when the text gave no year."""
+    if found.deadline is None:
+        return False
+    a, b = found.deadline.value, structured.value
+    return a == b or (found.deadline_year_guessed and (a.month, a.day) == (b.month, b.day))
 
 
 def dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
