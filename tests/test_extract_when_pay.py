@@ -259,3 +259,10 @@ def test_json_ld_dates_give_the_year_of_yearless_text_dates():
     assert _days(r) == [date(2020, 11, 25)]
     closing = [{"@type": "JobPosting", "validThrough": "2020-11-15"}]
     assert _days(_read(text, as_of=late, structured=closing)) == [date(2020, 11, 25)]
+
+
+def test_a_start_before_the_deadline_is_history():
+    r = _read(_DA + "Virksomheden startede 1. januar 2010. Ansøgningsfrist: 5. januar 2027. "
+              "Tiltrædelse 1. marts 2027.")
+    assert r.start_date.value == date(2027, 3, 1)
+    assert _read(_DA + "Virksomheden startede 1. januar 2010. Ansøgningsfrist: 5. januar 2027.").start_date is None

@@ -319,7 +319,9 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
                 step_day = near[0].first if near else None
             events.append((ExtractedEvent(kind, clean(m.group()), step_day, None, ev, 0.6,
                                           sent.start, sent.end), None))
-    dl, st = _best(deadlines), _best(starts)
+    dl = _best(deadlines)
+    # the job starts after the deadline: "Virksomheden startede 1. januar 2010" is history
+    st = _best([c for c in starts if dl is None or c.date.year_inferred or c.date.first >= dl.date.first])
     dl_day = dl.date.first if dl else None
     st_day = st.date.first if st else None
     if dl and st_day:
