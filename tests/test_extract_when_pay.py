@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, time
 
-import test_extract_support  # noqa: F401  (puts the repo on sys.path)
 from jobtrack.document import Document
 from jobtrack.extract import extract
 from jobtrack.extract.result import Extraction
