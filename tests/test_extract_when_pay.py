@@ -94,6 +94,8 @@ def test_selection_day_is_no_interview_day():
     en = _read("Closing date: 11 November 2027, with shortlisting on 13 November and interviews on "
                "20 November 2027. Candidates selected for interview will be notified by 15 November.")
     assert _days(en) == [date(2027, 11, 20)]
+    sift = _read("Expected timeline: sift will take place on 10 July 2027, interviews on 24 July 2027.")
+    assert _days(sift) == [date(2027, 7, 24)]
 
 
 def test_three_listed_days_with_an_oxford_comma():
