@@ -146,6 +146,8 @@ def test_allowance_loses_to_the_main_figure():
     da = _salary("Lønnen er 35.000 kr. om måneden, og hertil kommer et funktionstillæg på 3.000 kr. "
                  "om måneden.")
     assert da == "35.000 kr. om måneden"
+    assert _salary("We offer a generous pension and a salary of £40,000.") == "£40,000"
+    assert _salary("Salary: competitive, with a salary supplement of £2,000.") is None
 
 
 def test_pay_scale_is_kept_alone_or_before_the_figure():

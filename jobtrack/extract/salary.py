@@ -68,9 +68,13 @@ def _patterns(langs: tuple[str, ...]) -> _Pats:
 
 
 def _owned_by_allowance(seg: str, m: re.Match[str], p: _Pats) -> bool:
-    """An allowance word just before the amount, or right after it without a "+" between."""
+    """An allowance word just before the amount, or right after it without a "+" between.
+
+    A salary word nearer the amount wins: "a generous pension and a salary of £40,000".
+    """
     before = re.split(r"[\d;!?]|\.\s", seg[max(0, m.start() - 40):m.start()])[-1]
-    if p.allowance.search(before):
+    last_cue = max((c.end() for c in p.cue.finditer(before)), default=0)
+    if p.allowance.search(before, last_cue):
         return True
     after = seg[m.end("amt"):m.end("amt") + 30]
     words = after.split()[:3]
