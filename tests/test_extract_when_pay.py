@@ -269,3 +269,11 @@ def test_a_start_before_the_deadline_is_history():
               "Tiltrædelse 1. marts 2027.")
     assert r.start_date.value == date(2027, 3, 1)
     assert _read(_DA + "Virksomheden startede 1. januar 2010. Ansøgningsfrist: 5. januar 2027.").start_date is None
+
+
+def test_applying_on_an_earlier_line_of_a_wrapped_sentence():
+    pdf = ("Research Assistant in Soil Physics\n\nApplications with a CV, a cover letter and the names of two\n\n"
+           "referees should reach the department no later than 5 May 2027 in one\n\nfile.\n\n"
+           "Duties include field work and teaching.\n\nThe lab has six members.\n\nWe value diversity.")
+    assert _read(pdf).deadline.value == date(2027, 5, 5)
+    assert _read("Send us your questions. We are closed until 5 May 2027.").deadline is None

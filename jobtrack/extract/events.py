@@ -28,6 +28,7 @@ DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start",
 SELECTION, DEADLINE_LABEL = "selection", "deadline_label"
 MIDNIGHT = time(0, 0)
 T = TypeVar("T")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 STEP_KINDS = {"test": EventKind.TEST, "case": EventKind.CASE, "references": EventKind.REFERENCES}
 
 
@@ -116,7 +117,7 @@ def _cues(text: str, sent: Span, hits: list[CueHit],
     kinds = {h.kind for h in hits}
     keep: list[CueHit] = []
     for h in hits:
-        if h.kind == DEADLINE_WEAK and not _applying(text, sent, h, hits, pats) \
+        if h.kind == DEADLINE_WEAK and not _applying(text, h, hits, pats) \
                 and (kinds & {START, INTERVIEW, POSTED, SELECTION}
                      or not pats["application"].search(text, sent.start, sent.end)):
             continue
@@ -130,11 +131,17 @@ def _cues(text: str, sent: Span, hits: list[CueHit],
     return keep
 
 
-def _applying(text: str, sent: Span, weak: CueHit, hits: list[CueHit],
-              pats: dict[str, re.Pattern[str]]) -> bool:
-    """A weak cue right after a word about applying: "Søg … senest", "apply … by"."""
+def _applying(text: str, weak: CueHit, hits: list[CueHit], pats: dict[str, re.Pattern[str]]) -> bool:
+    """A weak cue right after a word about applying: "Søg … senest", "apply … by".
+
+    The word may stand on an earlier line of the same sentence (PDF text is
+    split at its line ends), but not in an earlier sentence.
+    """
+    lo = max(0, weak.start - 300)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, weak.start)]
+    lo = ends[-1] if ends else lo
     near = None
-    for m in pats["application"].finditer(text, max(sent.start, weak.start - 80), weak.start):
+    for m in pats["application"].finditer(text, lo, weak.start):
         near = m
     return near is not None and not any(near.end() <= h.start < weak.start for h in hits)
 
