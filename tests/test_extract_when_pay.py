@@ -277,3 +277,14 @@ def test_applying_on_an_earlier_line_of_a_wrapped_sentence():
            "Duties include field work and teaching.\n\nThe lab has six members.\n\nWe value diversity.")
     assert _read(pdf).deadline.value == date(2027, 5, 5)
     assert _read("Send us your questions. We are closed until 5 May 2027.").deadline is None
+
+
+def test_many_periods_ranges_and_figures_stay_fast():
+    import time as clock
+
+    for text in ["1. januar 2026 til " * 1100, "stillingen fra 1. maj 2026 til 2. maj 2027 " * 500,
+                 "£45,000 - £52,000 per annum plus allowance " * 500, "Grade 7 " * 2500,
+                 "Søg senest den 1. maj " * 1000, "Expires\n" * 2500, "shortlisting for interview " * 800]:
+        t0 = clock.process_time()
+        _read(text[:20000])
+        assert clock.process_time() - t0 < 0.4, text[:30]  # one pass each, not one per date

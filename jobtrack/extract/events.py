@@ -256,17 +256,15 @@ def find(text: str, sentences: list[Span], dates: list[DateFact], times: list[Ti
         prev_cues = cues
         prev_short = len(sent.text.split()) <= 5 and sent.text[-1:] not in ".!?"
         ev = sent.text
-        job = None
-        other = any(c.kind in (INTERVIEW, DEADLINE, DEADLINE_WEAK, SELECTION) for c in cues)
+        # "et barselsvikariat fra 1. februar 2027 til 31. januar 2028": the job's period
+        job = any(d.span is not None and d.span.ends_range for d in sdates[1:]) \
+            and not any(c.kind in (INTERVIEW, DEADLINE, DEADLINE_WEAK, SELECTION) for c in cues) \
+            and pats["employment"].search(text, sent.start, sent.end) is not None
         for i, d in enumerate(sdates):
-            prev_d = sdates[i - 1] if i else None
             if pats["soon"].match(text, d.end):
                 starts.append(_Cand(0.8 * (0.5 + d.confidence / 2), d, sent))
-            if prev_d is not None and d.span is not None and d.span.ends_range and not other:
-                # "et barselsvikariat fra 1. februar 2027 til 31. januar 2028": the job's period
-                job = job if job is not None else pats["employment"].search(text, sent.start, sent.end)
-                if job is not None:
-                    starts.append(_Cand(0.6 * (0.5 + prev_d.confidence / 2), prev_d, sent))
+            if job and i and d.span is not None and d.span.ends_range:
+                starts.append(_Cand(0.6 * (0.5 + sdates[i - 1].confidence / 2), sdates[i - 1], sent))
         owned: dict[int, list[DateFact]] = {i: [] for i in range(len(cues))}
         if cues:
             for d in sdates:
