@@ -105,6 +105,7 @@ def test_json_ld_mapping():
     assert f["title"].value == "Engineer" and f["employer"].value == "Acme A/S"
     # 23:59:59 is a job system's "until the end of the day", not a clock time the posting gives
     assert f["deadline"].value == date(2026, 5, 31) and "deadline_time" not in f
+    assert structured.facts({"validThrough": "2026-05-31T17:00:00"})["deadline_time"].value == time(17)
     assert f["salary"].value == "DKK 50,000 – 60,000 per month"
     assert f["location"].value == "Aarhus" and f["hours"].value == "FULL_TIME"
     r = extract(Document(text="Some text.", structured=[posting]))

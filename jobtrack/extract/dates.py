@@ -30,6 +30,7 @@ class DateSpan:
     month: int
     year: int | None = None
     weekday: int | None = None
+    ends_range: bool = False  # "1. januar 2026 til 31. december 2027": the second date
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Patterns:
     noon: frozenset[str]
     midnight: frozenset[str]
     time_heads: frozenset[str]
+    until: re.Pattern[str]
 
 
 @cache
@@ -74,24 +76,28 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     months = lexicon.table("months", langs)
     weekdays = lexicon.table("weekdays", langs)
     month = lexicon.alternation(months) + r"(?!\w)\.?"
-    conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&"])
+    conj = lexicon.alternation(lexicon.words("dates.conjunction", langs) + [",", "-", "–", "&", "/"])
     art = lexicon.alternation(lexicon.words("dates.article", langs))
     nth = lexicon.alternation(lexicon.words("dates.day_suffix", langs))  # "12th"
     of = lexicon.alternation(lexicon.words("dates.of", langs))  # "12th of March"
     day = rf"[0-3]?\d(?!\d){nth}?\.?"
     wd = lexicon.alternation(weekdays)
     # a listed day may bring its weekday: "Tues 9 & Wed 10 February", "den 12. og onsdag den 13."
-    daylist = (rf"(?P<days>{day}(?:\s{{0,3}}{conj}\s{{0,3}}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day})"
-               rf"{{0,6}})")
+    # "12th, 13th, and 14th": a comma may come before the word that joins the last day
+    join = rf"(?:\s{{0,3}}{conj}){{1,2}}\s{{0,3}}"
+    daylist = rf"(?P<days>{day}(?:{join}(?:{wd}\.?,?\s+)?(?:{art}\s+)?{day}){{0,6}})"
     dayfirst = rf"(?<![\w.,:/-]){daylist}\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{_YEAR})(?![\d]|[.:]\d))?"
     monthfirst = (rf"(?<!\w)(?P<mon2>{month})[ \t]+(?P<days2>[0-3]?\d(?!\d){nth}?"
-                  rf"(?:\s{{0,3}}{conj}\s{{0,3}}[0-3]?\d(?!\d){nth}?){{0,6}})(?![\d.:]|\.\d)"
+                  rf"(?:{join}[0-3]?\d(?!\d){nth}?){{0,6}})(?!\d|[.:]\d)"
                   rf"(?:,?\s+(?P<year2>{_YEAR})(?![\d]|[.:]\d))?")
     iso = rf"(?<![\d.-])(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"
     numeric = (r"(?<![\w./:,-])(?P<nd>[0-3]?\d)(?P<sep>[./-])(?P<nm>[01]?\d)(?P=sep)"
                r"(?P<ny>(?:19|20)?\d{2})(?!\w|[./-]\d)")
+    # "14-Oct-2020", "14/oct/20": a written month between numbers
+    dashed = (rf"(?<![\w./:,-])(?P<xd>[0-3]?\d)(?P<xs>[-/])(?P<xm>{month})(?P=xs)"
+              rf"(?P<xy>(?:19|20)?\d{{2}})(?![\w/-])")
     slash = r"(?<![\w./:,-])(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)(?![\w/]|[.,]\d)"
-    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, slash, dayfirst, monthfirst)),
+    dates = re.compile("|".join(f"(?:{p})" for p in (iso, numeric, dashed, dayfirst, monthfirst, slash)),
                        re.IGNORECASE)
     weekday_before = re.compile(rf"(?<!\w)(?P<wd>{wd})\.?,?\s+(?:{art}\s+)?$", re.IGNORECASE)
     prefix = lexicon.words("time.prefix", langs)
@@ -112,8 +118,10 @@ def patterns(langs: tuple[str, ...] | None = None) -> _Patterns:
     times = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
     week_before = re.compile(r"(?<!\w)" + lexicon.alternation(lexicon.words("cues.week", langs))
                              + r"\s*$", re.IGNORECASE)
+    until = re.compile(r"\s*(?:[-–—]|" + lexicon.alternation(lexicon.words("dates.until", langs))
+                       + r")\s*$", re.IGNORECASE)
     return _Patterns(dates, weekday_before, week_before, times, months, weekdays, noon, midnight,
-                     lexicon.heads(list(prefix) + list(noon) + list(midnight)))
+                     lexicon.heads(list(prefix) + list(noon) + list(midnight)), until)
 
 
 def _month(name: str, p: _Patterns) -> int | None:
@@ -141,6 +149,9 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
         elif g["nd"]:
             y = int(g["ny"])
             days, month, year = (int(g["nd"]),), int(g["nm"]), (y + 2000 if y < 100 else y)
+        elif g["xd"]:
+            y = int(g["xy"])
+            days, month, year = (int(g["xd"]),), _month(g["xm"], p) or 0, (y + 2000 if y < 100 else y)
         elif g["sd"]:
             days, month = (int(g["sd"]),), int(g["sm"])
         elif g["days"]:
@@ -159,7 +170,9 @@ def find_dates(text: str, langs: tuple[str, ...] | None = None) -> list[DateSpan
         if wm:
             weekday = p.weekdays.get(wm.group("wd").casefold().rstrip("."))
             start = wm.start()
-        out.append(DateSpan(start, m.end(), days, month, year, weekday))
+        ends_range = bool(out) and start - out[-1].end <= 12 and \
+            p.until.match(text, out[-1].end, start) is not None
+        out.append(DateSpan(start, m.end(), days, month, year, weekday, ends_range))
     return out
 
 
@@ -221,7 +234,8 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
             out.append(None)
             continue
         conf = 0.95 if s.weekday is None or built[0].weekday() == s.weekday else 0.5
-        explicit.append((s.start, built[0]))
+        if not s.ends_range:  # the end of a contract says little about when to apply
+            explicit.append((s.start, built[0]))
         out.append(DateFact(s.start, s.end, built, conf, False, s))
     base = as_of or date.today()
     for i, s in enumerate(spans):
@@ -239,15 +253,28 @@ def resolve(spans: list[DateSpan], as_of: date | None = None) -> list[DateFact]:
                 best = min(cands, key=lambda b: abs((b[0] - ref).days))
                 out[i] = DateFact(s.start, s.end, best, 0.3, True, s)
             continue
-        for y in range(base.year, base.year + 8):
-            b = _valid_days(s, y)
-            if b is None or b[0] < base:
-                continue
-            if s.weekday is not None and b[0].weekday() != s.weekday:
-                continue  # the stated weekday picks the year
-            out[i] = DateFact(s.start, s.end, b, 0.6 if s.weekday is not None else 0.5, True, s)
-            break
+        # the next two occurrences; the stated weekday picks between them, and one that fits
+        # neither is a slip: years later would be further off than the weekday is wrong
+        upcoming = [b for y in range(base.year, base.year + 6)
+                    if (b := _valid_days(s, y)) is not None and b[0] >= base][:2]
+        fitting = [b for b in upcoming if s.weekday is None or b[0].weekday() == s.weekday]
+        if fitting:
+            out[i] = DateFact(s.start, s.end, fitting[0], 0.6 if s.weekday is not None else 0.5, True, s)
+        elif upcoming:
+            out[i] = DateFact(s.start, s.end, upcoming[0], 0.3, True, s)
     return [f for f in out if f is not None]
+
+
+def base_day(as_of: date | None, posted: date | None, deadline: date | None) -> date | None:
+    """The day a yearless date follows when the text has no year: publication, if known.
+
+    JSON-LD's datePosted, or half a year before its validThrough, beats the
+    day the posting is read, which may be long after it closed.
+    """
+    known = posted if posted is not None else deadline - timedelta(days=183) if deadline else None
+    if known is not None and (as_of is None or known <= as_of):
+        return known
+    return as_of
 
 
 def next_occurrence(month: int, day: int, after: date) -> date | None:

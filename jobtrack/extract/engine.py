@@ -58,7 +58,8 @@ def extract(document: Document, as_of: date | None = None, tz: tzinfo | None = N
     langs = (lang,)
     sents = _safe(sentences.split, text, default=[]) or []
     spans = _safe(dates_mod.find_dates, text, default=[]) or []
-    dfacts = _safe(dates_mod.resolve, spans, as_of, default=[]) or []
+    base = dates_mod.base_day(as_of, *(sd[k].value if k in sd else None for k in ("posted", "deadline")))
+    dfacts = _safe(dates_mod.resolve, spans, base, default=[]) or []
     times = _safe(dates_mod.find_times, text, default=[]) or []
     found = _safe(events_mod.find, text, sents, dfacts, times, langs, default=None) \
         or events_mod.Found(events=[])
@@ -66,12 +67,12 @@ def extract(document: Document, as_of: date | None = None, tz: tzinfo | None = N
     # dates: JSON-LD first, but an explicit "Ansøgningsfrist: …" in the text wins
     deadline = sd.get("deadline")
     if found.deadline and (deadline is None or (found.deadline.confidence >= 0.8
-                                                and found.deadline.value != deadline.value)):
+                                                and not events_mod.agrees(found, deadline))):
         result.deadline, result.deadline_time = found.deadline, found.deadline_time
     elif deadline is not None:
         result.deadline = deadline
         result.deadline_time = sd.get("deadline_time") or (
-            found.deadline_time if found.deadline and found.deadline.value == deadline.value else None)
+            found.deadline_time if events_mod.agrees(found, deadline) else None)
     result.start_date = sd.get("start_date") or found.start_date
     result.posted = sd.get("posted") or found.posted
     employer, dept = _safe(find_employer, text, langs, document.site_names,
@@ -81,7 +82,7 @@ def extract(document: Document, as_of: date | None = None, tz: tzinfo | None = N
     emp_name = result.employer.value if result.employer else None
     result.title = _safe(title.choose_title, sd.get("title"), text, langs, document.title_hint,
                          emp_name)
-    result.salary = sd.get("salary") or _safe(salary.find_salary, text, sents, langs)
+    result.salary = salary.choose(sd.get("salary"), _safe(salary.find_salary, text, sents, langs))
     result.hours = sd.get("hours") or _safe(facts_mod.find_hours, text, sents, langs)
     result.positions = sd.get("positions") or _safe(facts_mod.find_positions, text, sents, langs)
     result.location = sd.get("location") or _safe(facts_mod.find_location, text, sents, langs)

@@ -120,8 +120,8 @@ def _index(text: str) -> dict[str, list[int]]:
 
 
 def heads(items: Iterable[str]) -> frozenset[str]:
-    """The first (up to) three letters of each phrase, for `scan`."""
-    return frozenset(w.casefold()[:3] for w in items if w)
+    """The first (up to) three letters of each phrase's first word, for `scan`."""
+    return frozenset(m.group()[:3].casefold() for w in items if (m := _TOKEN.search(w)))
 
 
 def scan(pattern: re.Pattern[str], text: str, firsts: frozenset[str],

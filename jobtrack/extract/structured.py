@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from dateutil.parser import isoparse
@@ -47,7 +47,8 @@ def _when(v: Any, tz: tzinfo | None = None) -> tuple[date | None, time | None]:
     if isinstance(dt, datetime):
         t = dt.time().replace(second=0, microsecond=0, tzinfo=None)
         if len(s) <= 10 or t == time(0, 0):  # midnight where it was written: a day, not a moment
-            return dt.date(), None
+            # isoparse reads "T24:00" as the next day's midnight; it is the end of the day written
+            return dt.date() - timedelta(days=1) if "T24:00" in s else dt.date(), None
         if tz is not None and dt.tzinfo is not None:
             dt = dt.astimezone(tz)
             t = dt.time().replace(second=0, microsecond=0, tzinfo=None)
@@ -127,7 +128,7 @@ def facts(posting: dict[str, Any], tz: tzinfo | None = None) -> dict[str, Fact[A
     d, t_ = _when(posting.get("validThrough"), tz)
     if d:
         out["deadline"] = _fact(d, "validThrough")
-        if t_:
+        if t_:  # none for a bare day: the text's own hour is used instead
             out["deadline_time"] = _fact(t_, "validThrough")
     d, _ = _when(posting.get("datePosted"))
     if d:
