@@ -5,6 +5,11 @@ sentence ("kontakte direktør, Kristian Mygind, på telefon 40 82 46 89"),
 else to the nearest name shortly before it (a fact box over several
 lines). People merely listed, with no phone or e-mail, are not contacts,
 unless a "Kontaktperson:" label names them.
+
+Signals that agree decide between candidates: a name whose words make up
+an e-mail's local part owns that e-mail wherever it stands. Mailboxes of
+the process rather than the job (the application or recruitment mailbox,
+help with adjustments) are not contacts unless a person owns them.
 """
 
 from __future__ import annotations
@@ -15,13 +20,17 @@ from functools import cache
 from typing import Iterable
 
 from jobtrack.extract import lexicon
-from jobtrack.extract.names import NameSpan, find_names, is_org_word, is_role_word
+from jobtrack.extract.lexicon import Cue
+from jobtrack.extract.names import NameSpan, find_names, is_given_name, is_org_word, is_role_word
 from jobtrack.extract.phones import PhoneSpan
 from jobtrack.extract.result import ExtractedContact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
+# "info @ firm.com" and "jane[at]firm.com" too; a top-level domain is all one case, so
+# "nhs.ukTelephone" ends at "uk"
+EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[\w.+-]+)(?:[ \t]?@[ \t]?|[ \t]?[\[(]at[\])][ \t]?)"
+                   r"(?P<domain>[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,}|[A-Z]{2,}))(?![a-z0-9_@])")
 _WINDOW = 160
 
 
@@ -44,7 +53,63 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().rstrip(".").casefold()) for m in EMAIL.finditer(text)]
+    return [(m.start(), m.end(), f"{m.group('local')}@{m.group('domain')}".casefold())
+            for m in EMAIL.finditer(text)]
+
+
+@cache
+def _glued() -> re.Pattern[str] | None:
+    labels = sorted(lexicon.words("contacts.field_labels"), key=lambda w: (-len(w), w))
+    if not labels:
+        return None
+    alt = "|".join(re.escape(w[0].upper() + w[1:]) for w in labels)
+    value = r"(?=[A-ZÆØÅÄÖÜ][a-zæøåäöü]|[+\d]|[\w.+-]+@)"
+    return re.compile(rf"(?:(?<=[a-zæøåäöü\d])|(?<=^)|(?<=\n))(?P<label>{alt}){value}", re.MULTILINE)
+
+
+def unglue_labels(text: str) -> str:
+    """Put a contact box's labels back on lines of their own.
+
+    Some pages lose the markup between a label and its value:
+    "NameJane DoeJob titleNurseTelephone number01234 567 890". The label
+    words come from the vocabulary; a label counts as glued only when a
+    value (a capitalised word, a number, an e-mail) follows it directly.
+    """
+    pattern = _glued()
+    if pattern is None:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        glued = m.start() > 0 and text[m.start() - 1] != "\n"
+        return ("\n" if glued else "") + m.group("label") + ": "
+
+    return pattern.sub(repl, text)
+
+
+@cache
+def _mailboxes() -> tuple[re.Pattern[str], Cue]:
+    words = lexicon.alternation(lexicon.words("contacts.mailboxes"))
+    return (re.compile(rf"(?:^|[._-]|\d){words}(?:$|[._-]|\d)|^{words}|{words}$"),
+            lexicon.cue("contacts.not_contact"))
+
+
+def _process_mailbox(email: str) -> bool:
+    """The application, recruitment or web mailbox: "jobs@", "hr.recruitment@"."""
+    return bool(_mailboxes()[0].search(email.split("@")[0]))
+
+
+def _agrees(name: str, email: str) -> bool:
+    """The e-mail's local part is made of the name: jane.doe@, jdoe@, jd@, doe@."""
+    local = re.sub(r"\d+", "", email.split("@")[0]).casefold()
+    parts = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
+    if len(parts) < 2 or len(local) < 2:
+        return False
+    fold = local.replace(".", "").replace("-", "").replace("_", "")
+    first, last = parts[0], parts[-1]
+    initials = "".join(p[0] for p in parts)
+    return (first in local and any(p in local for p in parts[1:])) or fold in (
+        initials, first[0] + last, first + last[0], last, first + "." + last) \
+        or (len(fold) <= 4 and fold == initials) or fold == first[0] + "".join(parts[1:])
 
 
 def _sentence_of(pos: int, sentences: list[Span]) -> Span | None:
@@ -82,6 +147,26 @@ def _organisation(text: str, name: NameSpan) -> str | None:
     return None
 
 
+def _lone_given_name(text: str, pos: int, owner: NameSpan | None) -> NameSpan | None:
+    """A given name alone right before a number or address: "/ Nabil 41 77 36 41"."""
+    m = re.search(r"(?<![\w.-])([A-ZÆØÅÄÖÜ][a-zæøåäöü]+)[ \t:]*$", text[max(0, pos - 30):pos])
+    if not m or not is_given_name(m.group(1)):
+        return None
+    start = max(0, pos - 30) + m.start(1)
+    if owner is not None and owner.start <= start < owner.end:
+        return None
+    before = text[max(0, start - 3):start]
+    if re.search(r"[A-ZÆØÅÄÖÜ][a-zæøåäöü]*[ \t]$", before) or re.search(r"\w$", before):
+        return None
+    return NameSpan(start, start + len(m.group(1)), m.group(1), "")
+
+
+def _strong(name: str, emails: list[tuple[int, int, str]]) -> bool:
+    """A name that looks like a person's: a known given name, or an e-mail made of it."""
+    words = name.split()
+    return any(is_given_name(w) for w in words[:2]) or any(_agrees(name, m[2]) for m in emails)
+
+
 def _people(names: Iterable[NameSpan]) -> list[NameSpan]:
     """Names that do not end in a role word, when there are any: in "Name: Rachel Osei /
     Job title: Clinical Lead Physiotherapist" the person is the one without a role ending."""
@@ -105,21 +190,45 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             names_cache[sent.start] = find_names(text, sent.start, sent.end, org_tokens)
         return names_cache[sent.start]
 
+    everyone: list[NameSpan] = []
+
+    def agreeing(email: str, near: list[NameSpan]) -> NameSpan | None:
+        """The name the e-mail is made of: near it first, else anywhere in the text."""
+        for group in (near, everyone):
+            if group is everyone and not everyone:
+                everyone.extend(find_names(text, 0, len(text), org_tokens))
+            found = [n for n in group if _agrees(n.name, email)]
+            if found:
+                return found[0]
+        return None
+
+    not_contact = _mailboxes()[1]
     people: dict[str, _Person] = {}
     order: list[str] = []
     for s, e, item in items:
         sent = _sentence_of(s, sentences)
         owner: NameSpan | None = None
+        near: list[NameSpan] = []
         if sent:
-            before = _people(n for n in names_in(sent) if n.end <= s)
-            after = _people(n for n in names_in(sent) if n.start >= e and n.start - e < 60)
+            near = names_in(sent)
+            before = _people(n for n in near if n.end <= s)
+            after = _people(n for n in near if n.start >= e and n.start - e < 60)
             owner = before[-1] if before else (after[0] if after else None)
+        if not isinstance(item, PhoneSpan):
+            owner = agreeing(item[2], near) or owner  # type: ignore[index]
+        owner = _lone_given_name(text, s, owner) or owner
         if owner is None:
-            window = _people(find_names(text, max(0, s - _WINDOW), s, org_tokens))
+            # a fact box over several lines: only a name that looks like a person's
+            window = [n for n in _people(find_names(text, max(0, s - _WINDOW), s, org_tokens))
+                      if _strong(n.name, emails)]
             owner = window[-1] if window else None
+            if owner and not isinstance(item, PhoneSpan) and _process_mailbox(item[2]):  # type: ignore[index]
+                owner = None  # "Søknad sendes: jobs@…" under the contact's line
         if owner is None:
             ctx = sent.text if sent else text[max(0, s - 80):e]
-            if not contact_cue.search(ctx) and not person_cue.search(text[max(0, s - 40):s]):
+            if not contact_cue.search(ctx) and not person_cue.search(text[max(0, s - 80):s]):
+                continue
+            if not_contact.search(ctx):
                 continue
         key = owner.name.casefold() if owner else f"#{s}"
         if isinstance(item, PhoneSpan):
@@ -138,13 +247,17 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
     # "Kontaktperson: Jens Hansen" with no number still names a contact
     for m in person_cue.finditer(text):
         for n in find_names(text, m.end(), min(len(text), m.end() + 60), org_tokens)[:1]:
-            if n.name.casefold() not in people and not text[m.end():n.start].strip(" \t,"):
+            if n.name.casefold() not in people and not text[m.end():n.start].strip(" \t,*_"):
                 people[n.name.casefold()] = _Person(n)
                 order.append(n.name.casefold())
-    # an unnamed e-mail next to a named person's phone is theirs
+    # the process's mailbox is no contact where a person or a personal address is given
+    personal = any(p.name or any(not _process_mailbox(m[2]) for m in p.emails)
+                   for p in people.values())
     out = []
     for key in order:
         p = people[key]
+        if personal and not p.name and not p.phones and all(_process_mailbox(m[2]) for m in p.emails):
+            continue
         spans = [x.start for x in p.phones] + [x[0] for x in p.emails] + ([p.name.start] if p.name else [])
         ends = [x.end for x in p.phones] + [x[1] for x in p.emails] + ([p.name.end] if p.name else [])
         a, b = min(spans), max(ends)

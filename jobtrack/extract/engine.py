@@ -48,7 +48,7 @@ def extract(document: Document, as_of: date | None = None) -> Extraction:
         text = document.text if isinstance(document.text, str) else ""
     except Exception:
         text = ""
-    text = sanitize(text[:MAX_CHARS])
+    text = contacts_mod.unglue_labels(sanitize(text[:MAX_CHARS]))
     sd = _safe(_structured, document, default={}) or {}
     lang = _safe(language.detect, text, default="en") or "en"
     result.language = lang
