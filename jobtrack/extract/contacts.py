@@ -98,18 +98,26 @@ def _process_mailbox(email: str) -> bool:
     return bool(_mailboxes()[0].search(email.split("@")[0]))
 
 
+_ASCII = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "ß": "ss", "ö": "o", "ä": "a", "ü": "u",
+                        "é": "e", "è": "e", "á": "a", "ó": "o", "í": "i", "ú": "u", "ñ": "n"})
+
+
 def _agrees(name: str, email: str) -> bool:
     """The e-mail's local part is made of the name: jane.doe@, jdoe@, jd@, doe@."""
-    local = re.sub(r"\d+", "", email.split("@")[0]).casefold()
-    parts = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
-    if len(parts) < 2 or len(local) < 2:
+    return _made_of(name.casefold(), email) or _made_of(name.casefold().translate(_ASCII), email)
+
+
+def _made_of(name: str, email: str) -> bool:
+    local = re.sub(r"[\d._+-]+", " ", email.split("@")[0].casefold()).split()
+    parts = re.findall(r"[^\W\d_]+", name)
+    if len(parts) < 2 or not local:
         return False
-    fold = local.replace(".", "").replace("-", "").replace("_", "")
-    first, last = parts[0], parts[-1]
-    initials = "".join(p[0] for p in parts)
-    return (first in local and any(p in local for p in parts[1:])) or fold in (
-        initials, first[0] + last, first + last[0], last, first + "." + last) \
-        or (len(fold) <= 4 and fold == initials) or fold == first[0] + "".join(parts[1:])
+    joined, first, last = "".join(local), parts[0], parts[-1]
+    if first in local and any(p in joined for p in parts[1:]):
+        return True
+    forms = {"".join(p[0] for p in parts), first[0] + last, first + last[0],
+             first[0] + "".join(parts[1:])} | ({last} if len(last) > 3 else set())
+    return joined in forms
 
 
 def _sentence_of(pos: int, sentences: list[Span]) -> Span | None:

@@ -125,8 +125,9 @@ def _person_part(toks: list[re.Match[str]]) -> list[re.Match[str]]:
         toks = toks[1:]
     for i, t in enumerate(toks):
         if i and (_not_a_person_word(t.group(), False) or _is_country([t.group()])):
-            return toks[:i]
-    return toks
+            # a unit's name has a word before its head: "Peter Holm Computer Sciences"
+            return toks[:i - 1] if i >= 3 and not is_given_name(toks[i - 1].group()) else toks[:i]
+    return [] if _is_country([t.group() for t in toks]) else toks
 
 
 def is_role_word(word: str) -> bool:

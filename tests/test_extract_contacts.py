@@ -1,0 +1,98 @@
+"""Contact people on invented postings: what looks like a person, who owns an e-mail,
+and which phones and mailboxes belong to the process rather than to a person."""
+
+from __future__ import annotations
+
+from jobtrack.document import Document
+from jobtrack.extract import extract
+from jobtrack.extract.names import find_names, given_names, is_given_name
+from jobtrack.extract.result import ExtractedContact
+
+
+def _contacts(text: str) -> list[ExtractedContact]:
+    return extract(Document(text=text)).contacts
+
+
+def _names(text: str) -> list[str]:
+    return [n.name for n in find_names(text)]
+
+
+def test_given_names_are_data_from_name_statistics() -> None:
+    assert len(given_names()) > 10_000
+    assert all(is_given_name(n) for n in ("Mette", "Oliver", "Ingrid", "Sven"))
+    assert not any(is_given_name(w) for w in ("Development", "Kommune", "Telephone"))
+
+
+def test_streets_countries_units_and_labels_are_not_people() -> None:
+    assert _names("Besøg os på Gammel Møllevej 12, 8000 Aarhus") == []
+    assert _names("Our office on Wexley Road is open") == []
+    assert _names("Applicants from Denmark or United Kingdom welcome") == []
+    assert _names("Please ask Peter Holm Computer Sciences about it") == ["Peter Holm"]
+    assert _names("Afdeling for Udvikling Maja Lund svarer") == ["Maja Lund"]
+
+
+def test_a_heading_word_before_a_name_is_cut_off() -> None:
+    (c,) = _contacts("Kontakt chef for Planlægning og Udvikling Maja Lund "
+                     "(mobil: 21 43 65 87) med spørgsmål.")
+    assert (c.name, c.phone) == ("Maja Lund", "+4521436587")
+
+
+def test_an_email_belongs_to_the_name_it_is_made_of() -> None:
+    text = ("For an informal discussion please contact Priya Raman, Digital Services Manager "
+            "via email (priya.raman@example.ac.uk) or phone 020 7946 0321.")
+    (c,) = _contacts(text)
+    assert (c.name, c.email) == ("Priya Raman", "priya.raman@example.ac.uk")
+
+
+def test_an_email_finds_its_name_elsewhere_in_the_posting() -> None:
+    text = ("Contact: informal discussion with tomasz.wrobel@example.ac.uk\n\n"
+            "Report to\nDr Tomasz Wrobel\n\nThe fellow will do research.")
+    (c,) = _contacts(text)
+    assert (c.name, c.email) == ("Tomasz Wrobel", "tomasz.wrobel@example.ac.uk")
+
+
+def test_initials_mailbox_agrees_with_the_name() -> None:
+    (c,) = _contacts("Spørgsmål? Kontakt gerne os.\nKarla Vinter Holm\nkvh@example.dk")
+    assert (c.name, c.email) == ("Karla Vinter Holm", "kvh@example.dk")
+
+
+def test_glued_contact_box_labels_are_split() -> None:
+    text = ("For further details contact:\n\nNameHelen MarshJob titleWard ManagerEmail "
+            "addresshelen.marsh@example.nhs.ukTelephone number0113 496 0123")
+    (c,) = _contacts(text)
+    assert (c.name, c.email, c.phone) == ("Helen Marsh", "helen.marsh@example.nhs.uk",
+                                          "+441134960123")
+
+
+def test_spaced_out_email_is_read() -> None:
+    (c,) = _contacts("Send os en kort ansøgning.\nKontakt: info @ example.com")
+    assert c.email == "info@example.com"
+
+
+def test_help_desk_and_recruitment_mailboxes_are_not_contacts() -> None:
+    text = ("Apply by midnight. For assistance contact Recruitment on 020 7946 0999 or "
+            "recruitment@example.ac.uk quoting the job number.")
+    assert _contacts(text) == []
+    text = ("If you require any reasonable adjustments, please contact hr.team@example.org.\n\n"
+            "Job contact:\n\n• Email: lwood@example.org")
+    assert [c.email for c in _contacts(text)] == ["lwood@example.org"]
+
+
+def test_the_application_mailbox_under_a_contact_is_not_theirs() -> None:
+    text = ("* **Kontakt:** Sigrid Berg Aas (Kommunikasjonssjef)\n"
+            "* **Søknad sendes:** jobs@example.no\n")
+    (c,) = _contacts(text)
+    assert (c.name, c.email) == ("Sigrid Berg Aas", None)
+
+
+def test_a_lone_given_name_before_a_number_is_a_contact() -> None:
+    text = "Vil du vide mere, så kontakt Amir Haddad på telefon 31 62 76 61/ Nabil 41 77 36 41."
+    assert [(c.name, c.phone) for c in _contacts(text)] == [
+        ("Amir Haddad", "+4531627661"), ("Nabil", "+4541773641")]
+
+
+def test_a_switchboard_in_the_footer_fact_box_is_not_a_contact() -> None:
+    text = ("Yderligere oplysninger fås hos Jens Holm, tlf. 8612 3456.\n\n"
+            "Arbejdsgiver: Vestjysk Pædagogiske Skole\nAdresse: Skolevej 4\n"
+            "By: 7400 Herning\nTelefon: 8612 3000\n")
+    assert [(c.name, c.phone) for c in _contacts(text)] == [("Jens Holm", "+4586123456")]
