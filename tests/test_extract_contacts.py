@@ -96,3 +96,17 @@ def test_a_switchboard_in_the_footer_fact_box_is_not_a_contact() -> None:
             "Arbejdsgiver: Vestjysk Pædagogiske Skole\nAdresse: Skolevej 4\n"
             "By: 7400 Herning\nTelefon: 8612 3000\n")
     assert [(c.name, c.phone) for c in _contacts(text)] == [("Jens Holm", "+4586123456")]
+
+
+def test_a_name_on_a_line_of_its_own_ends_there() -> None:
+    text = ("Fragen richten Sie bitte an\n\nDr. Greta Albers\nLehrstuhl für Romanistik\n"
+            "E-Mail: greta.albers@example.de")
+    (c,) = _contacts(text)
+    assert (c.name, c.email) == ("Greta Albers", "greta.albers@example.de")
+
+
+def test_a_contact_heading_over_a_name_names_a_contact() -> None:
+    text = ("Vi glæder os til at høre fra dig.\n\nKontakt\n    Line Holst\n\n"
+            "    Talent Partner - HR\n\nOm os\nVi bygger software.")
+    assert [c.name for c in _contacts(text)] == ["Line Holst"]
+    assert _contacts("Vi glæder os.\n\nKontakt\nOm Firmaet\nVi bygger software.") == []

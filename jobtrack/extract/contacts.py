@@ -52,6 +52,13 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return contact, person, reach
 
 
+@cache
+def _heading() -> re.Pattern[str]:
+    """A contact cue alone on its line: a heading over the contact's name."""
+    alt = lexicon.alternation(lexicon.words("cues.contact_person"))
+    return re.compile(rf"(?im)^[ \t#*]*{alt}[ \t*:]*$")
+
+
 def find_emails(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), f"{m.group('local')}@{m.group('domain')}".casefold())
             for m in EMAIL.finditer(text)]
@@ -252,10 +259,14 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
                 person.phones.append(item)
         elif item[2] not in {m[2] for m in person.emails}:  # type: ignore[index]
             person.emails.append(item)  # type: ignore[arg-type]
-    # "Kontaktperson: Jens Hansen" with no number still names a contact
-    for m in person_cue.finditer(text):
+    # "Kontaktperson: Jens Hansen" with no number still names a contact, and so does a
+    # "Kontakt" heading over a line that holds a person's name
+    labelled = [(m, False) for m in person_cue.finditer(text)]
+    labelled += [(m, True) for m in _heading().finditer(text)]
+    for m, heading in labelled:
         for n in find_names(text, m.end(), min(len(text), m.end() + 60), org_tokens)[:1]:
-            if n.name.casefold() not in people and not text[m.end():n.start].strip(" \t,*_"):
+            if (n.name.casefold() not in people and not text[m.end():n.start].strip(" \t\n,*_")
+                    and (not heading or _strong(n.name, emails))):
                 people[n.name.casefold()] = _Person(n)
                 order.append(n.name.casefold())
     # the process's mailbox is no contact where a person or a personal address is given

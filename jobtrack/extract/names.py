@@ -119,6 +119,14 @@ def _is_country(words: list[str]) -> bool:
     return False
 
 
+def _own_line(run: str, toks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name with a given name on a line of its own ends there: "Udo Hahn\nProfessur für …"."""
+    for i in range(2, len(toks)):
+        if "\n" in run[toks[i - 1].end():toks[i].start()]:
+            return toks[:i] if any(is_given_name(t.group()) for t in toks[:2]) else toks
+    return toks
+
+
 def _person_part(toks: list[re.Match[str]]) -> list[re.Match[str]]:
     """The run without leading and trailing words no person's name has."""
     while toks and (_not_a_person_word(toks[0].group(), True) or _is_country([toks[0].group()])):
@@ -183,7 +191,7 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                     toks = toks[1:]  # "partner i Genitor Christian Roslev"
                 elif is_role_word(pw.group(1)):
                     continue  # "Head of Research Operations": the role's object
-        toks = _person_part(toks)
+        toks = _person_part(_own_line(m.group(), toks))
         if not 2 <= len(toks) <= 4:
             continue
         if any(t.group().casefold().rstrip(".") in not_name or is_role_word(t.group())
