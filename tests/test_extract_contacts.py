@@ -110,3 +110,10 @@ def test_a_contact_heading_over_a_name_names_a_contact() -> None:
             "    Talent Partner - HR\n\nOm os\nVi bygger software.")
     assert [c.name for c in _contacts(text)] == ["Line Holst"]
     assert _contacts("Vi glæder os.\n\nKontakt\nOm Firmaet\nVi bygger software.") == []
+
+
+def test_people_listed_under_another_label_are_not_contacts() -> None:
+    text = ("For information about the post call:\nNora Quinn, head of finance 020 7946 0111\n"
+            "Union representatives:\nStaff union: Owen Price, 020 7946 0222 owen.price@example.co.uk\n"
+            "Admin union: Ruth Lowe, 020 7946 0333\n\nWe look forward to hearing from you.")
+    assert [c.name for c in _contacts(text)] == ["Nora Quinn"]

@@ -59,6 +59,27 @@ def _heading() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t#*]*{alt}[ \t*:]*$")
 
 
+@cache
+def _other_lists() -> re.Pattern[str] | None:
+    words = lexicon.words("contacts.not_contact_lists")
+    if not words:
+        return None
+    return re.compile(rf"(?im)^[^\n]*(?<!\w){lexicon.alternation(words)}[^\n]*:[ \t*]*$")
+
+
+def _listed_elsewhere(text: str) -> list[tuple[int, int]]:
+    """Blocks under a label for people who are not the job's contacts, up to a blank line:
+    "Union representatives:" over a list of names and numbers."""
+    pattern = _other_lists()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        blank = re.compile(r"\n[ \t]*\n").search(text, m.end())
+        out.append((m.end(), min(blank.start() if blank else len(text), m.end() + 800)))
+    return out
+
+
 def find_emails(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), f"{m.group('local')}@{m.group('domain')}".casefold())
             for m in EMAIL.finditer(text)]
@@ -220,7 +241,10 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
     not_contact = _mailboxes()[1]
     people: dict[str, _Person] = {}
     order: list[str] = []
+    listed = _listed_elsewhere(text)
     for s, e, item in items:
+        if any(a <= s < b for a, b in listed):
+            continue
         sent = _sentence_of(s, sentences)
         owner: NameSpan | None = None
         near: list[NameSpan] = []
