@@ -116,8 +116,12 @@ def unglue_labels(text: str) -> str:
 
 @cache
 def _mailboxes() -> tuple[re.Pattern[str], Cue]:
-    words = lexicon.alternation(lexicon.words("contacts.mailboxes"))
-    return (re.compile(rf"(?:^|[._-]|\d){words}(?:$|[._-]|\d)|^{words}|{words}$"),
+    """Mailbox words as whole parts of a local part ("hr.team"); long ones also inside a
+    word ("hlrecruitment"), short ones never ("d.lehr" is a person)."""
+    words = lexicon.words("contacts.mailboxes")
+    short = lexicon.alternation(w for w in words if len(w) < 6)
+    long = lexicon.alternation(w for w in words if len(w) >= 6)
+    return (re.compile(rf"(?:^|[._+-]){short}(?=$|[._+-]|\d)|{long}"),
             lexicon.cue("contacts.not_contact"))
 
 
