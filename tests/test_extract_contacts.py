@@ -117,3 +117,19 @@ def test_people_listed_under_another_label_are_not_contacts() -> None:
             "Union representatives:\nStaff union: Owen Price, 020 7946 0222 owen.price@example.co.uk\n"
             "Admin union: Ruth Lowe, 020 7946 0333\n\nWe look forward to hearing from you.")
     assert [c.name for c in _contacts(text)] == ["Nora Quinn"]
+
+
+def test_roles_after_a_name_and_under_it() -> None:
+    text = ("For an informal chat contact Mia Cole, Team Manager on 07911 123456, "
+            "mia.cole@example.co.uk or Sam Reid, Deputy Team Manager on 07912 345678.")
+    assert [(c.name, c.role) for c in _contacts(text)] == [
+        ("Mia Cole", "Team Manager"), ("Sam Reid", "Deputy Team Manager")]
+    text = ("For further details contact:\n\nName: Dr Ada Moss\n\nJob title: Lead Nurse\n\n"
+            "Email address: ada.moss@example.nhs.uk")
+    assert [(c.name, c.role) for c in _contacts(text)] == [("Ada Moss", "Lead Nurse")]
+
+
+def test_a_role_is_not_read_across_another_contact() -> None:
+    text = ("Fragen an Petra Lind (petra.lind@example.de) und Jonas Berg "
+            "(jonas.berg@example.de) mit dem Betreff Annotation.")
+    assert [(c.name, c.role) for c in _contacts(text)] == [("Petra Lind", None), ("Jonas Berg", None)]

@@ -163,6 +163,7 @@ def _role(text: str, name: NameSpan, sentence: Span | None) -> str | None:
     """The role said next to the name: "forvaltningschef", "partner i Genitor"."""
     lo = sentence.start if sentence else max(0, name.start - 80)
     before = text[max(lo, name.start - 80):name.start]
+    before = before[max(before.rfind(c) for c in "()@;") + 1:]  # not across another contact
     words = list(re.finditer(r"[\w/&-]+", before))
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if is_role_word(words[i].group()):
@@ -172,11 +173,33 @@ def _role(text: str, name: NameSpan, sentence: Span | None) -> str | None:
                 s = comp.start()
             role = clean(before[s:]).strip(" ,:;(-")
             return role or None
-    after = text[name.end:name.end + 60]
-    m = re.match(r"\s*[,(–-]\s*([^,()\n]{2,50}?)\s*[,)]", after)
+    after = text[name.end:name.end + 80]
+    m = re.match(r"[ \t]*[,(–-][ \t]*([^,()\n]{2,50}?)[ \t]*(?:[,)\n]|$|[ \t]+(?:on|via|at|på|by|tlf|tel|phone|mobil)\b|[ \t]+[+\d(])",
+                 after)
     if m and any(is_role_word(w) for w in m.group(1).split()):
         return clean(m.group(1))
-    return None
+    return _role_below(text, name)
+
+
+@cache
+def _title_label() -> re.Pattern[str]:
+    labels = lexicon.alternation(lexicon.words("contacts.role_labels"))
+    return re.compile(rf"(?i)(?:{labels})[ \t]*:[ \t]*")
+
+
+def _role_below(text: str, name: NameSpan) -> str | None:
+    """A role on the line under a name that ends its line: a contact box."""
+    m = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\n]{2,80})").match(text, name.end)
+    if not m:
+        return None
+    line = m.group(1).strip()
+    label = _title_label().match(line)
+    if label:
+        return clean(line[label.end():]) or None
+    words = re.findall(r"[\w&/-]+", line)
+    if ":" in line or "@" in line or not any(is_role_word(w) for w in words):
+        return None
+    return clean(line)
 
 
 def _organisation(text: str, name: NameSpan) -> str | None:
