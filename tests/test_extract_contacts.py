@@ -133,3 +133,11 @@ def test_a_role_is_not_read_across_another_contact() -> None:
     text = ("Fragen an Petra Lind (petra.lind@example.de) und Jonas Berg "
             "(jonas.berg@example.de) mit dem Betreff Annotation.")
     assert [(c.name, c.role) for c in _contacts(text)] == [("Petra Lind", None), ("Jonas Berg", None)]
+
+
+def test_the_letterhead_under_an_address_is_not_a_contact() -> None:
+    text = ("Har du spørgsmål, så kontakt Ole Bak på tlf. 2345 6789.\n\n"
+            "Kontakt os\nFirma A/S, Havnegade 12, 1058 København K\nTlf. 3312 3456, info@firma.example.dk\n")
+    assert [(c.name, c.phone, c.email) for c in _contacts(text)] == [("Ole Bak", "+4523456789", None)]
+    text = "Questions? Contact us.\nWestbrook Trust, 4 Mill Road, Leeds LS1 4AP\nTelephone 0113 496 0000\n"
+    assert _contacts(text) == []

@@ -80,6 +80,34 @@ def _listed_elsewhere(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _address_line() -> re.Pattern[str] | None:
+    """A postal address line: a street with its number, or a postcode before a town."""
+    streets = lexicon.words("contacts.street_endings") + lexicon.words("contacts.street_words")
+    codes = [str(c) for lang in lexicon.languages()
+             for c in lexicon.raw(lang).get("contacts", {}).get("postcodes", [])]
+    parts = [rf"(?<!\w)(?i:\w*{lexicon.alternation(streets)})\.?[ \t]+\d{{1,4}}[a-zA-Z]?\b"] if streets else []
+    parts += [rf"(?<![\w-]){c}(?![\w-])" for c in codes]
+    return re.compile("|".join(parts), re.MULTILINE) if parts else None
+
+
+def _address_blocks(text: str) -> list[tuple[int, int]]:
+    """An address line and the two lines after it: the switchboard and mailbox of a
+    letterhead or footer, not a person's."""
+    pattern = _address_line()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = m.end()
+        for _ in range(3):
+            nl = text.find("\n", end + 1)
+            end = len(text) if nl < 0 else nl
+        out.append((start, end))
+    return out
+
+
 def find_emails(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), f"{m.group('local')}@{m.group('domain')}".casefold())
             for m in EMAIL.finditer(text)]
@@ -269,6 +297,7 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
     people: dict[str, _Person] = {}
     order: list[str] = []
     listed = _listed_elsewhere(text)
+    address = _address_blocks(text)
     for s, e, item in items:
         if any(a <= s < b for a, b in listed):
             continue
@@ -283,7 +312,8 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
         if not isinstance(item, PhoneSpan):
             owner = agreeing(item[2], near) or owner  # type: ignore[index]
         owner = _lone_given_name(text, s, owner) or owner
-        if owner is None:
+        in_address = any(a <= s < b for a, b in address)
+        if owner is None and not in_address:
             # a fact box over several lines: only a name that looks like a person's
             window = [n for n in _people(find_names(text, max(0, s - _WINDOW), s, org_tokens))
                       if _strong(n.name, emails)]
@@ -294,7 +324,7 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             ctx = sent.text if sent else text[max(0, s - 80):e]
             if not contact_cue.search(ctx) and not person_cue.search(text[max(0, s - 80):s]):
                 continue
-            if not_contact.search(ctx):
+            if not_contact.search(ctx) or in_address:
                 continue
         key = owner.name.casefold() if owner else f"#{s}"
         if isinstance(item, PhoneSpan):

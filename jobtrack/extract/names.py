@@ -112,7 +112,7 @@ def _not_a_person_word(word: str, first: bool) -> bool:
 def _is_country(words: list[str]) -> bool:
     """Some words in a row name a country: "Denmark", "United Kingdom"."""
     for i in range(len(words)):
-        for j in range(i + 1, len(words) + 1):
+        for j in range(i + 1, min(len(words), i + 4) + 1):
             part = " ".join(words[i:j]).casefold()
             if part in countries() and not (j == i + 1 and is_given_name(part)):
                 return True
@@ -135,7 +135,7 @@ def _person_part(toks: list[re.Match[str]]) -> list[re.Match[str]]:
         if i and (_not_a_person_word(t.group(), False) or _is_country([t.group()])):
             # a unit's name has a word before its head: "Peter Holm Computer Sciences"
             return toks[:i - 1] if i >= 3 and not is_given_name(toks[i - 1].group()) else toks[:i]
-    return [] if _is_country([t.group() for t in toks]) else toks
+    return [] if len(toks) <= 4 and _is_country([t.group() for t in toks]) else toks
 
 
 def is_role_word(word: str) -> bool:
@@ -191,6 +191,8 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                     toks = toks[1:]  # "partner i Genitor Christian Roslev"
                 elif is_role_word(pw.group(1)):
                     continue  # "Head of Research Operations": the role's object
+        if len(toks) > 8:
+            continue  # a row of capitalised words, a heading or a menu: no name
         toks = _person_part(_own_line(m.group(), toks))
         if not 2 <= len(toks) <= 4:
             continue
