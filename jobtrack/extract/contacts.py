@@ -27,10 +27,6 @@ from jobtrack.extract.result import ExtractedContact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
 
-# "info @ firm.com" and "jane[at]firm.com" too; a top-level domain is all one case, so
-# "nhs.ukTelephone" ends at "uk"
-EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[\w.+-]+)(?:[ \t]?@[ \t]?|[ \t]?[\[(]at[\])][ \t]?)"
-                   r"(?P<domain>[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,}|[A-Z]{2,}))(?![a-z0-9_@])")
 _WINDOW = 160
 
 
@@ -62,9 +58,11 @@ def _heading() -> re.Pattern[str]:
 @cache
 def _other_lists() -> re.Pattern[str] | None:
     words = lexicon.words("contacts.not_contact_lists")
-    if not words:
-        return None
-    return re.compile(rf"(?im)^[^\n]*(?<!\w){lexicon.alternation(words)}[^\n]*:[ \t*]*$")
+    return re.compile(rf"(?i)(?<!\w){lexicon.alternation(words)}") if words else None
+
+
+_LABEL_LINE = re.compile(r"(?m)^[^\n]*:[ \t*]*$")
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def _listed_elsewhere(text: str) -> list[tuple[int, int]]:
@@ -74,33 +72,41 @@ def _listed_elsewhere(text: str) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     out = []
-    for m in pattern.finditer(text):
-        blank = re.compile(r"\n[ \t]*\n").search(text, m.end())
-        out.append((m.end(), min(blank.start() if blank else len(text), m.end() + 800)))
+    for m in _LABEL_LINE.finditer(text):
+        if pattern.search(m.group()):
+            blank = _BLANK.search(text, m.end())
+            out.append((m.end(), min(blank.start() if blank else len(text), m.end() + 800)))
     return out
 
 
 @cache
-def _address_line() -> re.Pattern[str] | None:
-    """A postal address line: a street with its number, or a postcode before a town."""
-    streets = lexicon.words("contacts.street_endings") + lexicon.words("contacts.street_words")
+def _address_parts() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """Street endings, and the postcode patterns of every vocabulary (case matters)."""
+    streets = tuple(lexicon.words("contacts.street_endings") + lexicon.words("contacts.street_words"))
     codes = [str(c) for lang in lexicon.languages()
              for c in lexicon.raw(lang).get("contacts", {}).get("postcodes", [])]
-    parts = [rf"(?<!\w)(?i:\w*{lexicon.alternation(streets)})\.?[ \t]+\d{{1,4}}[a-zA-Z]?\b"] if streets else []
-    parts += [rf"(?<![\w-]){c}(?![\w-])" for c in codes]
-    return re.compile("|".join(parts), re.MULTILINE) if parts else None
+    alt = "|".join(rf"(?<![\w-]){c}(?![\w-])" for c in codes)
+    return streets, re.compile(alt, re.MULTILINE) if codes else None
+
+
+_DIGITS = re.compile(r"\d{1,5}")
+_STREET_BEFORE = re.compile(r"(?<![^\W\d])([^\W\d]+)\.?[ \t]+$")
 
 
 def _address_blocks(text: str) -> list[tuple[int, int]]:
-    """An address line and the two lines after it: the switchboard and mailbox of a
-    letterhead or footer, not a person's."""
-    pattern = _address_line()
-    if pattern is None:
-        return []
+    """An address line (a street with its number, a postcode before a town) and the two
+    lines after it: the switchboard and mailbox of a letterhead or footer, not a person's."""
+    streets, postcode = _address_parts()
+    found = []
+    for d in _DIGITS.finditer(text):  # every address has a number: look only there
+        street = _STREET_BEFORE.search(text, max(0, d.start() - 40), d.start())
+        if streets and street and street.group(1).casefold().endswith(streets) or \
+                postcode and postcode.search(text, max(0, d.start() - 8), d.end() + 40):
+            found.append(d.start())
     out = []
-    for m in pattern.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = m.end()
+    for pos in found:
+        start = text.rfind("\n", 0, pos) + 1
+        end = pos
         for _ in range(3):
             nl = text.find("\n", end + 1)
             end = len(text) if nl < 0 else nl
@@ -108,9 +114,21 @@ def _address_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_AT = re.compile(r"[ \t]?(?:@|[\[(]at[\])])[ \t]?")
+_LOCAL = re.compile(r"(?<![\w.+-])[\w.+-]+$")
+# a top-level domain is all one case, so "nhs.ukTelephone" ends at "uk"
+_DOMAIN_PART = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,}|[A-Z]{2,})(?![a-z0-9_@])")
+
+
 def find_emails(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), f"{m.group('local')}@{m.group('domain')}".casefold())
-            for m in EMAIL.finditer(text)]
+    """E-mail addresses, also written "info @ firm.com" or "jane[at]firm.com"."""
+    out = []
+    for at in _AT.finditer(text):
+        local = _LOCAL.search(text, max(0, at.start() - 64), at.start())
+        domain = _DOMAIN_PART.match(text, at.end())
+        if local and domain and local.end() == at.start():
+            out.append((local.start(), domain.end(), f"{local.group()}@{domain.group()}".casefold()))
+    return out
 
 
 @cache
