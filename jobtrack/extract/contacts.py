@@ -114,7 +114,7 @@ def _address_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_AT = re.compile(r"[ \t]?(?:@|[\[(]at[\])])[ \t]?")
+_AT = re.compile(r"@|[\[(]at[\])]")
 _LOCAL = re.compile(r"(?<![\w.+-])[\w.+-]+$")
 # a top-level domain is all one case, so "nhs.ukTelephone" ends at "uk"
 _DOMAIN_PART = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,}|[A-Z]{2,})(?![a-z0-9_@])")
@@ -124,9 +124,11 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
     """E-mail addresses, also written "info @ firm.com" or "jane[at]firm.com"."""
     out = []
     for at in _AT.finditer(text):
-        local = _LOCAL.search(text, max(0, at.start() - 64), at.start())
-        domain = _DOMAIN_PART.match(text, at.end())
-        if local and domain and local.end() == at.start():
+        a = at.start() - (at.start() > 0 and text[at.start() - 1] in " \t")
+        b = at.end() + (text[at.end():at.end() + 1] in (" ", "\t"))
+        local = _LOCAL.search(text, max(0, a - 64), a)
+        domain = _DOMAIN_PART.match(text, b)
+        if local and domain and local.end() == a:
             out.append((local.start(), domain.end(), f"{local.group()}@{domain.group()}".casefold()))
     return out
 
@@ -138,7 +140,7 @@ def _glued() -> re.Pattern[str] | None:
         return None
     alt = "|".join(re.escape(w[0].upper() + w[1:]) for w in labels)
     value = r"(?=[A-ZÆØÅÄÖÜ][a-zæøåäöü]|[+\d]|[\w.+-]+@)"
-    return re.compile(rf"(?:(?<=[a-zæøåäöü\d])|(?<=^)|(?<=\n))(?P<label>{alt}){value}", re.MULTILINE)
+    return re.compile(rf"(?P<label>{alt}){value}")  # starts with a literal: scans fast
 
 
 def unglue_labels(text: str) -> str:
@@ -154,8 +156,12 @@ def unglue_labels(text: str) -> str:
         return text
 
     def repl(m: re.Match[str]) -> str:
-        glued = m.start() > 0 and text[m.start() - 1] != "\n"
-        return ("\n" if glued else "") + m.group("label") + ": "
+        before = text[m.start() - 1] if m.start() else "\n"
+        if before == "\n":
+            return m.group("label") + ": "
+        if before.isdigit() or before.isalpha() and before.islower():
+            return "\n" + m.group("label") + ": "
+        return m.group()  # a label word with a space before it is not glued
 
     return pattern.sub(repl, text)
 
