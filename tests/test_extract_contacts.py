@@ -141,3 +141,9 @@ def test_the_letterhead_under_an_address_is_not_a_contact() -> None:
     assert [(c.name, c.phone, c.email) for c in _contacts(text)] == [("Ole Bak", "+4523456789", None)]
     text = "Questions? Contact us.\nWestbrook Trust, 4 Mill Road, Leeds LS1 4AP\nTelephone 0113 496 0000\n"
     assert _contacts(text) == []
+
+
+def test_a_person_who_only_receives_applications_is_not_a_contact() -> None:
+    text = ("Spørgsmål om stillingen kan rettes til Eva Lund på tlf. 2233 4455.\n\n"
+            "Ansøgningen sendes til HR-konsulent Mads Ring, mr@example.dk.")
+    assert [c.name for c in _contacts(text)] == ["Eva Lund"]

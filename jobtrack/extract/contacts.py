@@ -177,6 +177,11 @@ def _mailboxes() -> tuple[re.Pattern[str], Cue]:
             lexicon.cue("contacts.not_contact"))
 
 
+@cache
+def _receives_applications() -> Cue:
+    return lexicon.cue("contacts.receives_applications", stem=False)
+
+
 def _process_mailbox(email: str) -> bool:
     """The application, recruitment or web mailbox: "jobs@", "hr.recruitment@"."""
     return bool(_mailboxes()[0].search(email.split("@")[0]))
@@ -387,6 +392,9 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
         a, b = min(spans), max(ends)
         sent = _sentence_of(a, sentences)
         ev_a, ev_b = (sent.start, max(sent.end, b)) if sent else (a, b)
+        said = text[ev_a:ev_b]
+        if _receives_applications().search(said) and not contact_cue.search(said):
+            continue  # "Send your application to Jane Doe, jd@…": she receives, not answers
         role = _role(text, p.name, _sentence_of(p.name.start, sentences)) if p.name else None
         org = _organisation(text, p.name) if p.name else None
         reach = None
