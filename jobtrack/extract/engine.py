@@ -51,7 +51,7 @@ def extract(document: Document, as_of: date | None = None, tz: tzinfo | None = N
         text = document.text if isinstance(document.text, str) else ""
     except Exception:
         text = ""
-    text = reflow(sanitize(text[:MAX_CHARS]))
+    text = reflow(contacts_mod.unglue_labels(sanitize(text[:MAX_CHARS])))
     sd = _safe(_structured, document, tz, default={}) or {}
     lang = _safe(language.detect, text, default="en") or "en"
     result.language = lang

@@ -5,6 +5,12 @@ Genitor Christian Roslev" has an organisation before the name; "Lasse
 Jacobsen, Viborg Kommune" has one after. General rules only: words from
 the vocabulary (roles by their endings, organisation words, sentence
 openers), and the word right after a preposition belongs to a firm.
+
+A person's name must look like one: no word of it may be a country (Babel's
+territory names), a street ("Tuborgvej", "Mill Road"), a field or a unit
+("Computer Sciences", "Digital Development") or a form label; and a known
+given name (national name statistics, `data/given_names.txt`) marks where
+a name starts ("Udvikling Christina Sørensen" is a heading and a person).
 """
 
 from __future__ import annotations
@@ -12,9 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
 
 from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
+
+GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.txt"
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÚÍÑ"
 _LOW = "a-zæøåäöüéèáóúíñßçë"
@@ -52,6 +63,79 @@ def _run() -> re.Pattern[str]:
     part = lexicon.alternation(lexicon.words("names.particles"))
     sep = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
     return re.compile(rf"(?<![\w@.-]){_TOKEN}(?:{sep}(?:{part}[ \t]+)*{_TOKEN})*(?![\w@])")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names from public name statistics, casefolded."""
+    with GIVEN_NAMES.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_given_name(word: str) -> bool:
+    return word.casefold().strip(".,:;()") in given_names()
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country and region names in every vocabulary language and English, casefolded."""
+    out: set[str] = set()
+    for lang in {*lexicon.languages(), "en"}:
+        try:
+            out.update(n.casefold() for n in Locale.parse(lang).territories.values())
+        except (UnknownLocaleError, ValueError):
+            continue
+    return frozenset(out)
+
+
+@cache
+def _not_person() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Endings of field and unit words, street endings, street words, form labels."""
+    fields = tuple(lexicon.words("contacts.unit_endings"))
+    streets = tuple(lexicon.words("contacts.street_endings"))
+    street_words = frozenset(lexicon.words("contacts.street_words"))
+    labels = frozenset(w for lab in lexicon.words("contacts.field_labels") for w in lab.split())
+    return fields, streets, street_words, labels
+
+
+def _not_a_person_word(word: str, first: bool) -> bool:
+    """A word no person's name has: "Sciences", "Bachstrasse", "Road", "Telephone"."""
+    fields, streets, street_words, labels = _not_person()
+    w = word.casefold().strip(".,:;()")
+    if w in labels or w.endswith(fields):
+        return True
+    if any(w.endswith(x) and len(w) > len(x) + 2 for x in streets):
+        return True
+    return not first and w in street_words
+
+
+def _is_country(words: list[str]) -> bool:
+    """Some words in a row name a country: "Denmark", "United Kingdom"."""
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 4) + 1):
+            part = " ".join(words[i:j]).casefold()
+            if part in countries() and not (j == i + 1 and is_given_name(part)):
+                return True
+    return False
+
+
+def _own_line(run: str, toks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name with a given name on a line of its own ends there: "Udo Hahn\nProfessur für …"."""
+    for i in range(2, len(toks)):
+        if "\n" in run[toks[i - 1].end():toks[i].start()]:
+            return toks[:i] if any(is_given_name(t.group()) for t in toks[:2]) else toks
+    return toks
+
+
+def _person_part(toks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The run without leading and trailing words no person's name has."""
+    while toks and (_not_a_person_word(toks[0].group(), True) or _is_country([toks[0].group()])):
+        toks = toks[1:]
+    for i, t in enumerate(toks):
+        if i and (_not_a_person_word(t.group(), False) or _is_country([t.group()])):
+            # a unit's name has a word before its head: "Peter Holm Computer Sciences"
+            return toks[:i - 1] if i >= 3 and not is_given_name(toks[i - 1].group()) else toks[:i]
+    return [] if len(toks) <= 4 and _is_country([t.group() for t in toks]) else toks
 
 
 def is_role_word(word: str) -> bool:
@@ -107,6 +191,9 @@ def find_names(text: str, start: int = 0, end: int | None = None,
                     toks = toks[1:]  # "partner i Genitor Christian Roslev"
                 elif is_role_word(pw.group(1)):
                     continue  # "Head of Research Operations": the role's object
+        if len(toks) > 8:
+            continue  # a row of capitalised words, a heading or a menu: no name
+        toks = _person_part(_own_line(m.group(), toks))
         if not 2 <= len(toks) <= 4:
             continue
         if any(t.group().casefold().rstrip(".") in not_name or is_role_word(t.group())

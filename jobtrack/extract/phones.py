@@ -88,7 +88,8 @@ def find_phones(text: str, region: str = "DK",
         s, e = m.start, m.end
         if _not_phone().search(text[max(0, s - 20):s]):
             continue
-        if s > 0 and text[s - 1] in "/=#_" or e < len(text) and text[e:e + 1] in "/=_":
+        if s > 0 and text[s - 1] in "/=#_" or text[e:e + 1] in ("=", "_") \
+                or text[e:e + 1] == "/" and not text[e + 1:e + 2].isspace():
             continue
         if any(a < e and s < b for a, b in exclude):
             continue
