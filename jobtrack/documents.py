@@ -183,9 +183,12 @@ def _choose_kind(raw: bytes, media_type: str, source: str) -> str:
 
 def _html_document(raw: bytes, charset: str | None, source: str) -> Document:
     """Decode and convert HTML; refuse pages with nothing readable."""
-    from jobtrack.htmltext import html_to_document
+    from jobtrack.htmltext import PageTooComplex, html_to_document
 
-    doc = html_to_document(decode_text(raw, charset, html=True), source=source, raw=raw)
+    try:
+        doc = html_to_document(decode_text(raw, charset, html=True), source=source, raw=raw)
+    except PageTooComplex as exc:
+        raise SourceError(f"{_name(source)}: {exc}") from None
     if not doc.text.strip() and not doc.structured:
         raise SourceError(f"{_name(source)} has no readable text (the page may need JavaScript)")
     return doc
