@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 # An ISO date-time that fixes every command's clock: for tests and scripts.
 NOW_ENV = "JOBTRACK_NOW"
+# Years a fixed clock may name: far enough from the ends of `datetime` that
+# "in ten years" and "a year ago" can still be counted.
+NOW_YEARS = (1900, 9000)
 
 
 class UserError(Exception):
@@ -41,9 +44,12 @@ class Context:
         if not fixed:
             return datetime.now().replace(microsecond=0)
         try:
-            return datetime.fromisoformat(fixed)
+            moment = datetime.fromisoformat(fixed)
         except ValueError:
             raise UserError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
+        if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+            raise UserError(f"${NOW_ENV} is {fixed!r}: the year must be from {NOW_YEARS[0]} to {NOW_YEARS[1]}")
+        return moment
 
     def fail(self, message: str, code: int = 1) -> int:
         print(f"jobtrack: {clean_line(message)}", file=sys.stderr)

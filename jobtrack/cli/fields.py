@@ -36,11 +36,17 @@ def _tags(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
+MAX_WHOLE = 1_000_000  # priorities and counts of positions; far below what the store can hold
+
+
 def _int(text: str) -> int:
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         raise ValueError(f"expected a whole number, got {text!r}") from None
+    if abs(number) > MAX_WHOLE:
+        raise ValueError(f"expected a whole number from -{MAX_WHOLE:,} to {MAX_WHOLE:,}, got {text[:30]!r}")
+    return number
 
 
 def _optional(parser: Parser) -> Parser:

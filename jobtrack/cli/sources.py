@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
-from jobtrack.sanitize import clean_line
+from jobtrack.sanitize import clean_line, json_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,8 +45,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     _, ex = read_source(args.source, _as_of(args.as_of))
     data = ex.to_json()
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(data))
         return 0
     print_extraction(data)
     return 0
