@@ -144,20 +144,26 @@ def build_calendar(
     for p in sorted(by_id.values(), key=lambda p: p.id or 0):
         if p.deadline is None or p.status.is_finished:
             continue
-        try:
-            cal.add_component(_deadline(p, tz, stamp, rules, warnings))
-            last = max(last, p.deadline + timedelta(days=366))
+        try:  # everything that can overflow before anything is added
+            horizon = p.deadline + timedelta(days=366)
+            entry = _deadline(p, tz, stamp, rules, warnings)
         except OverflowError:
             warnings.append(f"#{p.id}: the deadline {p.deadline} is beyond what a calendar can hold; left out")
+            continue
+        cal.add_component(entry)
+        last = max(last, horizon)
     for e in sorted(events, key=lambda e: e.id or 0):
         owner = by_id.get(e.posting_id)
         if e.day is None or (owner is not None and owner.status in DROPPED):
             continue
         try:
-            cal.add_component(_event(e, owner, tz, stamp, rules))
-            last = max(last, e.day + timedelta(days=366))
+            horizon = e.day + timedelta(days=366)
+            entry = _event(e, owner, tz, stamp, rules)
         except OverflowError:
             warnings.append(f"event e{e.id}: the day {e.day} is beyond what a calendar can hold; left out")
+            continue
+        cal.add_component(entry)
+        last = max(last, horizon)
     cal.add_missing_timezones(last_date=last)
     return cal.to_ical()
 
