@@ -105,6 +105,13 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             names_cache[sent.start] = find_names(text, sent.start, sent.end, org_tokens)
         return names_cache[sent.start]
 
+    cue_in: dict[int, bool] = {}  # sentence start -> it holds a contact cue; a page-long sentence is searched once
+
+    def cued(sent: Span) -> bool:
+        if sent.start not in cue_in:
+            cue_in[sent.start] = contact_cue.search(sent.text) is not None
+        return cue_in[sent.start]
+
     people: dict[str, _Person] = {}
     order: list[str] = []
     for s, e, item in items:
@@ -118,8 +125,8 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             window = _people(find_names(text, max(0, s - _WINDOW), s, org_tokens))
             owner = window[-1] if window else None
         if owner is None:
-            ctx = sent.text if sent else text[max(0, s - 80):e]
-            if not contact_cue.search(ctx) and not person_cue.search(text[max(0, s - 40):s]):
+            near_cue = cued(sent) if sent else contact_cue.search(text[max(0, s - 80):e]) is not None
+            if not near_cue and not person_cue.search(text[max(0, s - 40):s]):
                 continue
         key = owner.name.casefold() if owner else f"#{s}"
         if isinstance(item, PhoneSpan):
