@@ -361,8 +361,8 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
-    """Plain HTTP whose connections go through the fetch's guard."""
+class _GuardedHandler(urllib.request.AbstractHTTPHandler):
+    """HTTP and HTTPS whose connections go through the fetch's guard."""
 
     def __init__(self, guard: _Guard) -> None:
         super().__init__()
@@ -371,16 +371,10 @@ class _HTTPHandler(urllib.request.HTTPHandler):
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(_guarded(http.client.HTTPConnection, self.guard), req)
 
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    """HTTPS whose connections go through the fetch's guard."""
-
-    def __init__(self, guard: _Guard) -> None:
-        super().__init__()
-        self.guard = guard
-
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(_guarded(http.client.HTTPSConnection, self.guard), req)
+
+    http_request = https_request = urllib.request.AbstractHTTPHandler.do_request_
 
 
 def _guarded(cls: type[http.client.HTTPConnection], guard: _Guard) -> Callable[..., http.client.HTTPConnection]:
@@ -399,8 +393,7 @@ def _opener(url: str, max_redirects: int, guard: _Guard) -> urllib.request.Opene
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
-        _HTTPHandler(guard),
-        _HTTPSHandler(guard),
+        _GuardedHandler(guard),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
         _LimitedRedirects(max_redirects, guard),

@@ -11,8 +11,9 @@ date a calendar cannot hold) is left out with a warning, never the whole file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, timezone
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar
@@ -141,26 +142,20 @@ def build_calendar(
     cal.add("x-wr-calname", "jobtrack")
     by_id = {p.id: p for p in postings}
     last = date(2038, 1, 1)  # the default end of generated VTIMEZONE rules
+    entries: list[tuple[date, Callable[[], VEvent], str]] = []
     for p in sorted(by_id.values(), key=lambda p: p.id or 0):
-        if p.deadline is None or p.status.is_finished:
-            continue
-        try:  # everything that can overflow before anything is added
-            horizon = p.deadline + timedelta(days=366)
-            entry = _deadline(p, tz, stamp, rules, warnings)
-        except OverflowError:
-            warnings.append(f"#{p.id}: the deadline {p.deadline} is beyond what a calendar can hold; left out")
-            continue
-        cal.add_component(entry)
-        last = max(last, horizon)
+        if p.deadline is not None and not p.status.is_finished:
+            entries.append((p.deadline, partial(_deadline, p, tz, stamp, rules, warnings), f"#{p.id}: the deadline"))
     for e in sorted(events, key=lambda e: e.id or 0):
         owner = by_id.get(e.posting_id)
-        if e.day is None or (owner is not None and owner.status in DROPPED):
-            continue
-        try:
-            horizon = e.day + timedelta(days=366)
-            entry = _event(e, owner, tz, stamp, rules)
+        if e.day is not None and (owner is None or owner.status not in DROPPED):
+            entries.append((e.day, partial(_event, e, owner, tz, stamp, rules), f"event e{e.id}: the day"))
+    for day, build, what in entries:
+        try:  # everything that can overflow before anything is added
+            horizon = day + timedelta(days=366)
+            entry = build()
         except OverflowError:
-            warnings.append(f"event e{e.id}: the day {e.day} is beyond what a calendar can hold; left out")
+            warnings.append(f"{what} {day} is beyond what a calendar can hold; left out")
             continue
         cal.add_component(entry)
         last = max(last, horizon)
