@@ -225,14 +225,26 @@ def _content_roots(tree: LexborHTMLParser, main: LexborNode | None, dropped: set
     if main is None:
         return [body] if body is not None else []
     sides: list[LexborNode] = []
+    side_ids: set[int] = set()
     for node in tree.css("aside, [role=complementary], [id], [class]"):
         is_side = node.tag == "aside" or node.attributes.get("role") == "complementary" or _has_hint(node, _SIDE_HINTS)
         if not is_side or node.mem_id in dropped or node.tag in ("html", "body"):
             continue
-        if _is_within(node, main) or _is_within(main, node) or any(_is_within(node, s) for s in sides):
+        if _is_within(node, main) or _is_within(main, node) or _below_any(node, side_ids):
             continue
         sides.append(node)
+        side_ids.add(node.mem_id)
     return [main, *sides]
+
+
+def _below_any(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of `node` is one of `ids`: one walk up, however many there are."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _has_hint(node: LexborNode, hints: tuple[str, ...]) -> bool:
