@@ -29,9 +29,10 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE,
 )
 
-# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, and the
-# Unicode line/paragraph separators (turned into "\n" before this runs).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, the
+# Unicode line/paragraph separators (turned into "\n" before this runs), and
+# lone surrogates (JSON may spell "\ud800"; no UTF-8 file can hold one).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_text(s: str) -> str:

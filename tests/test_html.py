@@ -300,3 +300,10 @@ def test_many_side_columns_are_gathered_in_linear_time() -> None:
     main = "<main><h1>Udvikler</h1>" + "<p>Vi søger en udvikler til vores team i Aarhus.</p>" * 5 + "</main>"
     doc = read_quickly(main + '<div class="sidebar"><p>Kontakt Jens</p></div>' * 20_000)
     assert doc.text.count("Kontakt Jens") == 20_000
+
+
+def test_lone_surrogates_in_json_ld_are_dropped() -> None:
+    # json.loads accepts "\ud800"; such a string could never be saved as UTF-8.
+    data = '{"@type": "JobPosting", "title": "Udvikler \\ud800i Aarhus", "description": "a\\udfffb"}'
+    (posting,) = read_quickly(f'<script type="application/ld+json">{data}</script><p>Job</p>').structured
+    assert (posting["title"], posting["description"]) == ("Udvikler i Aarhus", "ab")
