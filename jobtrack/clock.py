@@ -11,6 +11,9 @@ import os
 from datetime import date, datetime
 
 NOW_ENV = "JOBTRACK_NOW"
+# Years a fixed clock may name: far enough from the ends of `datetime` that
+# "in ten years" and "a year ago" can still be counted.
+NOW_YEARS = (1900, 9000)
 
 
 def now() -> datetime:
@@ -25,6 +28,8 @@ def now() -> datetime:
         moment = datetime.fromisoformat(fixed)
     except ValueError:
         raise ValueError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
+    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+        raise ValueError(f"${NOW_ENV} is {fixed!r}: the year must be from {NOW_YEARS[0]} to {NOW_YEARS[1]}")
     if moment.tzinfo is not None:
         from jobtrack.zones import local_zone
 

@@ -32,7 +32,9 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _BARE_DOMAIN = re.compile(r"^(www\.[\w.-]+|[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}/)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.+-]+)""")
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# Each comment is matched atomically: a regex free to stretch one comment over
+# the next took exponential time on a head of many "<!---->".
+_HTML_START = re.compile(rb"^(?>\s*<!--.*?-->)*\s*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
 class SourceError(Exception):
@@ -183,9 +185,12 @@ def _choose_kind(raw: bytes, media_type: str, source: str) -> str:
 
 def _html_document(raw: bytes, charset: str | None, source: str) -> Document:
     """Decode and convert HTML; refuse pages with nothing readable."""
-    from jobtrack.htmltext import html_to_document
+    from jobtrack.htmltext import PageTooComplex, html_to_document
 
-    doc = html_to_document(decode_text(raw, charset, html=True), source=source, raw=raw)
+    try:
+        doc = html_to_document(decode_text(raw, charset, html=True), source=source, raw=raw)
+    except PageTooComplex as exc:
+        raise SourceError(f"{_name(source)}: {exc}") from None
     if not doc.text.strip() and not doc.structured:
         raise SourceError(f"{_name(source)} has no readable text (the page may need JavaScript)")
     return doc
@@ -216,9 +221,12 @@ def _codec(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        codec = codecs.lookup(name.strip()).name
+        info = codecs.lookup(name.strip())
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # "base64", "rot13", "zlib" are codecs too, but not of text
+    codec = info.name
     if codec in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"
     if codec.startswith("utf-16") or codec.startswith("utf-32"):

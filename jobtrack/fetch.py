@@ -1,27 +1,38 @@
 """One HTTP(S) GET for a job posting, with the stdlib only.
 
 `urllib.request` is enough for a single GET and costs little to import, but
-it leaves the hard parts to us: a connect timeout and a total deadline, a
-size cap read in chunks (so a 20 MB page never lands in memory), a redirect
-limit, and refusing content that cannot be a posting. Every failure is a
-`FetchError` whose message is one line that says what happened and how to
-go on without the network (paste the text).
+it leaves the hard parts to us: one deadline for the whole fetch (name
+lookup, connect, TLS, headers and body: a server that trickles a header
+line every few seconds must not keep us for minutes), a size cap read in
+chunks (so a 20 MB page never lands in memory), a redirect limit, the
+address policy below, and refusing content that cannot be a posting.
+Every failure is a `FetchError` whose message is one line that says what
+happened and how to go on without the network (paste the text).
+
+Address policy (docs/guide.md, "Fetching"): an address the user typed is
+fetched whatever it is, a local one included, but a page on a public
+address may not redirect us to a loopback, private, link-local or other
+non-public one. Names are resolved once per fetch and the connection goes
+to the address that was checked, so DNS cannot answer differently later.
 """
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.client import HTTPMessage
-from typing import IO
+from typing import IO, Any
 
 from jobtrack import __version__
 from jobtrack.documents import SourceError, sniff_kind
@@ -40,6 +51,10 @@ PASTE_HINT = 'copy the posting\'s text and use "jobtrack add -" to paste it'
 _TEXT_TYPES = {"application/xhtml+xml", "application/xml", "application/pdf", "application/x-pdf"}
 # Types that say nothing about the content: read the body and sniff it.
 _SNIFF_TYPES = {"", "application/octet-stream", "binary/octet-stream", "application/unknown"}
+
+
+# host, port -> IP addresses as strings; tests inject one to stand for DNS.
+Resolver = Callable[[str, int], list[str]]
 
 
 class FetchError(SourceError):
@@ -64,23 +79,58 @@ def fetch(
     total_timeout: float = TOTAL_TIMEOUT,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
+    resolver: Resolver | None = None,
+    allow_private_redirects: bool | None = None,
 ) -> Fetched:
-    """GET `url` and return its body; raise `FetchError` on any failure."""
+    """GET `url` and return its body; raise `FetchError` on any failure.
+
+    `total_timeout` bounds everything from the name lookup to the last
+    byte. `allow_private_redirects` None means: allowed only when the typed
+    address is itself non-public.
+    """
     url = normalise_url(url)
-    deadline = time.monotonic() + total_timeout
-    opener = _opener(url, max_redirects)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+    guard = _Guard(url, resolver or system_resolver, time.monotonic() + total_timeout)
     try:
-        response = opener.open(request, timeout=min(connect_timeout, total_timeout))
-    except FetchError:
-        raise
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        raise _fail(url, _http_error_reason(exc)) from None
-    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-        raise _fail(url, describe_error(exc)) from None
-    with response:
-        return _read_response(url, response, deadline, max_bytes)
+        guard.trust_private = allow_private_redirects
+        if guard.trust_private is None:
+            guard.trust_private = guard.is_private(url)
+        opener = _opener(url, max_redirects, guard)
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+        try:
+            response = opener.open(request, timeout=min(connect_timeout, total_timeout))
+        except FetchError:
+            raise
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            raise _fail(url, _http_error_reason(exc)) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            raise _fail(url, _TIMED_OUT if guard.expired() else describe_error(exc)) from None
+        with response:
+            return _read_response(url, response, guard, max_bytes)
+    finally:
+        guard.close()
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses the system's resolver gives for `host`, in its order."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def address_class(ip: str) -> str:
+    """"public", or which kind of non-public address `ip` is, in words."""
+    address = ipaddress.ip_address(ip.split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback:
+        return "a loopback address (this computer)"
+    if address.is_link_local:
+        return "a link-local address"
+    if address.is_private:
+        return "a private address"
+    if address.is_global and not address.is_multicast:
+        return "public"
+    return "a reserved address"
 
 
 def normalise_url(url: str) -> str:
@@ -139,6 +189,132 @@ def describe_error(exc: BaseException) -> str:
     return f"network error: {clean_line(str(reason)) or type(reason).__name__}"
 
 
+_TIMED_OUT = "the server did not send the whole page in time (timed out)"
+
+
+class _Guard:
+    """One fetch's deadline and address policy, shared by all its connections.
+
+    A timer shuts every socket of the fetch down when the deadline passes,
+    which wakes a read blocked in the TLS handshake, the headers or the
+    body; the name lookup runs in a thread that is waited for only until
+    the deadline.
+    """
+
+    def __init__(self, url: str, resolver: Resolver, deadline: float) -> None:
+        self.url = url
+        self.resolver = resolver
+        self.deadline = deadline
+        self.trust_private: bool | None = None
+        self._addresses: dict[tuple[str, int], list[str]] = {}
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._shut_down)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def close(self) -> None:
+        """Stop the timer and drop the sockets' watch handles."""
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+    def _shut_down(self) -> None:
+        with self._lock:
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed by the other side
+
+    def resolve(self, host: str, port: int) -> list[str]:
+        """`host`'s addresses, looked up once per fetch and within the deadline."""
+        try:
+            return [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            pass
+        key = (host.lower(), port)
+        if key not in self._addresses:
+            self._addresses[key] = self._lookup(host, port)
+        return self._addresses[key]
+
+    def _lookup(self, host: str, port: int) -> list[str]:
+        answer: list[list[str] | OSError] = []
+
+        def work() -> None:
+            try:
+                answer.append(self.resolver(host, port))
+            except OSError as exc:
+                answer.append(exc)
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        worker.join(max(0.0, self.deadline - time.monotonic()))
+        if not answer:
+            raise _fail(self.url, f"looking up the host name {clean_line(host)} took too long (timed out)")
+        if isinstance(answer[0], OSError):
+            raise answer[0]
+        if not answer[0]:
+            raise socket.gaierror(socket.EAI_NONAME, "no addresses")
+        return answer[0]
+
+    def is_private(self, url: str) -> bool:
+        """Whether any address of `url`'s host is non-public; False if it has none."""
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            addresses = self.resolve(parts.hostname or "", port)
+        except OSError:
+            return False  # the connection reports the failure, or a proxy resolves it
+        return any(address_class(a) != "public" for a in addresses)
+
+    def check_redirect(self, newurl: str) -> None:
+        """Refuse a redirect from a public address into a non-public one."""
+        if self.trust_private:
+            return
+        parts = urllib.parse.urlsplit(newurl)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            addresses = self.resolve(parts.hostname or "", port)
+        except OSError:
+            return  # unresolvable here: the connection (or a proxy) decides
+        for address in addresses:
+            kind = address_class(address)
+            if kind != "public":
+                raise _fail(
+                    self.url,
+                    f"the page redirected to {kind} ({clean_line(parts.hostname or '')}), which jobtrack does "
+                    "not follow from a public page; type that address yourself if you trust it",
+                )
+
+    def connect(
+        self, address: tuple[str, int], timeout: float | None = None, source_address: Any = None,
+    ) -> socket.socket:
+        """`socket.create_connection` to the checked addresses, watched by the timer."""
+        host, port = address
+        last: OSError = socket.gaierror(socket.EAI_NONAME, "no addresses")
+        for ip in self.resolve(host, port):
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the deadline passed while connecting")
+            try:
+                sock = socket.create_connection((ip, port), min(timeout or remaining, remaining), source_address)
+            except OSError as exc:
+                last = exc
+                continue
+            with self._lock:
+                self._sockets.append(sock.dup())
+            if self.expired():
+                self._shut_down()
+            return sock
+        raise last
+
+
 def _fail(url: str, what: str) -> FetchError:
     """Build the one-line message every fetch failure uses."""
     return FetchError(f"could not fetch {clean_line(url)}: {what} — {PASTE_HINT}")
@@ -158,11 +334,12 @@ def _http_error_reason(exc: urllib.error.HTTPError) -> str:
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     """Follow at most `max_redirections` redirects, and only to http(s)."""
 
-    def __init__(self, max_redirections: int, original_url: str) -> None:
+    def __init__(self, max_redirections: int, guard: _Guard) -> None:
         # typeshed declares both ClassVar, but urllib reads them through self: a per-opener limit works.
         self.max_redirections = max_redirections  # type: ignore[misc]
         self.max_repeats = max_redirections  # type: ignore[misc]
-        self.original_url = original_url
+        self.original_url = guard.url
+        self.guard = guard
 
     def redirect_request(
         self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str,
@@ -175,25 +352,57 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         if redirections >= self.max_redirections:
             fp.close()
             raise _fail(self.original_url, f"too many redirects (more than {self.max_redirections})")
-        return super().redirect_request(req, fp, code, msg, headers, normalise_url(newurl))
+        newurl = normalise_url(newurl)
+        try:
+            self.guard.check_redirect(newurl)
+        except FetchError:
+            fp.close()
+            raise
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener(url: str, max_redirects: int) -> urllib.request.OpenerDirector:
-    """An opener with only HTTP(S) handlers and our redirect limit."""
+class _GuardedHandler(urllib.request.AbstractHTTPHandler):
+    """HTTP and HTTPS whose connections go through the fetch's guard."""
+
+    def __init__(self, guard: _Guard) -> None:
+        super().__init__()
+        self.guard = guard
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_guarded(http.client.HTTPConnection, self.guard), req)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_guarded(http.client.HTTPSConnection, self.guard), req)
+
+    http_request = https_request = urllib.request.AbstractHTTPHandler.do_request_
+
+
+def _guarded(cls: type[http.client.HTTPConnection], guard: _Guard) -> Callable[..., http.client.HTTPConnection]:
+    """A connection factory for `do_open` whose sockets come from `guard.connect`."""
+
+    def make(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+        connection = cls(host, **kwargs)
+        connection._create_connection = guard.connect  # type: ignore[attr-defined]
+        return connection
+
+    return make
+
+
+def _opener(url: str, max_redirects: int, guard: _Guard) -> urllib.request.OpenerDirector:
+    """An opener with only HTTP(S) handlers, our redirect limit and address policy."""
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        _GuardedHandler(guard),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
-        _LimitedRedirects(max_redirects, url),
+        _LimitedRedirects(max_redirects, guard),
     ):
         opener.add_handler(handler)
     return opener
 
 
-def _read_response(url: str, response: http.client.HTTPResponse, deadline: float, max_bytes: int) -> Fetched:
+def _read_response(url: str, response: http.client.HTTPResponse, guard: _Guard, max_bytes: int) -> Fetched:
     """Check headers, read the body within the limits, sniff unknown types."""
     final_url = response.geturl()
     media_type = _media_type(response.headers.get("Content-Type", ""))
@@ -201,7 +410,7 @@ def _read_response(url: str, response: http.client.HTTPResponse, deadline: float
     length = response.headers.get("Content-Length", "")
     if length.strip().isdigit() and int(length) > max_bytes:
         raise _fail(url, f"the page is too large ({_mb(int(length))}, limit {_mb(max_bytes)})")
-    body = _read_body(url, response, deadline, max_bytes)
+    body = _read_body(url, response, guard, max_bytes)
     body = _decompress(url, body, response.headers.get("Content-Encoding", ""), max_bytes)
     if not body.strip():
         raise _fail(url, "the server sent an empty page")
@@ -225,17 +434,21 @@ def _check_media_type(url: str, media_type: str) -> None:
     raise _fail(url, f"the address points to a file of type {clean_line(media_type)}, not a web page, PDF or text")
 
 
-def _read_body(url: str, response: http.client.HTTPResponse, deadline: float, max_bytes: int) -> bytes:
-    """Read in chunks, stopping at the size cap or the total deadline."""
+def _read_body(url: str, response: http.client.HTTPResponse, guard: _Guard, max_bytes: int) -> bytes:
+    """Read in chunks, stopping at the size cap or the total deadline.
+
+    When the deadline passes the guard shuts the socket, which looks like
+    the end of the page: the clock, not the empty read, says which it was.
+    """
     chunks: list[bytes] = []
     size = 0
     while True:
-        if time.monotonic() > deadline:
-            raise _fail(url, "the server did not send the whole page in time (timed out)")
         try:
             chunk = response.read1(CHUNK)
         except (OSError, http.client.HTTPException) as exc:
-            raise _fail(url, describe_error(exc)) from None
+            raise _fail(url, _TIMED_OUT if guard.expired() else describe_error(exc)) from None
+        if guard.expired():
+            raise _fail(url, _TIMED_OUT)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)

@@ -8,6 +8,11 @@ short cells are read row by row ("Ansøgningsfrist: 14.04.2026").
 
 The walk does not modify the tree: dropped nodes are skipped by id, so no
 node is freed while another handle still points into it.
+
+Every step is linear in the page's size: nesting deeper than `MAX_DEPTH`
+is flattened before parsing (Lexbor's tree building slows down with depth,
+as browsers' would without their own cap), and JSON-LD and microdata are
+read to `MAX_DATA_DEPTH` levels, so a hostile page costs seconds, not hours.
 """
 
 from __future__ import annotations
@@ -41,13 +46,35 @@ _KEEP_INSIDE = "h1, main, article, [role=main]"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff"))
 _MAX_CELL = 300
 _MIN_MAIN_TEXT = 200
+_SOFT_TAGS = ("li", "dd", "dt")
+MAX_DEPTH = 256
+MAX_ELEMENTS = 250_000
+MAX_DATA_DEPTH = 32
+# Elements that never hold others (void) or that the parser closes by itself
+# when the same kind opens again: neither deepens the tree by repetition.
+_NO_DEPTH = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd", "option",
+    "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
+    "rp", "rtc", "html", "head", "body", "a", "form", "button", "nobr",
+}  # fmt: skip
+_RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_TAG = re.compile(r"<(?:(!--)|(/?)([a-zA-Z][^\s/<>]*)[^<>]*>)")
+
+
+class PageTooComplex(ValueError):
+    """A page with more elements than any posting has; reading it would take minutes."""
 
 
 def html_to_document(html: str, source: str = "", raw: bytes = b"") -> Document:
     """Parse decoded HTML into a `Document` with text, title and JobPostings."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    elements = html.count("<")
+    if elements > MAX_ELEMENTS and (elements := len(_START_TAG.findall(html))) > MAX_ELEMENTS:
+        raise PageTooComplex(f"the page has too many elements to read ({elements:,}, limit {MAX_ELEMENTS:,})")
+    tree = LexborHTMLParser(bound_depth(html))
     structured = job_postings(tree)
     dropped = _boilerplate_ids(tree) | navigation_ids(tree)
     main = _main_region(tree, dropped)
@@ -71,6 +98,65 @@ def html_to_document(html: str, source: str = "", raw: bytes = b"") -> Document:
 def html_to_text(html: str) -> str:
     """Just the text of an HTML fragment or page, paragraphs kept."""
     return html_to_document(html).text
+
+
+def bound_depth(html: str, limit: int = MAX_DEPTH) -> str:
+    """`html` with the start and end tags that would nest deeper than `limit` removed.
+
+    A cheap tag scan, not a parser: it skips comments and the raw text of
+    scripts and styles, and counts only elements that can nest in
+    themselves. Their text stays, only the structure beyond `limit` goes.
+    A page within the limit is returned unchanged.
+    """
+    if html.count("<") <= limit:
+        return html
+    lower = html.lower()
+    stack: list[tuple[str, bool]] = []  # open elements: name, kept
+    open_count: dict[str, int] = {}
+    depth = 0  # kept elements on the stack
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _TAG.search(html, pos)) is not None:
+        pos = m.end()
+        if m.group(1):
+            pos = lower.find("-->", m.end())
+            if pos < 0:
+                break
+            continue
+        name = m.group(3).lower()
+        if m.group(2):
+            if not open_count.get(name):
+                continue
+            while True:
+                top, kept = stack.pop()
+                open_count[top] -= 1
+                depth -= kept
+                if top == name:
+                    break
+            if not kept:
+                cuts.append(m.span())
+        elif name in _RAW_TEXT:
+            pos = lower.find(f"</{name}", pos)
+            if pos < 0:
+                break
+        elif name == "plaintext":
+            break
+        elif name not in _NO_DEPTH and not m.group(0).endswith("/>"):
+            kept = depth < limit
+            stack.append((name, kept))
+            open_count[name] = open_count.get(name, 0) + 1
+            depth += kept
+            if not kept:
+                cuts.append(m.span())
+    if not cuts:
+        return html
+    pieces: list[str] = []
+    start = 0
+    for begin, end in cuts:
+        pieces.append(html[start:begin])
+        start = end
+    pieces.append(html[start:])
+    return "".join(pieces)
 
 
 # --- title -----------------------------------------------------------------
@@ -141,14 +227,26 @@ def _content_roots(tree: LexborHTMLParser, main: LexborNode | None, dropped: set
     if main is None:
         return [body] if body is not None else []
     sides: list[LexborNode] = []
+    side_ids: set[int] = set()
     for node in tree.css("aside, [role=complementary], [id], [class]"):
         is_side = node.tag == "aside" or node.attributes.get("role") == "complementary" or _has_hint(node, _SIDE_HINTS)
         if not is_side or node.mem_id in dropped or node.tag in ("html", "body"):
             continue
-        if _is_within(node, main) or _is_within(main, node) or any(_is_within(node, s) for s in sides):
+        if _is_within(node, main) or _is_within(main, node) or _below_any(node, side_ids):
             continue
         sides.append(node)
+        side_ids.add(node.mem_id)
     return [main, *sides]
+
+
+def _below_any(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of `node` is one of `ids`: one walk up, however many there are."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _has_hint(node: LexborNode, hints: tuple[str, ...]) -> bool:
@@ -224,7 +322,7 @@ def _render(roots: Iterable[LexborNode], dropped: set[int]) -> str:
 def _walk(root: LexborNode, dropped: set[int], out: _Text) -> None:
     """Depth-first walk without recursion (deep pages exist)."""
     stack: list[tuple[LexborNode, bool]] = [(root, True)]
-    nesting: list[str] = []  # open list/cell elements, to soften breaks inside them
+    nesting = _Nesting()
     while stack:
         node, entering = stack.pop()
         tag = node.tag or "-"  # a nameless non-element node is skipped like a comment
@@ -244,10 +342,34 @@ def _walk(root: LexborNode, dropped: set[int], out: _Text) -> None:
         stack.extend((child, True) for child in reversed(list(node.iter(include_text=True))))
 
 
-def _text_node(node: LexborNode, nesting: list[str], out: _Text) -> None:
+class _Nesting:
+    """Open list and <pre> elements, counted so each question costs O(1)."""
+
+    def __init__(self) -> None:
+        self.tags: list[str] = []
+        self.soft = 0  # open li/dd/dt: breaks inside them are line breaks
+        self.pre = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.tags)
+
+    def push(self, tag: str) -> None:
+        self.tags.append(tag)
+        self.soft += tag in _SOFT_TAGS
+        self.pre += tag == "pre"
+
+    def pop_if(self, tag: str) -> None:
+        """Close `tag` if it is the innermost open one."""
+        if self.tags and self.tags[-1] == tag:
+            self.tags.pop()
+            self.soft -= tag in _SOFT_TAGS
+            self.pre -= tag == "pre"
+
+
+def _text_node(node: LexborNode, nesting: _Nesting, out: _Text) -> None:
     """Inline text; inside <pre> the line breaks are real."""
     text = node.text_content or ""
-    if "pre" not in nesting:
+    if not nesting.pre:
         out.add(text)
         return
     for i, part in enumerate(text.split("\n")):
@@ -256,24 +378,24 @@ def _text_node(node: LexborNode, nesting: list[str], out: _Text) -> None:
         out.add(part)
 
 
-def _open(tag: str, nesting: list[str], out: _Text) -> None:
+def _open(tag: str, nesting: _Nesting, out: _Text) -> None:
     """Breaks and bullets at the start of an element."""
-    soft = any(t in ("li", "dd", "dt", "cell") for t in nesting)
+    soft = nesting.soft > 0
     if tag == "br":
         out.line_break()
     elif tag == "li":
         out.line_break()
         out.add("• ")
-        nesting.append(tag)
+        nesting.push(tag)
     elif tag == "dt":
         out.line_break()
-        nesting.append(tag)
+        nesting.push(tag)
     elif tag == "dd":
         _open_dd(out)
-        nesting.append(tag)
+        nesting.push(tag)
     elif tag in _LIST_TAGS or tag == "pre":
         out.line_break() if soft else out.paragraph_break()
-        nesting.append(tag)
+        nesting.push(tag)
     elif tag in _BLOCK_TAGS:
         out.line_break() if soft else out.paragraph_break()
 
@@ -287,14 +409,13 @@ def _open_dd(out: _Text) -> None:
         out.line_break()
 
 
-def _close(tag: str, nesting: list[str], out: _Text) -> None:
+def _close(tag: str, nesting: _Nesting, out: _Text) -> None:
     """Breaks at the end of an element."""
-    if tag in ("li", "dd", "dt") or tag in _LIST_TAGS or tag == "pre":
-        if nesting and nesting[-1] == tag:
-            nesting.pop()
+    if tag in _SOFT_TAGS or tag in _LIST_TAGS or tag == "pre":
+        nesting.pop_if(tag)
         if tag == "dt":
             return  # the <dd> decides whether to share the line
-    soft = any(t in ("li", "dd", "dt", "cell") for t in nesting)
+    soft = nesting.soft > 0
     if tag in ("li", "dd"):
         out.line_break()
     elif tag in _BLOCK_TAGS:
@@ -311,13 +432,17 @@ def _rows(table: LexborNode) -> Iterator[list[LexborNode]]:
 
 
 def _is_data_table(table: LexborNode) -> bool:
-    """Small cells and no nested tables: a fact box, not a page layout."""
-    if any(t.mem_id != table.mem_id for t in table.css("table")):
+    """Small cells and no nested tables: a fact box, not a page layout.
+
+    The search for a nested table stops at the first one, so a tower of
+    nested tables costs linear time, not quadratic.
+    """
+    if any(child.css_first("table") is not None for child in table.iter()):
         return False
     return all(len(cell.text()) <= _MAX_CELL for row in _rows(table) for cell in row)
 
 
-def _data_table(table: LexborNode, dropped: set[int], nesting: list[str], out: _Text) -> None:
+def _data_table(table: LexborNode, dropped: set[int], nesting: _Nesting, out: _Text) -> None:
     """One line per row: "label: value" for two cells, "a | b | c" otherwise."""
     soft = bool(nesting)
     out.line_break() if soft else out.paragraph_break()
@@ -412,7 +537,7 @@ def parse_json_loosely(text: str) -> Any:
     for attempt in (text, re.sub(r",\s*([}\]])", r"\1", text)):
         try:
             return json.loads(attempt, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
     return None
 
@@ -438,25 +563,56 @@ def _is_job_posting_type(value: Any) -> bool:
 
 
 def _microdata_postings(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    """Top-level microdata items whose itemtype is a JobPosting."""
+    """Microdata items whose itemtype is a JobPosting, unless inside another one."""
+    below: dict[int, bool] = {}  # element id -> it or an ancestor is a JobPosting item
     for node in tree.css("[itemscope][itemtype]"):
-        if _is_job_posting_type((node.attributes.get("itemtype") or "").split()):
+        if _is_job_posting_item(node) and not _below_posting(node.parent, below):
             yield _microdata_item(node)
 
 
-def _microdata_item(item: LexborNode) -> dict[str, Any]:
-    """An itemscope as a JSON-LD-shaped dict; nested items become dicts."""
+def _is_job_posting_item(node: LexborNode) -> bool:
+    return "itemscope" in node.attributes and _is_job_posting_type((node.attributes.get("itemtype") or "").split())
+
+
+def _below_posting(node: LexborNode | None, below: dict[int, bool]) -> bool:
+    """Whether `node` or an ancestor is a JobPosting item; memoised, so linear overall."""
+    path: list[LexborNode] = []
+    answer = False
+    while node is not None:
+        known = below.get(node.mem_id)
+        if known is not None:
+            answer = known
+            break
+        if _is_job_posting_item(node):
+            answer = True
+            break
+        path.append(node)
+        node = node.parent
+    for seen in path:
+        below[seen.mem_id] = answer
+    return answer
+
+
+def _microdata_item(item: LexborNode, depth: int = 0) -> dict[str, Any]:
+    """An itemscope as a JSON-LD-shaped dict; nested items become dicts.
+
+    Items nested deeper than `MAX_DATA_DEPTH` count as plain text.
+    """
     itemtype = (item.attributes.get("itemtype") or "").split()
     result: dict[str, Any] = {"@type": re.split(r"[/:#]", itemtype[0])[-1] if itemtype else "Thing"}
     stack = list(reversed(list(item.iter())))
     while stack:
         node = stack.pop()
         props = (node.attributes.get("itemprop") or "").split()
+        nested = "itemscope" in node.attributes
         if props:
-            value = _microdata_item(node) if "itemscope" in node.attributes else _microdata_value(node)
+            if nested and depth < MAX_DATA_DEPTH:
+                value: Any = _microdata_item(node, depth + 1)
+            else:
+                value = _microdata_value(node)
             for prop in props:
                 _add_property(result, re.split(r"[/#]", prop)[-1], value)
-        if "itemscope" not in node.attributes:
+        if not nested:
             stack.extend(reversed(list(node.iter())))
     return result
 
@@ -486,12 +642,18 @@ def _add_property(result: dict[str, Any], name: str, value: Any) -> None:
         result[name] = [result[name], value]
 
 
-def _clean_strings(value: Any) -> Any:
-    """Apply `clean_text` to every string in nested JSON data."""
+def _clean_strings(value: Any, depth: int = 0) -> Any:
+    """Apply `clean_text` to every string in nested JSON data.
+
+    Lists and objects deeper than `MAX_DATA_DEPTH` become None: no posting
+    nests that deep, and later steps may walk the data recursively.
+    """
     if isinstance(value, str):
         return clean_text(value)
+    if isinstance(value, (list, dict)) and depth >= MAX_DATA_DEPTH:
+        return None
     if isinstance(value, list):
-        return [_clean_strings(v) for v in value]
+        return [_clean_strings(v, depth + 1) for v in value]
     if isinstance(value, dict):
-        return {clean_text(str(k)): _clean_strings(v) for k, v in value.items()}
+        return {clean_text(str(k)): _clean_strings(v, depth + 1) for k, v in value.items()}
     return value

@@ -4,12 +4,17 @@ UIDs are built from the records' identities (`posting-<uid>-deadline@jobtrack`,
 `event-<uid>@jobtrack`), which survive export, import and a move to another
 machine, so importing a newer export into a calendar updates the old
 entries instead of adding copies.
+
+Texts go out without control characters (a calendar shows them in places
+no one checks); what cannot be written at all (a URL with a line break, a
+date a calendar cannot hold) is left out with a warning, never the whole file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, timezone
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar
@@ -18,6 +23,7 @@ from icalendar import Event as VEvent
 from jobtrack.config import Offset, ReminderRules, load_config
 from jobtrack.model import Event, Posting, Status
 from jobtrack.reminders import OWN, appointment_offsets, event_target, posting_name, trigger
+from jobtrack.sanitize import clean_line, clean_text
 from jobtrack.zones import local_zone
 
 DROPPED = frozenset({Status.REJECTED, Status.WITHDRAWN})
@@ -45,11 +51,11 @@ def _alarms(
         ev.add_component(_alarm(target + trigger(target, offset, clock) - start, text))
 
 
-def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -> VEvent:
+def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules, warnings: list[str]) -> VEvent:
     ev = VEvent()
     ev.add("uid", f"posting-{p.uid}-deadline@jobtrack")
     ev.add("dtstamp", stamp)
-    summary = f"Deadline: {posting_name(p)}"
+    summary = clean_line(f"Deadline: {posting_name(p)}")
     ev.add("summary", summary)
     assert p.deadline is not None  # only postings with a deadline get here
     if p.deadline_time is not None:
@@ -59,9 +65,11 @@ def _deadline(p: Posting, tz: ZoneInfo, stamp: datetime, rules: ReminderRules) -
         ev.add("duration", timedelta(0))
     else:
         _all_day(ev, p.deadline)
-    if p.location:
-        ev.add("location", p.location)
-    if p.url:
+    if clean_line(p.location):
+        ev.add("location", clean_line(p.location))
+    if p.url and any(c.isspace() or not c.isprintable() for c in p.url):
+        warnings.append(f"#{p.id}: its URL holds spaces or control characters; the calendar entry has no URL")
+    elif p.url:
         ev.add("url", p.url)
     ev.add("transp", "TRANSPARENT")
     ev.add("categories", ["jobtrack", "deadline"])
@@ -88,6 +96,7 @@ def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: Re
     summary = f"{kind}: {name}" if name else kind
     if e.label:
         summary += f" ({e.label.strip()})"
+    summary = clean_line(summary)
     ev.add("summary", summary)
     if e.time is not None:
         start = datetime.combine(e.day, e.time, tzinfo=tz)
@@ -96,10 +105,10 @@ def _event(e: Event, p: Posting | None, tz: ZoneInfo, stamp: datetime, rules: Re
         ev.add("dtend", end)
     else:
         _all_day(ev, e.day)
-    if e.place:
-        ev.add("location", e.place)
-    if e.notes:
-        ev.add("description", e.notes)
+    if clean_line(e.place):
+        ev.add("location", clean_line(e.place))
+    if clean_text(e.notes).strip():
+        ev.add("description", clean_text(e.notes))
     ev.add("categories", ["jobtrack", e.kind.value])
     target = event_target(e, rules)
     start = datetime.combine(e.day, e.time or time(0, 0))
@@ -116,11 +125,14 @@ def build_calendar(
     now: datetime,
     tz: ZoneInfo | None = None,
     rules: ReminderRules | None = None,
+    warnings: list[str] | None = None,
 ) -> bytes:
     """One VEVENT per deadline (of postings still open) and per dated event.
 
-    Alarms follow `rules`, by default those of the user's config file.
+    Alarms follow `rules`, by default those of the user's config file. What
+    had to be left out is described, one line each, in `warnings`.
     """
+    warnings = warnings if warnings is not None else []
     rules = rules or load_config().reminders
     tz = tz or local_zone()
     stamp = (now if now.tzinfo else now.replace(tzinfo=tz)).astimezone(timezone.utc).replace(microsecond=0)
@@ -131,17 +143,23 @@ def build_calendar(
     cal.add("x-wr-calname", "jobtrack")
     by_id = {p.id: p for p in postings}
     last = date(2038, 1, 1)  # the default end of generated VTIMEZONE rules
+    entries: list[tuple[date, Callable[[], VEvent], str]] = []
     for p in sorted(by_id.values(), key=lambda p: p.id or 0):
-        if p.deadline is None or p.status.is_finished:
-            continue
-        cal.add_component(_deadline(p, tz, stamp, rules))
-        last = max(last, p.deadline + timedelta(days=366))
+        if p.deadline is not None and not p.status.is_finished:
+            entries.append((p.deadline, partial(_deadline, p, tz, stamp, rules, warnings), f"#{p.id}: the deadline"))
     for e in sorted(events, key=lambda e: e.id or 0):
         owner = by_id.get(e.posting_id)
-        if e.day is None or (owner is not None and owner.status in DROPPED):
+        if e.day is not None and (owner is None or owner.status not in DROPPED):
+            entries.append((e.day, partial(_event, e, owner, tz, stamp, rules), f"event e{e.id}: the day"))
+    for day, build, what in entries:
+        try:  # everything that can overflow before anything is added
+            horizon = day + timedelta(days=366)
+            entry = build()
+        except OverflowError:
+            warnings.append(f"{what} {day} is beyond what a calendar can hold; left out")
             continue
-        cal.add_component(_event(e, owner, tz, stamp, rules))
-        last = max(last, e.day + timedelta(days=366))
+        cal.add_component(entry)
+        last = max(last, horizon)
     cal.add_missing_timezones(last_date=last)
     return cal.to_ical()
 

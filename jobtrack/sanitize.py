@@ -5,13 +5,17 @@ can carry ANSI escape sequences (colour, cursor moves, OSC window-title
 or hyperlink tricks), stray C0/C1 control bytes or bidi overrides that
 reorder what the user sees. `clean_text` removes those and keeps plain
 text with newlines and tabs; `clean_line` also folds it onto one line for
-titles and error messages. Both are pure and cheap to import.
+titles and error messages. `json_text` keeps such characters but escapes
+them, for output that must give back exactly what was stored. All are pure
+and cheap to import.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from typing import Any
 
 # ESC / 8-bit introducers followed by a whole sequence, removed as a unit so
 # their parameters ("31m", "0;title") do not stay behind as text.
@@ -25,9 +29,10 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE,
 )
 
-# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, and the
-# Unicode line/paragraph separators (turned into "\n" before this runs).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, the
+# Unicode line/paragraph separators (turned into "\n" before this runs), and
+# lone surrogates (JSON may spell "\ud800"; no UTF-8 file can hold one).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_text(s: str) -> str:
@@ -47,3 +52,18 @@ def clean_text(s: str) -> str:
 def clean_line(s: str) -> str:
     """`clean_text` folded onto one line, for titles and one-line messages."""
     return " ".join(clean_text(s).split())
+
+
+# What `json.dumps(ensure_ascii=False)` leaves raw but a terminal acts on: DEL,
+# C1, bidi marks, embeddings, overrides and isolates, line/paragraph separators.
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(data: Any, indent: int = 2) -> str:
+    """JSON that keeps letters such as "æøå" readable but escapes every control character.
+
+    Lossless: a JSON reader gets the very same strings back, so exports stay
+    exact while a terminal or pager showing them receives no controls.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -42,7 +42,8 @@ class Route:
     `body` is sent with a Content-Length; `stream` (a callable returning an
     iterable of chunks) is sent without one, ending when the connection
     closes, so huge bodies are never built in memory. `delay` is waited
-    before the status line, `chunk_delay` between chunks.
+    before the status line, `header_delay` before each header line (a
+    server that trickles its headers), `chunk_delay` between chunks.
     """
 
     status: int = 200
@@ -51,6 +52,7 @@ class Route:
     stream: Callable[[], Iterable[bytes]] | None = None
     delay: float = 0.0
     chunk_delay: float = 0.0
+    header_delay: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,16 @@ class HTTPTestServer:
         stream: Callable[[], Iterable[bytes]] | None = None,
         delay: float = 0.0,
         chunk_delay: float = 0.0,
+        header_delay: float = 0.0,
     ) -> str:
-        """Register a route and return its URL; `content_type=None` sends none."""
+        """Register a route and return its URL; `content_type=None` sends none.
+
+        `path` may also be a whole URL: a request through a proxy names one.
+        """
         pairs = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         if content_type is not None:
             pairs.insert(0, ("Content-Type", content_type))
-        self.routes[path] = Route(status, pairs, body, stream, delay, chunk_delay)
+        self.routes[path] = Route(status, pairs, body, stream, delay, chunk_delay, header_delay)
         return self.url(path)
 
     def redirect(self, path: str, to: str, status: int = 302) -> str:
@@ -158,6 +164,10 @@ def _answer(handler: BaseHTTPRequestHandler, route: Route, stopping: threading.E
         return
     handler.send_response(route.status)
     for name, value in route.headers:
+        if route.header_delay:
+            handler.flush_headers()
+            if stopping.wait(route.header_delay):
+                return
         handler.send_header(name, value)
     if route.stream is None:
         handler.send_header("Content-Length", str(len(route.body)))

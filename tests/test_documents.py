@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -247,3 +248,18 @@ def test_url_page_that_needs_javascript_suggests_pasting(http_server: HTTPTestSe
     with pytest.raises(SourceError, match=r"may need JavaScript\) — copy the posting's text") as info:
         load_source(url)
     assert not isinstance(info.value, FetchError)
+
+
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib", "hex", "uu", "bz2"])
+def test_a_charset_naming_a_codec_that_is_not_text_is_ignored(charset: str) -> None:
+    raw = f'<html><head><meta charset="{charset}"></head><body><p>Søg</p>'.encode()
+    assert document_from_bytes(raw, "text/html", "x").text == "Søg"
+    assert document_from_bytes(raw, f"text/html; charset={charset}", "x").text == "Søg"
+
+
+def test_many_comments_before_the_html_start_are_sniffed_quickly() -> None:
+    # The head is cut at 4 KB before <html>; the old pattern backtracked exponentially here.
+    started = time.monotonic()
+    assert sniff_kind(b"<!---->" * 600 + b"<html>") == "text"
+    assert sniff_kind(b"<!-- a -- b -->\n" * 3 + b"<!DOCTYPE html><p>x") == "html"
+    assert time.monotonic() - started < 1

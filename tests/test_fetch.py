@@ -11,7 +11,7 @@ import pytest
 from httpserver import HTTPTestServer, chunks
 from jobtrack import __version__
 from jobtrack.documents import SourceError
-from jobtrack.fetch import PASTE_HINT, Fetched, FetchError, describe_error, fetch, normalise_url
+from jobtrack.fetch import PASTE_HINT, Fetched, FetchError, address_class, describe_error, fetch, normalise_url
 from pdfmaker import POSTING_LINES, make_pdf
 
 HTML = "<html><body><h1>Job</h1><p>Søg nu</p></body></html>".encode()
@@ -230,3 +230,121 @@ def test_normalise_url_keeps_escapes_and_query() -> None:
 
 def test_normalise_url_encodes_idn_hosts() -> None:
     assert normalise_url("https://æble.dk/job") == "https://" + "æble.dk".encode("idna").decode() + "/job"
+
+
+# --- one deadline for the whole fetch ------------------------------------------
+
+
+def test_one_deadline_covers_headers_that_trickle_in(http_server: HTTPTestServer) -> None:
+    # Each header line comes well within the per-read timeout; only a deadline over all of them ends this.
+    headers = [(f"X-Slow-{i}", "x") for i in range(40)]
+    url = http_server.add("/trickle", HTML, headers=headers, header_delay=0.1)
+    started = time.monotonic()
+    assert "timed out" in fetch_error(url, connect_timeout=1.0, total_timeout=1.0)
+    assert time.monotonic() - started < 2.0
+
+
+def test_one_deadline_covers_a_body_that_trickles_under_the_read_timeout(http_server: HTTPTestServer) -> None:
+    url = http_server.add("/drip", stream=chunks(40, size=1), chunk_delay=0.1, content_type="text/plain")
+    started = time.monotonic()
+    assert "timed out" in fetch_error(url, connect_timeout=5.0, total_timeout=0.8)
+    assert time.monotonic() - started < 1.8
+
+
+def test_a_slow_name_lookup_counts_against_the_deadline() -> None:
+    def hanging_resolver(host: str, port: int) -> list[str]:
+        time.sleep(5)
+        return ["127.0.0.1"]
+
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="looking up the host name jobs.example took too long"):
+        fetch("http://jobs.example/job", total_timeout=0.5, resolver=hanging_resolver)
+    assert time.monotonic() - started < 1.5
+
+
+def test_the_default_deadline_is_30_seconds() -> None:
+    assert fetch.__kwdefaults__ is not None
+    assert fetch.__kwdefaults__["total_timeout"] == 30.0
+
+
+# --- local and private addresses -------------------------------------------------
+
+PUBLIC_IP = "93.184.216.34"
+
+
+def public_dns(host: str, port: int) -> list[str]:
+    """A resolver for made-up names: *.example is public, intranet.example private."""
+    if host == "intranet.example":
+        return ["10.0.0.7"]
+    if host.endswith(".example"):
+        return [PUBLIC_IP]
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+@pytest.fixture
+def proxied(http_server: HTTPTestServer, monkeypatch: pytest.MonkeyPatch) -> HTTPTestServer:
+    """The test server as the HTTP proxy, so public names can be served from 127.0.0.1."""
+    monkeypatch.setenv("http_proxy", http_server.url(""))
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    return http_server
+
+
+@pytest.mark.parametrize(
+    ("ip", "kind"),
+    [
+        (PUBLIC_IP, "public"),
+        ("2606:4700::1111", "public"),
+        ("127.0.0.1", "a loopback address (this computer)"),
+        ("::1", "a loopback address (this computer)"),
+        ("::ffff:127.0.0.1", "a loopback address (this computer)"),
+        ("169.254.169.254", "a link-local address"),
+        ("fe80::1%eth0", "a link-local address"),
+        ("10.1.2.3", "a private address"),
+        ("192.168.0.10", "a private address"),
+        ("fd00::1", "a private address"),
+        ("100.64.0.1", "a reserved address"),
+        ("224.0.0.1", "a reserved address"),
+    ],
+)
+def test_address_classes(ip: str, kind: str) -> None:
+    assert address_class(ip) == kind
+
+
+def test_a_typed_local_address_is_fetched_and_may_redirect_locally(http_server: HTTPTestServer) -> None:
+    http_server.add("/final", HTML)
+    assert fetch(http_server.redirect("/r", http_server.url("/final"))).body == HTML
+
+
+def test_a_public_page_may_redirect_to_another_public_page(proxied: HTTPTestServer) -> None:
+    proxied.add("http://careers.example/job", HTML)
+    proxied.redirect("http://jobs.example/r", "http://careers.example/job")
+    result = fetch("http://jobs.example/r", resolver=public_dns)
+    assert (result.url, result.body) == ("http://careers.example/job", HTML)
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        ("/final", "a loopback address (this computer)"),
+        ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
+        ("http://intranet.example/admin", "a private address (intranet.example)"),
+        ("http://[::ffff:127.0.0.1]/", "a loopback address (this computer)"),
+    ],
+)
+def test_a_public_page_may_not_redirect_into_a_private_range(proxied: HTTPTestServer, target: str, kind: str) -> None:
+    final = proxied.add("/final", HTML)
+    proxied.redirect("http://jobs.example/r", final if target == "/final" else target)
+    seen = len(proxied.requests)
+    with pytest.raises(FetchError) as info:
+        fetch("http://jobs.example/r", resolver=public_dns)
+    message = str(info.value)
+    assert f"the page redirected to {kind}" in message
+    assert "\n" not in message and message.endswith(PASTE_HINT)
+    assert len(proxied.requests) == seen + 1  # the redirect target was never asked
+
+
+def test_the_trust_level_can_be_given(http_server: HTTPTestServer) -> None:
+    http_server.add("/final", HTML)
+    url = http_server.redirect("/r", http_server.url("/final"))
+    assert "redirected to a loopback address" in fetch_error(url, allow_private_redirects=False)

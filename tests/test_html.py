@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 import httpserver  # noqa: F401  (puts the repo on sys.path)
 from jobtrack.document import Document
 from jobtrack.documents import SourceError, document_from_bytes, load_source
-from jobtrack.htmltext import html_to_document, html_to_text, parse_json_loosely
+from jobtrack.htmltext import MAX_DEPTH, bound_depth, html_to_document, html_to_text, parse_json_loosely
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -207,3 +208,103 @@ def test_structured_strings_are_sanitised() -> None:
 def test_page_without_text_or_data_needs_javascript() -> None:
     with pytest.raises(SourceError, match="may need JavaScript"):
         document_from_bytes(b"<html><body><div id='app'></div><script>boot()</script></body></html>", "text/html", "u")
+
+
+# --- hostile nesting: linear time, bounded depth -------------------------------------
+
+
+def read_quickly(html: str, seconds: float = 20.0) -> Document:
+    """Read `html` as a fetched page would be read, within `seconds`: a guard against the
+    quadratic reading these pages once took (40 s and more), not a speed test (bench/ has those)."""
+    started = time.monotonic()
+    doc = document_from_bytes(html.encode(), "text/html; charset=utf-8", "page")
+    assert time.monotonic() - started < seconds
+    return doc
+
+
+def test_tables_nested_20000_deep_read_in_linear_time() -> None:
+    # 660 KB; took 51 s when each table searched all the tables below it.
+    n = 20_000
+    doc = read_quickly("<table><tr><td>" * n + "Ansøgningsfrist 14. april" + "</td></tr></table>" * n)
+    assert "Ansøgningsfrist 14. april" in doc.text
+
+
+def test_lists_nested_deeper_than_the_limit_keep_their_text() -> None:
+    n = 40_000  # the tree builder alone took 40 s at this depth
+    doc = read_quickly("<ul><li>a" * n + "<p>Kontakt Jens</p>" + "</li></ul>" * n)
+    assert "Kontakt Jens" in doc.text
+
+
+@pytest.mark.parametrize(("open_", "close"), [("[", "]"), ('{"a": ', "}")])
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_deeply_nested_json_ld_keeps_the_posting(open_: str, close: str, depth: int) -> None:
+    data = '{"@type": "JobPosting", "title": "Udvikler", "x": ' + open_ * depth + "1" + close * depth + "}"
+    doc = read_quickly(f'<script type="application/ld+json">{data}</script><p>Job</p>')
+    assert [p.get("title") for p in doc.structured] == (["Udvikler"] if depth == 900 else [])
+
+
+def test_json_ld_deeper_than_the_data_limit_is_cut() -> None:
+    data = '{"@type": "JobPosting", "title": "Udvikler", "x": ' + "[" * 900 + '"deep"' + "]" * 900 + "}"
+    (posting,) = read_quickly(f'<script type="application/ld+json">{data}</script><p>Job</p>').structured
+    depth, value = 0, posting["x"]
+    while isinstance(value, list):
+        depth, value = depth + 1, value[0]
+    assert value is None and depth < 40
+
+
+def test_microdata_items_nested_900_deep_read_without_recursion_error() -> None:
+    n = 900
+    item = '<div itemprop="about" itemscope itemtype="https://schema.org/Thing">'
+    html = (
+        '<div itemscope itemtype="https://schema.org/JobPosting"><h1 itemprop="title">Udvikler</h1>'
+        + item * n + "x" + "</div>" * (n + 1)
+    )
+    (posting,) = read_quickly(html).structured
+    assert posting["title"] == "Udvikler"
+
+
+def test_nested_job_posting_items_give_one_posting() -> None:
+    n = 5000
+    item = '<div itemprop="x" itemscope itemtype="https://schema.org/JobPosting"><span itemprop="title">T</span>'
+    assert len(read_quickly(item * n + "</div>" * n).structured) == 1
+
+
+def test_a_page_with_too_many_elements_is_refused_in_one_line() -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError) as info:
+        document_from_bytes(b"<p>x" * 2_500_000, "text/html", "page.html")  # 10 MB
+    assert time.monotonic() - started < 3
+    assert str(info.value) == "page.html: the page has too many elements to read (2,500,000, limit 250,000)"
+
+
+def test_bound_depth_leaves_ordinary_pages_alone() -> None:
+    # Thousands of tags, sloppy markup (unclosed <p> and <li>, <a> in <a>), a few dozen levels deep.
+    item = '<li><a href="/j"><span class="t">Job</span></a><p>Tekst <b>fed</b> <a href=x>link<a href=y>mere'
+    body = "<div><section>" * 20 + "<ul>" + item * 2000 + "</ul>" + "</section></div>" * 20
+    html = f"<!doctype html><html><head><meta charset=utf-8><title>T</title></head><body>{body}</body></html>"
+    assert bound_depth(html) is html
+
+
+def test_bound_depth_flattens_only_beyond_the_limit() -> None:
+    deep = "<div>" * (MAX_DEPTH + 10) + "x" + "</div>" * (MAX_DEPTH + 10)
+    assert bound_depth(deep) == "<div>" * MAX_DEPTH + "x" + "</div>" * MAX_DEPTH
+
+
+def test_bound_depth_ignores_tags_in_scripts_comments_and_void_elements() -> None:
+    filler = "<br><img src=x><p>a<li>b" * MAX_DEPTH
+    html = f"<script>{'<div>' * 999}</script><!-- {'<div>' * 999} -->{filler}<div>x</div>"
+    assert bound_depth(html) is html
+
+
+def test_many_side_columns_are_gathered_in_linear_time() -> None:
+    # Each side column was checked against every one found before it: 100,000 took hours.
+    main = "<main><h1>Udvikler</h1>" + "<p>Vi søger en udvikler til vores team i Aarhus.</p>" * 5 + "</main>"
+    doc = read_quickly(main + '<div class="sidebar"><p>Kontakt Jens</p></div>' * 20_000)
+    assert doc.text.count("Kontakt Jens") == 20_000
+
+
+def test_lone_surrogates_in_json_ld_are_dropped() -> None:
+    # json.loads accepts "\ud800"; such a string could never be saved as UTF-8.
+    data = '{"@type": "JobPosting", "title": "Udvikler \\ud800i Aarhus", "description": "a\\udfffb"}'
+    (posting,) = read_quickly(f'<script type="application/ld+json">{data}</script><p>Job</p>').structured
+    assert (posting["title"], posting["description"]) == ("Udvikler i Aarhus", "ab")

@@ -9,6 +9,7 @@ that quick commands such as `jobtrack due` stay quick.
 from __future__ import annotations
 
 import argparse
+import re
 import importlib
 import sys
 
@@ -51,6 +52,27 @@ def _tui_options(argv: list[str] | None) -> argparse.Namespace | None:
     return None if rest else args
 
 
+# Arguments that name files: any bytes the file system allows are fine there.
+_PATH_ARGS = frozenset({"db", "backup", "sources", "source", "json_file", "csv_file", "ics_file"})
+# Python turns bytes that are not UTF-8 into these lone surrogates ("surrogateescape").
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Text that is stored or read must be UTF-8: say so in one line, not at the save."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or not _UNDECODABLE.search(item):
+                continue
+            if name in _PATH_ARGS and "://" not in item:
+                continue
+            shown = item.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise UserError(
+                f"'{shown}' is not UTF-8 text: the terminal may use another character set (such as Latin-1); "
+                "switch it to UTF-8 and type it again"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _tui_options(argv) or build_parser().parse_args(argv)
     run = getattr(args, "run", None)
@@ -60,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ctx = Context(db=args.db)
     try:
+        _check_text(args)
         if run is None:
             return _open_tui(ctx)
         return run(args, ctx)

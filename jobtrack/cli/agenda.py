@@ -7,15 +7,16 @@ enough for a shell prompt (the calendar file is `export --ics`).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
+from jobtrack.sanitize import json_text
 
 if TYPE_CHECKING:
     from jobtrack.model import Contact, Event, Posting
+
+MAX_DAYS = 3660  # how far ahead `due` and `week` may look: ten years
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +42,8 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.days < 1:
         raise UserError("--days must be 1 or more")
+    if args.days > MAX_DAYS:
+        raise UserError(f"--days must be at most {MAX_DAYS} (ten years)")
     now, days = ctx.now(), args.days
     first, end = now.date(), now.date() + timedelta(days=days)
     found = due_index.load(ctx.db_path, first, end)
@@ -58,13 +61,12 @@ def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.agenda import review
     from jobtrack.review import review_json, rows, text_lines
 
-    if args.weeks < 1:
-        raise UserError("--weeks must be 1 or more")
+    if not 1 <= args.weeks <= MAX_DAYS // 7:
+        raise UserError(f"--weeks must be from 1 to {MAX_DAYS // 7} (ten years)")
     postings, events, contacts = _records(ctx)
     found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks)
     if args.json:
-        json.dump(review_json(found), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(review_json(found)))
         return 0
     print("\n".join(text_lines(rows(found))))
     return 0

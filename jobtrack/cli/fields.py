@@ -41,11 +41,17 @@ def parse_when(text: str) -> tuple[date, time | None]:
     return parse_when(text)
 
 
+MAX_WHOLE = 1_000_000  # priorities and counts of positions; far below what the store can hold
+
+
 def _int(text: str) -> int:
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         raise ValueError(f"expected a whole number, got {text!r}") from None
+    if abs(number) > MAX_WHOLE:
+        raise ValueError(f"expected a whole number from -{MAX_WHOLE:,} to {MAX_WHOLE:,}, got {text[:30]!r}")
+    return number
 
 
 def _optional(parser: Parser) -> Parser:

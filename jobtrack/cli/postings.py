@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime
 
@@ -11,7 +10,7 @@ from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg
 from jobtrack.model import Posting, Status, to_dict
-from jobtrack.sanitize import clean_line
+from jobtrack.sanitize import clean_line, json_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -108,8 +107,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     postings = [p for p in ctx.store().postings() if not args.status or p.status in args.status]
     postings.sort(key=lambda p: (p.deadline_at() is None, p.deadline_at() or now, p.id or 0))
     if args.json:
-        json.dump([posting_json(p) for p in postings], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text([posting_json(p) for p in postings]))
         return 0
     if not postings:
         print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
@@ -129,8 +127,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         out["contacts"] = [to_dict(c) for c in b.contacts]
         out["events"] = [to_dict(e) for e in b.events]
         out["text"] = b.text
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(out))
         return 0
     p = b.posting
     print(f"#{p.id} {summary(p)}")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
-from jobtrack.sanitize import clean_line
+from jobtrack.sanitize import clean_line, json_text
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
     from jobtrack.services import AddResult
@@ -52,8 +51,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     _, ex = read_source(args.source, _as_of(args.as_of))
     data = ex.to_json()
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_text(data))
         return 0
     print_extraction(data)
     return 0

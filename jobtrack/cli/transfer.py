@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
 from jobtrack.model import contact_from_dict, event_from_dict, posting_from_dict, to_dict
+from jobtrack.sanitize import clean_line, json_text
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
     from jobtrack.store import Bundle, Store
@@ -84,7 +85,7 @@ def _json_bytes(store: Store) -> tuple[bytes, int]:
     reminders = rekey(load_state(store.meta()), _subjects(store))
     payload = {"format": FORMAT, "version": VERSION, "postings": [bundle_to_json(b) for b in bundles],
                "reminders": {k: {f: v for f, v in entry.items() if f != "n"} for k, entry in reminders.items()}}
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), len(bundles)
+    return (json_text(payload, indent=1) + "\n").encode("utf-8"), len(bundles)
 
 
 def _csv_bytes(store: Store) -> tuple[bytes, int]:
@@ -98,7 +99,11 @@ def _ics_bytes(store: Store) -> tuple[bytes, int]:
     from jobtrack.ics import build_calendar
 
     postings = store.postings()
-    return build_calendar(postings, store.events(), clock.now()), len(postings)
+    warnings: list[str] = []
+    data = build_calendar(postings, store.events(), clock.now(), warnings=warnings)
+    for warning in warnings:
+        print(f"jobtrack: warning: {clean_line(warning)}", file=sys.stderr)
+    return data, len(postings)
 
 
 def _write(target: str, data: bytes) -> None:
@@ -109,6 +114,9 @@ def _write(target: str, data: bytes) -> None:
         return
     from jobtrack.store.atomic import atomic_write
 
+    folder = Path(target).parent
+    if not folder.is_dir():
+        raise UserError(f"cannot write {target}: the folder {folder} does not exist (create it first)")
     try:
         atomic_write(Path(target), data)
     except OSError as exc:

@@ -317,19 +317,27 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             names_cache[sent.start] = find_names(text, sent.start, sent.end, org_tokens)
         return names_cache[sent.start]
 
-    everyone: list[NameSpan] = []
+    everyone: list[list[NameSpan]] = []  # every name in the text, found once when first asked for
 
     def agreeing(email: str, near: list[NameSpan]) -> NameSpan | None:
         """The name the e-mail is made of: near it first, else anywhere in the text."""
-        for group in (near, everyone):
-            if group is everyone and not everyone:
-                everyone.extend(find_names(text, 0, len(text), org_tokens))
-            found = [n for n in group if _agrees(n.name, email)]
-            if found:
-                return found[0]
-        return None
+        found = [n for n in near if _agrees(n.name, email)]
+        if not found:
+            if not everyone:
+                everyone.append(find_names(text, 0, len(text), org_tokens))
+            found = [n for n in everyone[0] if _agrees(n.name, email)]
+        return found[0] if found else None
 
     not_contact = _mailboxes()[1]
+    # sentence start -> (a contact cue, a not-a-contact cue) in it: a page-long sentence is searched once
+    cues_in: dict[int, tuple[bool, bool]] = {}
+
+    def cued(sent: Span) -> tuple[bool, bool]:
+        if sent.start not in cues_in:
+            cues_in[sent.start] = (contact_cue.search(sent.text) is not None,
+                                   not_contact.search(sent.text) is not None)
+        return cues_in[sent.start]
+
     people: dict[str, _Person] = {}
     order: list[str] = []
     listed = _listed_elsewhere(text)
@@ -357,10 +365,12 @@ def find_contacts(text: str, sentences: list[Span], phones: list[PhoneSpan]) -> 
             if owner and not isinstance(item, PhoneSpan) and _process_mailbox(item[2]):  # type: ignore[index]
                 owner = None  # "Søknad sendes: jobs@…" under the contact's line
         if owner is None:
-            ctx = sent.text if sent else text[max(0, s - 80):e]
-            if not contact_cue.search(ctx) and not person_cue.search(text[max(0, s - 80):s]):
+            ctx = text[max(0, s - 80):e]
+            near_cue, refused = cued(sent) if sent else (contact_cue.search(ctx) is not None,
+                                                          not_contact.search(ctx) is not None)
+            if not near_cue and not person_cue.search(text[max(0, s - 80):s]):
                 continue
-            if not_contact.search(ctx) or in_address:
+            if refused or in_address:
                 continue
         key = owner.name.casefold() if owner else f"#{s}"
         if isinstance(item, PhoneSpan):
