@@ -9,13 +9,16 @@ that quick commands such as `jobtrack due` stay quick.
 from __future__ import annotations
 
 import argparse
-import re
 import importlib
+import logging
+import os
+import re
 import sys
 
 from jobtrack import __version__
 from jobtrack.cli.context import Context, UserError
 from jobtrack.documents import SourceError
+from jobtrack.sanitize import clean_line
 from jobtrack.store import StoreError
 
 COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
@@ -73,7 +76,32 @@ def _check_text(args: argparse.Namespace) -> None:
             )
 
 
+class _OneLine(logging.Formatter):
+    """A logged failure (an extractor that broke on odd input) as one line, its traceback
+    only with `$JOBTRACK_DEBUG` set: the user sees that something was skipped, never a trace."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = f"jobtrack: warning: {clean_line(record.getMessage())}"
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            line += f" ({type(exc).__name__}: {clean_line(str(exc))[:200]})"
+            if os.environ.get("JOBTRACK_DEBUG"):
+                line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+def _log_to_stderr() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    logger = logging.getLogger("jobtrack")
+    if any(isinstance(h.formatter, _OneLine) for h in logger.handlers):
+        return  # main() called again in one process
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    _log_to_stderr()
     args = _tui_options(argv) or build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
