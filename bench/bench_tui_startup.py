@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -68,12 +69,27 @@ def child_minimal(rows: int) -> None:
     print(json.dumps(moments))
 
 
+class _Terminal:
+    """A standard stream that says it is a terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def isatty(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def child_jobtrack(db: Path, rows: int) -> None:
     """What `jobtrack --db PATH` runs: the command line, the store, the app."""
     from jobtrack.cli import main as jobtrack_main
     from jobtrack.tui.app import JobtrackApp
 
     moments = _timed(JobtrackApp, rows)
+    # `jobtrack` with no command opens the app only on a terminal; the headless run stands in for one
+    sys.stdin, sys.stdout = _Terminal(sys.stdin), _Terminal(sys.stdout)  # type: ignore[assignment]
     jobtrack_main(["--db", str(db)])
     print(json.dumps(moments))
 
