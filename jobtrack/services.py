@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.document import Document
@@ -18,6 +18,9 @@ from jobtrack.model import Contact, Event, Evidence, Posting
 from jobtrack.sanitize import clean_line
 from jobtrack.store import Bundle, Store
 from jobtrack.values import fmt
+
+if TYPE_CHECKING:
+    from jobtrack.store.store import ImportCounts
 
 T = TypeVar("T")
 
@@ -303,3 +306,33 @@ def changes_since(current: Posting, fresh: Posting) -> dict[str, tuple[object, o
         if new not in (None, "") and new != getattr(current, name):
             out[name] = (getattr(current, name), new)
     return out
+
+
+def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> ImportCounts:
+    """Spreadsheet rows into the store: a row whose uid is already here updates only the
+    columns it gives (a status change goes into the history), so importing the same CSV
+    again changes nothing; other rows are new postings."""
+    from jobtrack.spreadsheet import FIELDS
+    from jobtrack.store.store import ImportCounts
+
+    counts = ImportCounts()
+    with store.transaction():
+        known = {p.uid: p for p in store.postings()}
+        new = []
+        for posting, columns in rows:
+            old = known.get(posting.uid) if "uid" in columns else None
+            if old is None or old.id is None:
+                new.append(Bundle(posting))
+                continue
+            changes = {f: getattr(posting, f) for c in columns for f in FIELDS.get(c, ())
+                       if getattr(posting, f) != getattr(old, f)}
+            if changes:
+                store.edit_posting(old.id, changes)
+            if "status" in columns and posting.status != old.status:
+                store.set_status(old.id, posting.status, "from a spreadsheet")
+            if changes or ("status" in columns and posting.status != old.status):
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        counts.added = len(store.add_many(new))
+    return counts

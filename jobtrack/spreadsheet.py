@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, time
@@ -31,8 +32,15 @@ from jobtrack.sanitize import clean_line, clean_text
 BOM = "\ufeff"
 COLUMNS = (
     "id", "title", "employer", "location", "url", "status", "deadline", "posted", "start",
-    "salary", "hours", "tags", "priority", "notes", "language",
+    "salary", "hours", "tags", "priority", "notes", "language", "uid",
 )
+# The posting fields each column carries, for updating a posting from a row.
+FIELDS = {
+    "title": ("title",), "employer": ("employer",), "location": ("location",), "url": ("url",),
+    "deadline": ("deadline", "deadline_time"), "posted": ("posted",), "start": ("start_date",),
+    "salary": ("salary",), "hours": ("hours",), "tags": ("tags",), "priority": ("priority",),
+    "notes": ("notes",), "language": ("language",),
+}
 # Columns whose text comes from the user or the web, and so may look like a formula.
 TEXT_COLUMNS = frozenset({"title", "employer", "location", "url", "salary", "hours", "tags", "notes", "language"})
 TAG_SEPARATOR = ";"
@@ -106,6 +114,7 @@ def posting_row(p: Posting) -> list[str]:
         "priority": str(p.priority),
         "notes": clean_text(p.notes),
         "language": clean_line(p.language),
+        "uid": p.uid,
     }
     return [values[c] for c in COLUMNS]
 
@@ -149,6 +158,13 @@ def _status(text: str) -> Status:
         raise ValueError(f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})") from None
 
 
+def _uid(text: str) -> str:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a uid (as export --csv writes them)") from None
+
+
 def _whole(text: str) -> int:
     try:
         return int(text)
@@ -177,8 +193,10 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
     text["url"] = _cell(text, "url", checks.url, "")
     text["language"] = _cell(text, "language", checks.language, "")
     day, clock = _cell(values, "deadline", parse_when, (None, None))
+    uid = _cell(values, "uid", _uid)
     return Posting(
         **text,
+        **({"uid": uid} if uid else {}),
         deadline=day,
         deadline_time=clock,
         posted=_cell(values, "posted", parse_date),
@@ -226,12 +244,19 @@ def read_rows(text: str) -> Iterator[Row]:
         raise RowError(ended + 1, str(exc)) from None
 
 
-def postings_from_csv(text: str) -> list[Posting]:
-    """Every row is checked before anything is returned; the first bad one raises RowError."""
-    out = []
+def postings_from_csv(text: str) -> list[tuple[Posting, frozenset[str]]]:
+    """Each row's posting with the columns the row gave. Every row is checked before
+    anything is returned; the first bad one (or a uid given twice) raises RowError."""
+    out: list[tuple[Posting, frozenset[str]]] = []
+    lines: dict[str, int] = {}
     for row in read_rows(text):
         try:
-            out.append(posting_from_row(row.cells))
+            posting = posting_from_row(row.cells)
         except ValueError as exc:
             raise RowError(row.line, str(exc)) from None
+        if row.cells.get("uid", "").strip():
+            if posting.uid in lines:
+                raise RowError(row.line, f"uid {posting.uid} is on line {lines[posting.uid]} too")
+            lines[posting.uid] = row.line
+        out.append((posting, frozenset(row.cells)))
     return out

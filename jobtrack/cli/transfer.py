@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
-from jobtrack.model import contact_from_dict, event_from_dict, posting_from_dict, to_dict
+from jobtrack.model import Posting, contact_from_dict, event_from_dict, posting_from_dict, to_dict
 from jobtrack.sanitize import clean_line, json_text
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
@@ -183,37 +183,38 @@ def parse_export(data: Any, path: str) -> list[Bundle]:
     return bundles
 
 
-def parse_csv(path: str) -> list[Bundle]:
+def parse_csv(path: str) -> list[tuple[Posting, frozenset[str]]]:
     """Every row is checked first; the first bad one is named as FILE:LINE."""
     from jobtrack.spreadsheet import RowError, decode, postings_from_csv
-    from jobtrack.store import Bundle
 
     try:
-        postings = postings_from_csv(decode(_read_bytes(path)))
+        return postings_from_csv(decode(_read_bytes(path)))
     except RowError as exc:
         raise UserError(f"{path}:{exc.line}: {exc}; nothing was imported") from None
     except ValueError as exc:
         raise UserError(f"{path} {exc}; nothing was imported") from None
-    return [Bundle(p) for p in postings]
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    data = None
+    from jobtrack.services import import_rows
+
+    store = ctx.store()
     if args.csv_file:
-        bundles = parse_csv(args.csv_file)
+        rows = parse_csv(args.csv_file)
+        total = len(rows)
+        counts = import_rows(store, rows)
     else:
         data = _read(args.json_file)
         bundles = parse_export(data, args.json_file)
-    total = len(bundles)
-    show = total >= 200 or sys.stderr.isatty()
+        total = len(bundles)
+        show = total >= 200 or sys.stderr.isatty()
 
-    def progress(n: int) -> None:
-        if show and (n % 100 == 0 or n == total):
-            print(f"\rimporting {n}/{total}", end="" if n < total else "\n", file=sys.stderr, flush=True)
+        def progress(n: int) -> None:
+            if show and (n % 100 == 0 or n == total):
+                print(f"\rimporting {n}/{total}", end="" if n < total else "\n", file=sys.stderr, flush=True)
 
-    store = ctx.store()
-    with store.transaction():
-        counts = store.import_bundles(bundles, progress=progress)
-        import_reminders(store, data)
+        with store.transaction():
+            counts = store.import_bundles(bundles, progress=progress)
+            import_reminders(store, data)
     print(f"imported {total} postings: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0
