@@ -102,10 +102,13 @@ def posting_json(p: Posting) -> dict:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.countdown import countdown
+    from jobtrack.listing import lines_of
 
     now = ctx.now()
-    postings = [p for p in ctx.store().postings() if not args.status or p.status in args.status]
-    postings.sort(key=lambda p: (p.deadline_at() is None, p.deadline_at() or now, p.id or 0))
+    store = ctx.store()
+    postings = [p for p in store.postings() if not args.status or p.status in args.status]
+    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
+    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
     if args.json:
         print(json_text([posting_json(p) for p in postings]))
         return 0
