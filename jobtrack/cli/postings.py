@@ -83,7 +83,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def summary(p: Posting, now: datetime | None = None) -> str:
-    from jobtrack.countdown import countdown
+    from jobtrack.countdown import beside_date, countdown
 
     now = now or clock.now()
     parts = [clean_line(p.title)]
@@ -91,9 +91,10 @@ def summary(p: Posting, now: datetime | None = None) -> str:
         parts.append(f"at {clean_line(p.employer)}")
     at = p.deadline_at()
     if at:
-        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''}"
-                     f" ({countdown(at, now, p.deadline_time is not None)})")
-    return " ".join(parts)
+        parts += ["—", "deadline", at.date().isoformat()]
+        parts += [fmt(p.deadline_time)] if p.deadline_time else []
+        parts += [beside_date(countdown(at, now, p.deadline_time is not None), at)]
+    return " ".join(part for part in parts if part)
 
 
 def posting_json(p: Posting) -> dict:
