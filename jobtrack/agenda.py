@@ -92,13 +92,14 @@ def span(
         owner = by_id.get(e.posting_id)
         if owner is not None and owner.status in DROPPED:
             continue
-        found.append(Entry(e.kind.value, at, e.time is not None, owner, e, people.get(e.posting_id, []), _event_left(at, e.time is not None, now)))
+        found.append(Entry(e.kind.value, at, e.time is not None, owner, e, people.get(e.posting_id, []), event_left(at, e.time is not None, now)))
 
     found.sort(key=_sort_key)
     return found
 
 
-def _event_left(at: datetime, timed: bool, now: datetime) -> str:
+def event_left(at: datetime, timed: bool, now: datetime) -> str:
+    """How far off an event is; one gone by is "… ago" (it was held, not closed)."""
     if is_ahead(at, timed, now):
         return countdown(at, now, timed)
     if at.date() < now.date():

@@ -60,3 +60,8 @@ def urgency(moment: datetime | None, now: datetime) -> Urgency:
     if left <= SOON:
         return "soon"
     return "later"
+
+
+def beside_date(left: str, moment: datetime) -> str:
+    """`left` in brackets to follow the moment's date; nothing when it is only that date again (far ahead)."""
+    return "" if left == moment.strftime("%Y-%m-%d") else f"({left})"

@@ -134,3 +134,19 @@ async def test_detail_says_end_of_day_for_a_deadline_without_an_hour(store: Stor
         await pilot.pause()
         assert "2026-11-30 23:59" in _fields(app)  # the posting said 23:59: shown as it said
         assert app.screen.query_one(DataTable) is not None
+
+
+async def test_detail_says_each_date_once_and_a_past_interview_was_not_closed(tmp_path: Path) -> None:
+    """A far deadline is not followed by its own date again; an interview gone by is "… ago", as in `week`."""
+    s = Store(tmp_path / "jobs.json")
+    s.add(Bundle(Posting("Chef", employer="Kommune", deadline=date(2027, 3, 16), created=NOW),
+                 events=[Event(0, EventKind.INTERVIEW, day=date(2026, 11, 20), time=time(10, 0))]))
+    app = JobtrackApp(s, now=lambda: NOW, remind=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_posting(1)
+        await pilot.pause()
+        shown = _fields(app)
+        assert "2027-03-16 (end of day)" in shown and shown.count("2027-03-16") == 1, shown
+        when = str(app.screen.query_one("#events", DataTable).get_row_at(0)[0])
+        assert when == "2026-11-20 10:00  (9 days ago)", when

@@ -99,3 +99,16 @@ def test_json_ld_deadline_is_saved_in_local_time(tmp_path: Path) -> None:
 def test_list_and_show_read_jobtrack_now_too(db: Path) -> None:
     assert "JOBTRACK_NOW" in error_line(run(db, "list", now="soon"))
     assert "JOBTRACK_NOW" in error_line(run(db, "show", "1", now="soon"))
+
+
+def test_list_is_in_the_order_of_what_comes_next(tmp_path: Path) -> None:
+    """`list` orders like the app: the next deadline or interview first, closed postings last."""
+    db = tmp_path / "jobtrack.json"
+    for args in (["--title", "Closed", "--deadline", "2026-11-01"], ["--title", "Nothing dated"],
+                 ["--title", "Deadline", "--deadline", "2026-12-20"], ["--title", "Interview"]):
+        assert run(db, "add", *args).returncode == 0
+    assert run(db, "event", "add", "4", "--kind", "interview", "--when", "2/12 10:00").returncode == 0
+    titles = [line.split()[2] for line in run(db, "list").stdout.splitlines()]
+    assert titles == ["Interview", "Deadline", "Nothing", "Closed"]
+    listed = [p["title"] for p in json.loads(run(db, "list", "--json").stdout)]
+    assert listed == ["Interview", "Deadline", "Nothing dated", "Closed"]

@@ -106,3 +106,16 @@ def test_a_file_with_one_posting_twice_is_refused(tmp_path: Path) -> None:
                           text=True, env=env, timeout=60)
     assert proc.returncode != 0 and "record 2" in proc.stderr and "uid of record 1" in proc.stderr
     assert "nothing was imported" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_import_that_overwrites_names_the_postings_it_changed(tmp_path: Path) -> None:
+    """An older export imported again replaces later edits: the postings it changed are named."""
+    db, backup = tmp_path / "a" / "jobs.json", tmp_path / "backup.json"
+    run(db, "add", "--title", "Chef", "--deadline", "16/3 14:00")
+    run(db, "add", "--title", "Kok")
+    run(db, "export", "--json", str(backup))
+    run(db, "edit", "2", "--salary", "45.000 kr./md.")
+    out = run(db, "import", "--json", str(backup))
+    assert out.splitlines() == ["imported 2 postings: 0 added, 1 updated, 1 unchanged",
+                                "updated from the file: #2"], out
+    assert run(db, "import", "--json", str(backup)).splitlines() == ["imported 2 postings: 0 added, 0 updated, 2 unchanged"]

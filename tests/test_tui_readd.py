@@ -79,3 +79,22 @@ async def test_another_address_is_a_new_posting_and_a_listing_is_flagged(tmp_pat
         assert any("looks like #1" in n.message for n in app._notifications)
         await read_url(app, pilot, listing)
         assert "Nothing in it reads like a job posting" in str(app.screen.query_one("#add-known", Static).render())
+
+
+async def test_saving_a_tracked_address_that_says_the_same_offers_no_update(tmp_path: Path, http_server: HTTPTestServer) -> None:
+    """With nothing changed there is no Update button, so ctrl+s must not point at one."""
+    url = http_server.add("/job", PAGE.encode())
+    store = Store(tmp_path / "jobs.json")
+    app = JobtrackApp(store, now=clock)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await read_url(app, pilot, url)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await read_url(app, pilot, url)
+        assert not app.screen.query_one("#update", Button).display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = list(app._notifications)[-1].message
+        assert said == "Already tracked as #1: the page says what is stored; nothing to save", said
+        assert len(store.postings()) == 1

@@ -83,7 +83,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def summary(p: Posting, now: datetime | None = None) -> str:
-    from jobtrack.countdown import countdown
+    from jobtrack.countdown import beside_date, countdown
 
     now = now or clock.now()
     parts = [clean_line(p.title)]
@@ -91,9 +91,10 @@ def summary(p: Posting, now: datetime | None = None) -> str:
         parts.append(f"at {clean_line(p.employer)}")
     at = p.deadline_at()
     if at:
-        parts.append(f"— deadline {at.date().isoformat()}{' ' + fmt(p.deadline_time) if p.deadline_time else ''}"
-                     f" ({countdown(at, now, p.deadline_time is not None)})")
-    return " ".join(parts)
+        parts += ["—", "deadline", at.date().isoformat()]
+        parts += [fmt(p.deadline_time)] if p.deadline_time else []
+        parts += [beside_date(countdown(at, now, p.deadline_time is not None), at)]
+    return " ".join(part for part in parts if part)
 
 
 def posting_json(p: Posting) -> dict:
@@ -102,10 +103,13 @@ def posting_json(p: Posting) -> dict:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.countdown import countdown
+    from jobtrack.listing import lines_of
 
     now = ctx.now()
-    postings = [p for p in ctx.store().postings() if not args.status or p.status in args.status]
-    postings.sort(key=lambda p: (p.deadline_at() is None, p.deadline_at() or now, p.id or 0))
+    store = ctx.store()
+    postings = [p for p in store.postings() if not args.status or p.status in args.status]
+    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
+    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
     if args.json:
         print(json_text([posting_json(p) for p in postings]))
         return 0

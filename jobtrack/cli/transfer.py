@@ -217,4 +217,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             counts = store.import_bundles(bundles, progress=progress)
             import_reminders(store, data)
     print(f"imported {total} postings: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+    if counts.updated_ids:
+        shown = ", ".join(f"#{i}" for i in counts.updated_ids[:20]) + (", …" if len(counts.updated_ids) > 20 else "")
+        print(f"updated from the file: {shown}")
     return 0

@@ -66,6 +66,7 @@ class ImportCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    updated_ids: list[int] = field(default_factory=list)  # named to the user: their edits may have been replaced
 
 
 def _now() -> datetime:
@@ -488,6 +489,7 @@ class Store:
                     continue
                 if self._update_from(old.id, b, contacts, events):
                     counts.updated += 1
+                    counts.updated_ids.append(old.id)
                 else:
                     counts.unchanged += 1
                 if progress:

@@ -187,8 +187,9 @@ class AddDialog(ModalScreen[int | None]):
             self.action_read()
             return
         if self.known is not None:
-            self.notify(f"Already tracked as #{self.known.id}: Update takes the page's version, Cancel keeps yours",
-                        markup=False)
+            offer = ("Update takes the page's version, Cancel keeps yours" if self.query_one("#update", Button).display
+                     else "the page says what is stored; nothing to save")
+            self.notify(f"Already tracked as #{self.known.id}: {offer}", markup=False)
             return
         bundle = self.edited_bundle()
         if bundle is None:

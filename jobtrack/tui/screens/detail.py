@@ -16,7 +16,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
-from jobtrack.countdown import countdown
+from jobtrack.agenda import event_left
+from jobtrack.countdown import beside_date, countdown
 from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
@@ -52,7 +53,7 @@ def event_when(e: Event, now: datetime) -> str:
     if at is None:
         return "no date yet"
     day = f"{at:%Y-%m-%d %H:%M}" if e.time else f"{at:%Y-%m-%d}"
-    return f"{day}  ({countdown(at, now, e.time is not None)})"
+    return f"{day}  {beside_date(event_left(at, e.time is not None, now), at)}".rstrip()
 
 
 class DetailScreen(Screen[None]):
@@ -171,7 +172,7 @@ class DetailScreen(Screen[None]):
         rows: list[tuple[str, str]] = [
             ("Title", p.title), ("Employer", p.employer), ("Department", p.department),
             ("Location", p.location), ("Status", p.display_status(now)),
-            ("Deadline", f"{p.deadline_text()}  ({countdown(deadline, now, p.deadline_time is not None)})"
+            ("Deadline", f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
              if deadline else ""),
             ("Salary", p.salary), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
             ("Posted", p.posted.isoformat() if p.posted else ""), ("URL", p.url), ("Language", p.language),
