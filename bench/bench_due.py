@@ -21,9 +21,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench_store import REPO, make_bundles
-
 from jobtrack.store import Bundle, Store
+
+from bench_store import REPO, make_bundles
 
 TARGET_MS = 100.0
 

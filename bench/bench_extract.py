@@ -27,9 +27,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from jobtrack.document import Document  # noqa: E402
-from jobtrack.documents import document_from_bytes, load_source  # noqa: E402
+from jobtrack.core.document import Document  # noqa: E402
 from jobtrack.extract import extract  # noqa: E402
+from jobtrack.ingest.documents import document_from_bytes, load_source  # noqa: E402
 
 SHARED_POSTINGS = REPO.parent / "shared" / "postings"
 FIXTURES = REPO / "tests" / "fixtures"

@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from jobtrack.documents import SourceError, document_from_bytes  # noqa: E402
+from jobtrack.ingest.documents import document_from_bytes  # noqa: E402
+from jobtrack.ingest.errors import SourceError  # noqa: E402
 
 MB = 1024 * 1024
 TARGET_SECONDS = 10.0

@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from jobtrack import reminders as rm  # noqa: E402
-from jobtrack.config import ReminderRules  # noqa: E402
-from jobtrack.model import Event, EventKind, Posting, Status  # noqa: E402
+from jobtrack.app import reminders as rm  # noqa: E402
+from jobtrack.app.config import ReminderRules  # noqa: E402
+from jobtrack.core.model import Event, EventKind, Posting, Status  # noqa: E402
 from jobtrack.store import Bundle, Store  # noqa: E402
 
 NOW = datetime(2026, 4, 7, 9, 30)
@@ -111,7 +111,7 @@ def main() -> None:
                "JOBTRACK_NOW": NOW.isoformat(), "TZ": "Europe/Copenhagen"}
         postings, events = store.postings(), store.events()
         start = time.perf_counter()
-        from jobtrack.zones import local_zone
+        from jobtrack.core.zones import local_zone
 
         made = rm.candidates(postings, events, ReminderRules(), NOW, local_zone(), timedelta(0))
         due = rm.due(made, {}, ReminderRules(), NOW, local_zone())

@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange, to_dict  # noqa: E402
+from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange, to_dict  # noqa: E402
 from jobtrack.store import Bundle, Store  # noqa: E402
 from jobtrack.store.journal import journal_path  # noqa: E402
 from jobtrack.store.storage import COMPACT_AFTER  # noqa: E402

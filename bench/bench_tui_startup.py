@@ -12,7 +12,7 @@ shared by both):
   having measured) as many rows as it can show, or all of them if fewer.
   jobtrack sorts every posting first, so these are the right rows, the ones
   the user looks at first. It sorts them from the list index beside the
-  store (`jobtrack/list_index.py`), which every jobtrack command leaves
+  store (`jobtrack/app/list_index.py`), which every jobtrack command leaves
   fresh, and loads the store itself after this first paint.
 - all rows: every row is in the table. jobtrack adds the rows below the
   first screenful in chunks after the first paint, keys working meanwhile.
@@ -84,7 +84,7 @@ class _Terminal:
 
 def child_jobtrack(db: Path, rows: int) -> None:
     """What `jobtrack --db PATH` runs: the command line, the store, the app."""
-    from jobtrack.cli import main as jobtrack_main
+    from jobtrack.__main__ import main as jobtrack_main
     from jobtrack.tui.app import JobtrackApp
 
     moments = _timed(JobtrackApp, rows)
@@ -138,10 +138,10 @@ def _timed(app_class: type, rows: int) -> dict[str, float]:
 
 def build_store(folder: Path, n: int) -> Path:
     """The store as any jobtrack command leaves it: with a fresh list index beside it."""
-    from bench_store import make_bundles
-
-    from jobtrack import list_index
+    from jobtrack.app import list_index
     from jobtrack.store.store import Store
+
+    from bench_store import make_bundles
 
     db = folder / "jobs.json"
     store = Store(db)

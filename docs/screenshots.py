@@ -23,8 +23,8 @@ if str(REPO) not in sys.path:
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import TextArea  # noqa: E402
 
-from jobtrack.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.model import Contact, Event, EventKind, Posting, Status  # noqa: E402
+from jobtrack.store.locations import bundled_themes_dir  # noqa: E402
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 

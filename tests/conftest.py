@@ -9,7 +9,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from jobtrack.store.store import Store
+
 from httpserver import PROXY_VARS, HTTPTestServer
+from tui_kit import fill
 
 
 @pytest.fixture
@@ -54,3 +57,11 @@ def jt_run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A real store of three postings (one with markup in its title), as the TUI tests use it."""
+    s = Store(tmp_path / "jobs.json")
+    fill(s)
+    return s

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 # The package is not installed in the test environment: importing this
-# module makes `import jobtrack` work, as test_extract_support does.
+# module makes `import jobtrack` work, as extract_kit does.
 _REPO = str(Path(__file__).resolve().parent.parent)
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time, timedelta
 
-from jobtrack.agenda import due_line, upcoming
-from jobtrack.dates import parse_when
-from jobtrack.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.app.agenda import due_line, upcoming
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.lang.human_dates import parse_when
 
 NOW = datetime(2030, 3, 11, 9, 30)  # a Monday
 
@@ -117,6 +117,6 @@ def test_due_and_week_commands(jt) -> None:
 def test_due_does_not_import_textual(jt) -> None:
     proc = jt("due", python_flags=("-X", "importtime"))
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    assert "jobtrack.agenda" in imported  # the probe works
+    assert "jobtrack.app.agenda" in imported  # the probe works
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)
     assert "icalendar" not in imported

@@ -18,18 +18,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from rich.console import Console
-from textual.widgets import DataTable, Static
-
-from jobtrack import reminders as rm
-from jobtrack.agenda import entries
-from jobtrack.config import ReminderRules
-from jobtrack.listing import Line
-from jobtrack.model import Event, EventKind, Posting, Status, StatusChange
+from jobtrack.app import reminders as rm
+from jobtrack.app.agenda import entries
+from jobtrack.app.config import ReminderRules
+from jobtrack.core.listing import Line
+from jobtrack.core.model import Event, EventKind, Posting, Status, StatusChange
 from jobtrack.store.store import Bundle, Store
 from jobtrack.tui.app import JobtrackApp
 from jobtrack.tui.screens.detail import DetailScreen
 from jobtrack.tui.screens.postings import PostingRows
+from rich.console import Console
+from textual.widgets import DataTable, Static
 
 NOW = datetime(2026, 11, 29, 10, 0)
 TZ = ZoneInfo("Europe/Copenhagen")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from httpserver import HTTPTestServer
 
 REPO = Path(__file__).resolve().parent.parent

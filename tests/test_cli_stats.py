@@ -46,5 +46,5 @@ def test_stats_on_an_empty_store(jt) -> None:
 def test_stats_does_not_import_textual(jt) -> None:
     proc = jt("stats", python_flags=("-X", "importtime"))
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    assert "jobtrack.pipeline" in imported  # the probe works
+    assert "jobtrack.core.pipeline" in imported  # the probe works
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)

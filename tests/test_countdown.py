@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jobtrack.countdown import countdown, urgency  # noqa: E402
+from jobtrack.core.countdown import countdown, urgency  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)
 

@@ -3,8 +3,7 @@
 from datetime import date, time
 
 import pytest
-
-from jobtrack.dates import parse_time, parse_when
+from jobtrack.lang.human_dates import parse_time, parse_when
 
 TODAY = date(2026, 11, 23)  # a Monday
 

@@ -10,11 +10,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from jobtrack.core.sanitize import clean_line, clean_text
+from jobtrack.ingest.documents import document_from_bytes, load_source
+from jobtrack.ingest.encoding import decode_text, sniff_kind
+from jobtrack.ingest.errors import SourceError
+from jobtrack.ingest.fetch import FetchError
 
 from httpserver import HTTPTestServer
-from jobtrack.documents import SourceError, decode_text, document_from_bytes, load_source, sniff_kind
-from jobtrack.fetch import FetchError
-from jobtrack.sanitize import clean_line, clean_text
 from pdfmaker import POSTING_LINES, make_pdf
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -9,10 +9,9 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-
-from jobtrack import derived, due_index
-from jobtrack.model import Event, EventKind, Posting, Status
-from jobtrack.store import Bundle, Store
+from jobtrack.app import due_index
+from jobtrack.core.model import Event, EventKind, Posting, Status
+from jobtrack.store import Bundle, Store, derived
 
 NOW = "2026-11-23T09:00"
 
@@ -94,7 +93,7 @@ def test_the_line_from_the_index_is_the_line_from_the_store(tmp_path: Path) -> N
     """Many postings in every state, with and without times and events, at several moments."""
     from datetime import datetime, timedelta
 
-    from jobtrack.agenda import due_line
+    from jobtrack.app.agenda import due_line
 
     store = Store(tmp_path / "jobs.json")
     start = date(2026, 11, 20)

@@ -3,7 +3,7 @@ and which phones and mailboxes belong to the process rather than to a person."""
 
 from __future__ import annotations
 
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import extract
 from jobtrack.extract.names import find_names, given_names, is_given_name
 from jobtrack.extract.result import ExtractedContact

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-import test_extract_support  # noqa: F401  (puts the repo on sys.path)
-from jobtrack.extract.dates import find_dates, find_times, resolve
+from jobtrack.lang.dates import find_dates, find_times, resolve
 
 
 def dates_in(text: str, as_of: date | None = None) -> list[date]:

@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from test_extract_support import (FIXTURES, ROOT, SCORER, SHARED_POSTINGS, folders, load,
-                                  scorer)
 from jobtrack.extract import extract  # noqa: E402
+
+from extract_kit import FIXTURES, ROOT, SCORER, SHARED_POSTINGS, folders, load, scorer
 
 
 def _score(corpus: Path) -> tuple[float, list[str]]:

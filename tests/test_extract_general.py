@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
-import test_extract_support  # noqa: F401
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import extract
-from jobtrack.extract.dates import find_dates, find_times
 from jobtrack.extract.names import find_names
 from jobtrack.extract.phones import guess_region
+from jobtrack.lang.dates import find_dates, find_times
 
 
 def _read(text: str, as_of: date | None = None):

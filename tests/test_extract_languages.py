@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from jobtrack.document import Document
-from jobtrack.documents import load_source
-from jobtrack.extract import extract, lexicon
-from jobtrack.extract.dates import find_dates, resolve
-from jobtrack.extract.language import detect
+from jobtrack.core.document import Document
+from jobtrack.extract import extract
+from jobtrack.ingest.documents import load_source
+from jobtrack.lang import lexicon
+from jobtrack.lang.dates import find_dates, resolve
+from jobtrack.lang.language import detect
 
 
 def _paths(data: dict[str, Any], prefix: str = "") -> set[str]:

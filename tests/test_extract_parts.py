@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-import test_extract_support  # noqa: F401
-from jobtrack.document import Document
-from jobtrack.extract import extract
-from jobtrack.extract.language import detect
-from jobtrack.extract import structured
+from jobtrack.core.document import Document
+from jobtrack.extract import extract, structured
+from jobtrack.lang.language import detect
 
 
 def test_salary_range_with_period():

@@ -1,6 +1,5 @@
 """Phone numbers in E.164, identifiers left out."""
 
-import test_extract_support  # noqa: F401
 from jobtrack.extract.phones import find_phones
 
 

@@ -6,9 +6,7 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import test_extract_support  # noqa: F401
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import extract
 
 _PIECES = st.sampled_from([

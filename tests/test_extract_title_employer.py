@@ -7,10 +7,10 @@ postcode, one-line pastes, link-dense menus.
 
 from __future__ import annotations
 
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import extract
 from jobtrack.extract.text import reflow
-from jobtrack.htmltext import html_to_document
+from jobtrack.ingest.htmltext import html_to_document
 
 
 def _read(text: str, kind: str = "text"):

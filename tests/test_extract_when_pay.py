@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import extract
 from jobtrack.extract.result import Extraction
 

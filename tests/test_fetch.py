@@ -7,11 +7,11 @@ import socket
 import time
 
 import pytest
+from jobtrack import __version__
+from jobtrack.ingest.errors import SourceError
+from jobtrack.ingest.fetch import PASTE_HINT, Fetched, FetchError, address_class, describe_error, fetch, normalise_url
 
 from httpserver import HTTPTestServer, chunks
-from jobtrack import __version__
-from jobtrack.documents import SourceError
-from jobtrack.fetch import PASTE_HINT, Fetched, FetchError, address_class, describe_error, fetch, normalise_url
 from pdfmaker import POSTING_LINES, make_pdf
 
 HTML = "<html><body><h1>Job</h1><p>Søg nu</p></body></html>".encode()

@@ -6,11 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+from jobtrack.core.document import Document
+from jobtrack.ingest.documents import document_from_bytes, load_source
+from jobtrack.ingest.errors import SourceError
+from jobtrack.ingest.htmltext import MAX_DEPTH, bound_depth, html_to_document, html_to_text, parse_json_loosely
 
 import httpserver  # noqa: F401  (puts the repo on sys.path)
-from jobtrack.document import Document
-from jobtrack.documents import SourceError, document_from_bytes, load_source
-from jobtrack.htmltext import MAX_DEPTH, bound_depth, html_to_document, html_to_text, parse_json_loosely
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

@@ -13,10 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-
-from jobtrack.config import ReminderRules
-from jobtrack.ics import build_calendar, local_zone
-from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.app.config import ReminderRules
+from jobtrack.app.ics import build_calendar, local_zone
+from jobtrack.core.model import Event, EventKind, Posting, Status
 
 TZ = ZoneInfo("Europe/Copenhagen")
 NOW = datetime(2030, 3, 11, 9, 30)

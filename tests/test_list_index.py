@@ -9,10 +9,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-
-from jobtrack import list_index
-from jobtrack.listing import Line, lines_of
-from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.app import list_index
+from jobtrack.core.listing import Line, lines_of
+from jobtrack.core.model import Event, EventKind, Posting, Status
 from jobtrack.store import Bundle, Store
 
 

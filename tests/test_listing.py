@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import orjson
-
-from jobtrack.listing import Line, in_order, lines_of
-from jobtrack.model import Event, EventKind, Posting, Status
+from jobtrack.core.listing import Line, in_order, lines_of
+from jobtrack.core.model import Event, EventKind, Posting, Status
 
 NOW = datetime(2026, 11, 23, 10, 0)
 

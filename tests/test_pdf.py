@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from jobtrack.ingest.errors import SourceError
+from jobtrack.ingest.pdf import pdf_to_text
 
 import httpserver  # noqa: F401  (puts the repo on sys.path)
-from jobtrack.documents import SourceError
-from jobtrack.pdf import pdf_to_text
 from pdfmaker import FIXTURE, POSTING_LINES, make_pdf
 
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from datetime import date, datetime
 
-from jobtrack.model import Posting, Status, StatusChange
-from jobtrack.pipeline import STAGES, bar, bar_lines, pipeline
+from jobtrack.core.model import Posting, Status, StatusChange
+from jobtrack.core.pipeline import STAGES, bar, bar_lines, pipeline
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -86,7 +86,7 @@ def test_bar_lines_fit_and_read() -> None:
 def test_shared_agenda_modules_import_no_textual() -> None:
     code = (
         "import sys\n"
-        "import jobtrack.pipeline, jobtrack.review, jobtrack.agenda, jobtrack.cli.stats\n"
+        "import jobtrack.core.pipeline, jobtrack.app.review, jobtrack.app.agenda, jobtrack.cli.stats\n"
         "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -8,11 +8,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from jobtrack import reminders as rm
-from jobtrack.config import ConfigError, Offset, ReminderRules, load_config, parse_config
-from jobtrack.dates import parse_when
-from jobtrack.model import Event, EventKind, Posting, Status, StatusChange
+from jobtrack.app import reminders as rm
+from jobtrack.app.config import ConfigError, Offset, ReminderRules, load_config, parse_config
+from jobtrack.core.model import Event, EventKind, Posting, Status, StatusChange
+from jobtrack.lang.human_dates import parse_when
 
 TZ = ZoneInfo("Europe/Copenhagen")
 UTC = timezone.utc

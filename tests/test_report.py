@@ -12,10 +12,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
-from jobtrack.model import Contact, Posting, Status, StatusChange, to_dict
-from jobtrack.dates import parse_date
-from jobtrack.report import applications, markdown
+from jobtrack.app.report import applications, markdown
+from jobtrack.core.model import Contact, Posting, Status, StatusChange, to_dict
+from jobtrack.lang.human_dates import parse_date
 
 SINCE, UNTIL = date(2026, 3, 1), date(2026, 3, 31)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from jobtrack.agenda import ago, past_week, review, span, waiting
-from jobtrack.model import Contact, Event, EventKind, Posting, Status, StatusChange
-from jobtrack.review import review_json, rows, text_lines
+from jobtrack.app.agenda import ago, past_week, review, span, waiting
+from jobtrack.app.review import review_json, rows, text_lines
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status, StatusChange
 
 NOW = datetime(2026, 11, 23, 10, 0)  # a Monday
 

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-
-from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange
-from jobtrack.store import Bundle, NotFound, Store, StoreTooNew
-from jobtrack.store import backups
+from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange
+from jobtrack.store import Bundle, NotFound, Store, StoreTooNew, backups
 from jobtrack.store.migrations import SCHEMA_VERSION
 from jobtrack.store.texts import texts_dir
 

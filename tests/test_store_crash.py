@@ -12,8 +12,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-
-from jobtrack.model import Posting
+from jobtrack.core.model import Posting
 from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store.backups import list_backups
 from jobtrack.store.journal import journal_path

@@ -19,8 +19,7 @@ from typing import Any
 
 import orjson
 import pytest
-
-from jobtrack.model import Posting
+from jobtrack.core.model import Posting
 from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store.atomic import stale_temps
 from jobtrack.store.backups import list_backups
@@ -226,7 +225,7 @@ def test_bad_value_is_one_line_doctor_reports_and_restore_leads_back(tmp_path: P
 )
 def test_a_value_of_the_wrong_kind_is_refused_on_reading(tmp_path: Path, table: str, field: str, value: Any, expected: str) -> None:
     """Values the model takes without converting are checked on every load, so none reaches a command."""
-    from jobtrack.model import Contact, Event, EventKind
+    from jobtrack.core.model import Contact, Event, EventKind
 
     db = tmp_path / "jobs.json"
     store = Store(db)

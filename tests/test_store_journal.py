@@ -9,13 +9,11 @@ from typing import Any
 
 import orjson
 import pytest
-from tinydb import TinyDB
-
-from jobtrack.model import Contact, Event, EventKind, Posting, Status
-from jobtrack.store import Bundle, Store, StoreDamaged
-from jobtrack.store import backups
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.store import Bundle, Store, StoreDamaged, backups
 from jobtrack.store.journal import journal_path
 from jobtrack.store.storage import SafeStorage
+from tinydb import TinyDB
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from httpserver import HTTPTestServer
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

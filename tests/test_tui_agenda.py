@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import sys
 from contextlib import asynccontextmanager
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import NOW, clock, fill  # noqa: E402
-from textual.widgets import OptionList  # noqa: E402
-
-from jobtrack.model import Contact, Event, EventKind, Posting, Status, StatusChange  # noqa: E402
+from jobtrack.core.model import Posting  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.widgets.month_grid import CELL, WEEK_COLUMN, MonthGrid  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
 
-
-def fill_agenda(store: Store) -> None:
-    """The postings screen's data plus a week with something in every part."""
-    fill(store)  # 1 Backend developer (deadline 30/11), 2 Data analyst (interview 24/11 9:00), 3 closed Jurist
-    store.add_contact(Contact("Jette Hansen", phone="+4530456405", posting_ids=[2]))
-    store.add(Bundle(Posting(
-        "Sent a while ago", employer="Acme", status=Status.APPLIED, created=datetime(2026, 11, 4, 9, 0),
-        history=[StatusChange(Status.SAVED, datetime(2026, 11, 4, 9, 0)), StatusChange(Status.APPLIED, datetime(2026, 11, 5, 9, 0))],
-    )))
-    store.add(Bundle(Posting(
-        "Nurse [b]nights[/b]", employer="Region [i]Midt[/i]", status=Status.REJECTED, created=datetime(2026, 11, 2, 9, 0),
-        history=[StatusChange(Status.APPLIED, datetime(2026, 11, 3, 9, 0)), StatusChange(Status.REJECTED, datetime(2026, 11, 20, 14, 0))],
-    )))
-    teacher = store.add(Bundle(Posting("Teacher", employer="Viborg Skole", deadline=date(2026, 12, 10), created=datetime(2026, 11, 21, 9, 0))))
-    assert teacher.id is not None
-    store.add_event(Event(teacher.id, EventKind.CALL, day=date(2026, 12, 3), time=time(14, 0), label="Call Jette"))
+from tui_kit import NOW, clock, fill_agenda  # noqa: E402
 
 
 @pytest.fixture

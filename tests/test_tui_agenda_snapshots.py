@@ -8,10 +8,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui_snapshots import make as snapshot_app  # noqa: E402
-from test_tui_agenda import fill_agenda  # noqa: E402
-
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
+
+from tui_kit import fill_agenda, snapshot_app  # noqa: E402
 
 SIZES = [(80, 24), (160, 48)]
 

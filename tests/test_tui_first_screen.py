@@ -8,14 +8,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import clock, fill, titles  # noqa: E402
-
-from jobtrack import list_index  # noqa: E402
-from jobtrack.list_index import FirstScreen  # noqa: E402
-from jobtrack.model import Posting  # noqa: E402
+from jobtrack.app import list_index  # noqa: E402
+from jobtrack.app.list_index import FirstScreen  # noqa: E402
+from jobtrack.core.model import Posting  # noqa: E402
 from jobtrack.store import Bundle, Store, StoreDamaged  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.screens.detail import DetailScreen  # noqa: E402
+
+from tui_kit import clock, fill, titles  # noqa: E402
 
 SORTED = ["Data analyst", "Backend developer", "Jurist [red]x[/red]"]
 

@@ -28,7 +28,7 @@ def test_domain_imports_no_textual() -> None:
 
 def test_theme_files_are_valid() -> None:
     sys.path.insert(0, str(REPO))
-    from jobtrack.locations import bundled_themes_dir
+    from jobtrack.store.locations import bundled_themes_dir
     from jobtrack.tui.themes import theme_from_file
 
     names = set()

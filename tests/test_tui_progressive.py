@@ -9,15 +9,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import NOW, clock, titles  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
-from textual.widgets import Input  # noqa: E402
-
-from jobtrack.model import Posting  # noqa: E402
+from jobtrack.core.model import Posting  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.screens.postings import PostingsScreen  # noqa: E402
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Input  # noqa: E402
+
+from tui_kit import NOW, clock, titles  # noqa: E402
 
 COUNT = 600
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from jobtrack.core.model import Posting
+from jobtrack.store.store import Bundle, Store
+from jobtrack.tui.app import JobtrackApp
 from textual.widgets import Button, Input, Static
 
 from httpserver import HTTPTestServer
-from jobtrack.model import Posting
-from jobtrack.store.store import Bundle, Store
-from jobtrack.tui.app import JobtrackApp
 
 PAGE = """<html><head><title>Platform Engineer</title></head><body><h1>Platform Engineer</h1>
 <p>Northwind Systems is hiring a Platform Engineer for our Copenhagen office.</p>

@@ -14,20 +14,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import NOW, fill  # noqa: E402
+from jobtrack.app.config import ReminderRules  # noqa: E402
+from jobtrack.app.reminder_service import Reminding  # noqa: E402
+from jobtrack.core.model import Posting, Status  # noqa: E402
+from jobtrack.core.zones import local_zone  # noqa: E402
+from jobtrack.store import StoreLocked  # noqa: E402
+from jobtrack.store.locations import bundled_themes_dir  # noqa: E402
+from jobtrack.store.store import Bundle, Store, store_lock  # noqa: E402
+from jobtrack.tui.app import JobtrackApp  # noqa: E402
+from jobtrack.tui.screens.reminders import GROUP, RemindersScreen, SnoozeDialog  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input  # noqa: E402
 from textual.worker import WorkerCancelled  # noqa: E402
 
-from jobtrack.config import ReminderRules  # noqa: E402
-from jobtrack.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.model import Posting, Status  # noqa: E402
-from jobtrack.reminder_service import Reminding  # noqa: E402
-from jobtrack.store import StoreLocked  # noqa: E402
-from jobtrack.store.store import Bundle, Store, store_lock  # noqa: E402
-from jobtrack.tui.app import JobtrackApp  # noqa: E402
-from jobtrack.tui.screens.reminders import GROUP, RemindersScreen, SnoozeDialog  # noqa: E402
-from jobtrack.zones import local_zone  # noqa: E402
+from tui_kit import NOW, fill  # noqa: E402
 
 DUE_AT_START = {
     "No answer for 14 days: Data engineer – Birch & Co. Follow up?",

@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from test_tui import clock, fill, read_pasted  # noqa: E402
 
-from jobtrack.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.store.store import Store  # noqa: E402
-from jobtrack.tui.app import JobtrackApp  # noqa: E402
+from tui_kit import read_pasted, snapshot_app  # noqa: E402
 
 SIZES = [(80, 24), (160, 48)]
 
 
-def make(tmp_path: Path, filler: Callable[[Store], object] = fill) -> JobtrackApp:
-    """Fixed clock, bundled themes, no polling and no reminder pop-ups over the screen."""
-    store = Store(tmp_path / "jobs.json")
-    filler(store)
-    return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_postings_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make(tmp_path), terminal_size=size)
+    assert snap_compare(snapshot_app(tmp_path), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -36,11 +25,11 @@ def test_detail_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> N
         await pilot.press("down", "enter")
         await pilot.pause()
 
-    assert snap_compare(make(tmp_path), terminal_size=size, run_before=open_detail)
+    assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=open_detail)
 
 
 def test_empty_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make(tmp_path, filler=lambda store: None), terminal_size=(80, 24))
+    assert snap_compare(snapshot_app(tmp_path, filler=lambda store: None), terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -49,7 +38,7 @@ def test_edit_dialog(snap_compare, tmp_path: Path, size: tuple[int, int]) -> Non
         await pilot.press("down", "e")
         await pilot.pause()
 
-    assert snap_compare(make(tmp_path), terminal_size=size, run_before=open_edit)
+    assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=open_edit)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -62,4 +51,4 @@ def test_add_dialog_with_result(snap_compare, tmp_path: Path, size: tuple[int, i
         screen.query_one("#add-body").scroll_to_widget(screen.query_one("#form"), top=True, animate=False)
         await pilot.pause()
 
-    assert snap_compare(make(tmp_path), terminal_size=size, run_before=paste_and_scroll)
+    assert snap_compare(snapshot_app(tmp_path), terminal_size=size, run_before=paste_and_scroll)

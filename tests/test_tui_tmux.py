@@ -16,10 +16,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from test_tui import fill  # noqa: E402
-
-from jobtrack import list_index  # noqa: E402
+from jobtrack.app import list_index  # noqa: E402
 from jobtrack.store.store import Store  # noqa: E402
+
+from tui_kit import fill  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 

@@ -14,11 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
-from textual import events  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
-from textual.widgets import Input  # noqa: E402
-
-from jobtrack.model import Event, EventKind, Posting, Status  # noqa: E402
+from jobtrack.core.model import Event, EventKind, Posting, Status  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.screens.add import AddDialog  # noqa: E402
@@ -26,6 +22,9 @@ from jobtrack.tui.screens.detail import DetailScreen  # noqa: E402
 from jobtrack.tui.screens.dialogs import ConfirmDialog  # noqa: E402
 from jobtrack.tui.screens.edit import FormDialog  # noqa: E402
 from jobtrack.tui.screens.postings import PostingsScreen  # noqa: E402
+from textual import events  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Input  # noqa: E402
 
 NOW = datetime(2026, 11, 29, 10, 0)
 

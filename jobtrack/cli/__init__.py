@@ -14,12 +14,14 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from jobtrack import __version__
 from jobtrack.cli.context import Context, UserError
-from jobtrack.documents import SourceError
-from jobtrack.sanitize import clean_line
-from jobtrack.store import StoreError
+from jobtrack.core.sanitize import clean_line
+from jobtrack.ingest.errors import SourceError
+from jobtrack.store import Store, StoreError
 
 COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
 
@@ -100,11 +102,17 @@ def _log_to_stderr() -> None:
     logger.propagate = False
 
 
-def main(argv: list[str] | None = None) -> int:
+# Opens the terminal app on a store: given by the entry point, so the command
+# line never imports the app (the two front ends stay independent).
+AppOpener = Callable[[Path, Callable[[], Store]], int]
+
+
+def main(argv: list[str] | None = None, *, open_app: AppOpener | None = None) -> int:
+    """Run one command; with no command, `open_app` on a terminal."""
     _log_to_stderr()
     args = _tui_options(argv) or build_parser().parse_args(argv)
     run = getattr(args, "run", None)
-    if run is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if run is None and (open_app is None or not (sys.stdin.isatty() and sys.stdout.isatty())):
         build_parser().print_usage(sys.stderr)  # a pipe or cron: the TUI would wait for keys forever
         print("jobtrack: no command given and no terminal for the app (see jobtrack --help)", file=sys.stderr)
         return 2
@@ -112,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _check_text(args)
         if run is None:
-            return _open_tui(ctx)
+            assert open_app is not None
+            return _open_tui(ctx, open_app)
         return run(args, ctx)
     except (UserError, StoreError, SourceError, ValueError) as exc:
         return ctx.fail(str(exc))
@@ -129,9 +138,6 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
 
 
-def _open_tui(ctx: Context) -> int:
-    from jobtrack.tui.app import run_app
-
+def _open_tui(ctx: Context, open_app: AppOpener) -> int:
     ctx.now()  # a bad $JOBTRACK_NOW is one line here, not a traceback inside the app
-
-    return run_app(ctx.db_path, ctx.store)
+    return open_app(ctx.db_path, ctx.store)

@@ -11,10 +11,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.sanitize import json_text
+from jobtrack.core.sanitize import json_text
 
 if TYPE_CHECKING:
-    from jobtrack.model import Contact, Event, Posting
+    from jobtrack.core.model import Contact, Event, Posting
 
 MAX_DAYS = 3660  # how far ahead `due` and `week` may look: ten years
 
@@ -37,8 +37,9 @@ def _records(ctx: Context) -> tuple[list[Posting], list[Event], list[Contact]]:
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     """Answers from the due index when it is current; otherwise from the store, rebuilding it."""
-    from jobtrack import derived, due_index
-    from jobtrack.agenda import due_line
+    from jobtrack.app import due_index
+    from jobtrack.app.agenda import due_line
+    from jobtrack.store import derived
 
     if args.days < 1:
         raise UserError("--days must be 1 or more")
@@ -58,8 +59,8 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.agenda import review
-    from jobtrack.review import review_json, rows, text_lines
+    from jobtrack.app.agenda import review
+    from jobtrack.app.review import review_json, rows, text_lines
 
     if not 1 <= args.weeks <= MAX_DAYS // 7:
         raise UserError(f"--weeks must be from 1 to {MAX_DAYS // 7} (ten years)")

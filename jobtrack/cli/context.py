@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobtrack import clock
-from jobtrack.locations import db_path
-from jobtrack.sanitize import clean_line
+from jobtrack.core import clock
+from jobtrack.core.sanitize import clean_line
+from jobtrack.store.locations import db_path
 
 if TYPE_CHECKING:
     from jobtrack.store import Store
@@ -38,7 +38,7 @@ class Context:
         return self._store
 
     def now(self) -> datetime:
-        """The one clock (`jobtrack.clock`): `$JOBTRACK_NOW` when set."""
+        """The one clock (`jobtrack.core.clock`): `$JOBTRACK_NOW` when set."""
         try:
             return clock.now()
         except ValueError as exc:
@@ -53,7 +53,7 @@ class Context:
         store, self._store = self._store, None
         if store is None:
             return
-        from jobtrack import list_index
+        from jobtrack.app import list_index
         from jobtrack.store import StoreError
 
         store.close()

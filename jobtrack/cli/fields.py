@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
-from jobtrack import values
-from jobtrack.values import fmt as fmt  # re-exported: the forms and listings show values with it
-from jobtrack.model import Status
+from jobtrack.core import clock, values
+from jobtrack.core.model import Posting, Status
+from jobtrack.core.sanitize import clean_line
+from jobtrack.core.values import fmt as fmt  # re-exported: the forms and listings show values with it
 
 Parser = Callable[[str], Any]
 
@@ -17,26 +18,26 @@ Parser = Callable[[str], Any]
 # The date parser loads the extraction vocabulary, so it is imported when a
 # date is typed, not for every command (`jobtrack due` runs on every prompt).
 def parse_date(text: str) -> date:
-    from jobtrack.dates import parse_date
+    from jobtrack.lang.human_dates import parse_date
 
     return parse_date(text)
 
 
 def parse_past_date(text: str) -> date:
     """A day already lived (posted): "28/11" on 29 November is yesterday, not next year."""
-    from jobtrack.dates import parse_date
+    from jobtrack.lang.human_dates import parse_date
 
     return parse_date(text, past=True)
 
 
 def parse_time(text: str) -> time:
-    from jobtrack.dates import parse_time
+    from jobtrack.lang.human_dates import parse_time
 
     return parse_time(text)
 
 
 def parse_when(text: str) -> tuple[date, time | None]:
-    from jobtrack.dates import parse_when
+    from jobtrack.lang.human_dates import parse_when
 
     return parse_when(text)
 
@@ -109,3 +110,18 @@ def status_arg(text: str) -> Status:
             f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})"
         ) from None
 
+
+def summary(p: Posting, now: datetime | None = None) -> str:
+    """A posting on one line, as `add`, `show` and `edit` confirm it."""
+    from jobtrack.core.countdown import beside_date, countdown
+
+    now = now or clock.now()
+    parts = [clean_line(p.title)]
+    if p.employer:
+        parts.append(f"at {clean_line(p.employer)}")
+    at = p.deadline_at()
+    if at:
+        parts += ["—", "deadline", at.date().isoformat()]
+        parts += [fmt(p.deadline_time)] if p.deadline_time else []
+        parts += [beside_date(countdown(at, now, p.deadline_time is not None), at)]
+    return " ".join(part for part in parts if part)

@@ -6,9 +6,8 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
-from jobtrack import locations
 from jobtrack.cli.context import Context, UserError
-
+from jobtrack.store import locations
 
 
 def register(sub: argparse._SubParsersAction) -> None:

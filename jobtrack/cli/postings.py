@@ -6,11 +6,10 @@ import argparse
 import sys
 from datetime import date, datetime
 
-from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg
-from jobtrack.model import Posting, Status, to_dict
-from jobtrack.sanitize import clean_line, json_text
+from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg, summary
+from jobtrack.core.model import Posting, Status, to_dict
+from jobtrack.core.sanitize import clean_line, json_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,8 +69,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
+        from jobtrack.app.services import add_posting
         from jobtrack.cli.sources import report_added
-        from jobtrack.services import add_posting
         from jobtrack.store import Bundle
 
         store = ctx.store()
@@ -82,28 +81,13 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     return add_sources(ctx, args.sources, fields, _as_of(args), update=args.update, anyway=args.anyway)
 
 
-def summary(p: Posting, now: datetime | None = None) -> str:
-    from jobtrack.countdown import beside_date, countdown
-
-    now = now or clock.now()
-    parts = [clean_line(p.title)]
-    if p.employer:
-        parts.append(f"at {clean_line(p.employer)}")
-    at = p.deadline_at()
-    if at:
-        parts += ["—", "deadline", at.date().isoformat()]
-        parts += [fmt(p.deadline_time)] if p.deadline_time else []
-        parts += [beside_date(countdown(at, now, p.deadline_time is not None), at)]
-    return " ".join(part for part in parts if part)
-
-
 def posting_json(p: Posting) -> dict:
     return to_dict(p)
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.countdown import countdown
-    from jobtrack.listing import lines_of
+    from jobtrack.core.countdown import countdown
+    from jobtrack.core.listing import lines_of
 
     now = ctx.now()
     store = ctx.store()
@@ -154,7 +138,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             print(f"  e{e.id}  {when:<16} {e.kind.value:<10} {clean_line(e.label)}")
     if args.text and b.text:
         print()
-        from jobtrack.sanitize import clean_text
+        from jobtrack.core.sanitize import clean_text
 
         print(clean_text(b.text))
     return 0

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
-from jobtrack.model import Contact, Event, EventKind
-from jobtrack.sanitize import clean_line
+from jobtrack.core.model import Contact, Event, EventKind
+from jobtrack.core.sanitize import clean_line
 
 if TYPE_CHECKING:  # not imported at start-up: building the parser must stay quick for `jobtrack due`
     from jobtrack.store import Store

@@ -19,8 +19,8 @@ from jobtrack.store import StoreError
 if TYPE_CHECKING:  # the rest is imported where used, so building the parser stays quick
     from zoneinfo import ZoneInfo
 
-    from jobtrack.reminder_service import Reminding
-    from jobtrack.reminders import Reminder
+    from jobtrack.app.reminder_service import Reminding
+    from jobtrack.app.reminders import Reminder
 
 CHECK_ERROR = 2  # --check: 0 something is due, 1 nothing is due, 2 it could not tell
 
@@ -54,9 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _reminding(ctx: Context) -> Reminding:
-    from jobtrack.config import load_config
-    from jobtrack.reminder_service import Reminding
-    from jobtrack.zones import local_zone
+    from jobtrack.app.config import load_config
+    from jobtrack.app.reminder_service import Reminding
+    from jobtrack.core.zones import local_zone
 
     return Reminding(ctx.store(), load_config().reminders, local_zone())
 
@@ -114,7 +114,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     if not found:
         print("No reminders due or coming up.")
         return 0
-    from jobtrack.zones import aware
+    from jobtrack.core.zones import aware
 
     at = aware(now, reminding.tz)
     for r in found:
@@ -137,9 +137,9 @@ def cmd_dismiss(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.dates import parse_when
-    from jobtrack.model import Event, EventKind
-    from jobtrack.sanitize import clean_line
+    from jobtrack.core.model import Event, EventKind
+    from jobtrack.core.sanitize import clean_line
+    from jobtrack.lang.human_dates import parse_when
 
     day, clock = parse_when(args.when, ctx.now().date())
     text = clean_line(" ".join(args.text))

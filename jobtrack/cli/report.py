@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _day(option: str, text: str, today: date) -> date:
-    from jobtrack.dates import parse_date
+    from jobtrack.lang.human_dates import parse_date
 
     try:  # a period already lived: "1/10" in November is last October
         return parse_date(text, today, past=True)
@@ -27,7 +27,7 @@ def _day(option: str, text: str, today: date) -> date:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.report import applications, markdown, report_csv
+    from jobtrack.app.report import applications, markdown, report_csv
 
     today = ctx.now().date()
     since = _day("--since", args.since, today)

@@ -8,11 +8,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.documents import SourceError
-from jobtrack.sanitize import clean_line, json_text
+from jobtrack.core.sanitize import clean_line, json_text
+from jobtrack.ingest.errors import SourceError
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
-    from jobtrack.services import AddResult
+    from jobtrack.app.services import AddResult
     from jobtrack.store import Store
 
 
@@ -45,7 +45,7 @@ def _paste_prompt(source: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.services import read_source
+    from jobtrack.app.services import read_source
 
     _paste_prompt(args.source)
     _, ex = read_source(args.source, _as_of(args.as_of))
@@ -79,7 +79,7 @@ def print_extraction(data: dict) -> None:
 def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | None, *,
                 update: bool = False, anyway: bool = False) -> int:
     """Add each source; one per line on stdin when the only source is `-` and stdin is a list."""
-    from jobtrack.services import add_posting, bundle_from_extraction, read_source, understood
+    from jobtrack.app.services import add_posting, bundle_from_extraction, read_source, understood
 
     store = ctx.store()
     counts = {"added": 0, "known": 0, "updated": 0, "failed": 0}
@@ -110,7 +110,7 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
 
 def report_added(store: Store, result: AddResult, prefix: str = "", source: str = "") -> None:
     """What `add` did: added (and what it looks like), or tracked already with the page beside the store."""
-    from jobtrack.cli.postings import summary
+    from jobtrack.cli.fields import summary
 
     ident = result.posting.id
     verb = {"added": "added", "known": "already tracked as", "updated": "already tracked, updated"}[result.outcome]
@@ -130,7 +130,7 @@ def report_added(store: Store, result: AddResult, prefix: str = "", source: str 
 
 def cmd_refresh(args: argparse.Namespace, ctx: Context) -> int:
     """Show every field, event and contact that changed at the source; the user decides what to take over."""
-    from jobtrack.services import bundle_from_extraction, compare, read_source, take
+    from jobtrack.app.services import bundle_from_extraction, compare, read_source, take
 
     store = ctx.store()
     stored = store.bundle(args.id)

@@ -1,6 +1,6 @@
 """`stats`: the pipeline picture in the shell, the same numbers as the agenda screen.
 
-No Textual import: the bars are plain text from `jobtrack.pipeline`.
+No Textual import: the bars are plain text from `jobtrack.core.pipeline`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.pipeline import as_json, bar_lines, pipeline
+    from jobtrack.core.pipeline import as_json, bar_lines, pipeline
 
     found = pipeline(ctx.store().postings(), ctx.now())
     if args.json:

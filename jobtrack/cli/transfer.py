@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jobtrack import clock
 from jobtrack.cli.context import Context, UserError
-from jobtrack.model import Posting, contact_from_dict, event_from_dict, posting_from_dict, to_dict
-from jobtrack.sanitize import clean_line, json_text
+from jobtrack.core import clock
+from jobtrack.core.model import Posting, contact_from_dict, event_from_dict, posting_from_dict, to_dict
+from jobtrack.core.sanitize import clean_line, json_text
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
     from jobtrack.store import Bundle, Store
@@ -79,7 +79,7 @@ def _subjects(store: Store) -> dict[str, str]:
 
 
 def _json_bytes(store: Store) -> tuple[bytes, int]:
-    from jobtrack.reminders import load_state, rekey
+    from jobtrack.app.reminders import load_state, rekey
 
     bundles = store.export_bundles()
     reminders = rekey(load_state(store.meta()), _subjects(store))
@@ -89,14 +89,14 @@ def _json_bytes(store: Store) -> tuple[bytes, int]:
 
 
 def _csv_bytes(store: Store) -> tuple[bytes, int]:
-    from jobtrack.spreadsheet import postings_csv
+    from jobtrack.app.spreadsheet import postings_csv
 
     postings = store.postings()
     return postings_csv(postings), len(postings)
 
 
 def _ics_bytes(store: Store) -> tuple[bytes, int]:
-    from jobtrack.ics import build_calendar
+    from jobtrack.app.ics import build_calendar
 
     postings = store.postings()
     warnings: list[str] = []
@@ -150,7 +150,7 @@ def _read(path: str) -> Any:
 
 def import_reminders(store: Store, data: Any) -> None:
     """The shown, snoozed and dismissed marks of an export, so old reminders do not fire again here."""
-    from jobtrack.reminders import META_KEY, load_state, rekey
+    from jobtrack.app.reminders import META_KEY, load_state, rekey
 
     theirs = load_state({META_KEY: data.get("reminders")} if isinstance(data, dict) else {})
     if not theirs:
@@ -185,7 +185,7 @@ def parse_export(data: Any, path: str) -> list[Bundle]:
 
 def parse_csv(path: str) -> list[tuple[Posting, frozenset[str]]]:
     """Every row is checked first; the first bad one is named as FILE:LINE."""
-    from jobtrack.spreadsheet import RowError, decode, postings_from_csv
+    from jobtrack.app.spreadsheet import RowError, decode, postings_from_csv
 
     try:
         return postings_from_csv(decode(_read_bytes(path)))
@@ -196,7 +196,7 @@ def parse_csv(path: str) -> list[tuple[Posting, frozenset[str]]]:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.services import import_rows
+    from jobtrack.app.services import import_rows
 
     store = ctx.store()
     if args.csv_file:

@@ -19,7 +19,7 @@ _HOMES = {"extract": "engine", "Extraction": "result", "Fact": "result", "Extrac
 
 
 def __getattr__(name: str) -> Any:
-    """Load the engine on first use: `jobtrack.dates` needs only the vocabulary,
+    """Load the engine on first use: `jobtrack.lang.human_dates` needs only the vocabulary,
     and quick commands such as `jobtrack due` must not pay for the whole engine."""
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
-from jobtrack.extract import lexicon
-from jobtrack.extract.lexicon import Cue
 from jobtrack.extract.names import NameSpan, find_names, is_given_name, is_org_word, is_role_word
 from jobtrack.extract.phones import PhoneSpan
 from jobtrack.extract.result import ExtractedContact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
+from jobtrack.lang import lexicon
+from jobtrack.lang.lexicon import Cue
 
 _WINDOW = 160
 

@@ -9,15 +9,15 @@ extra. The department is what the text places "i"/"in" the employer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.names import is_role_word
 from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import first_lines, lines
 from jobtrack.extract.text import clean
+from jobtrack.lang import lexicon
 
 _UP = "A-ZÆØÅÄÖÜ"
 _CAP = rf"[{_UP}][\w&.'’-]*"

@@ -10,15 +10,16 @@ import logging
 from datetime import date, tzinfo
 from typing import Any, Callable, TypeVar
 
-from jobtrack.document import Document
+from jobtrack.core.document import Document
 from jobtrack.extract import contacts as contacts_mod
-from jobtrack.extract import dates as dates_mod
 from jobtrack.extract import events as events_mod
 from jobtrack.extract import facts as facts_mod
-from jobtrack.extract import language, phones, salary, sentences, structured, title
+from jobtrack.extract import phones, salary, sentences, structured, title
 from jobtrack.extract.employer import find_employer
 from jobtrack.extract.result import Extraction, Fact
 from jobtrack.extract.text import reflow, sanitize
+from jobtrack.lang import dates as dates_mod
+from jobtrack.lang import language
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -17,12 +17,12 @@ from functools import cache
 from itertools import chain
 from typing import TypeVar
 
-from jobtrack.extract import lexicon
-from jobtrack.extract.dates import DateFact, TimeSpan
+from jobtrack.core.model import EventKind
 from jobtrack.extract.result import ExtractedEvent, Fact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
-from jobtrack.model import EventKind
+from jobtrack.lang import lexicon
+from jobtrack.lang.dates import DateFact, TimeSpan
 
 DEADLINE, DEADLINE_WEAK, START, INTERVIEW, POSTED = "deadline", "weak", "start", "interview", "posted"
 SELECTION, DEADLINE_LABEL = "selection", "deadline_label"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
+from jobtrack.lang import lexicon
 
 
 @cache

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
+from jobtrack.lang import lexicon
 
 GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.txt"
 

@@ -15,7 +15,7 @@ from functools import cache
 
 import phonenumbers
 
-from jobtrack.extract import lexicon
+from jobtrack.lang import lexicon
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Generic, TypeVar
 
-from jobtrack.model import EventKind
+from jobtrack.core.model import EventKind
 
 T = TypeVar("T")
 

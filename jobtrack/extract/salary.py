@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import Span
 from jobtrack.extract.text import clean
+from jobtrack.lang import lexicon
 
 _SP = r"[^\S\n]*"
 _THOUSANDS = re.compile(r"\d[.,\u00a0 ]\d{3}(?!\d)|\d[ \t]?k(?!\w)", re.I)  # spaces on one line, a no-break space too

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.text import collapse
+from jobtrack.lang import lexicon
 
 _END = re.compile(r"[.!?](?=[\"”’)*]*\s+[\"“„*#(]*[A-ZÆØÅÄÖÜ•●▪·])")
 _BULLET = "●•▪·◦‣∙■□➢►✓✔-–*"

@@ -13,11 +13,11 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-from jobtrack.extract import lexicon
 from jobtrack.extract.names import is_role_word
 from jobtrack.extract.result import Fact
 from jobtrack.extract.sentences import first_lines
 from jobtrack.extract.text import clean
+from jobtrack.lang import lexicon
 
 _MAX_WORDS = 14
 # template placeholders and code: "{{ job.title }}", "${title}", "<%= name %>", "init();"

@@ -18,7 +18,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields
 from typing import Any
 
-from jobtrack.model import Contact, Event, EventKind, Posting, Status, contact_from_dict, event_from_dict, posting_from_dict
+from jobtrack.core.model import (
+    Contact,
+    Event,
+    EventKind,
+    Posting,
+    Status,
+    contact_from_dict,
+    event_from_dict,
+    posting_from_dict,
+)
 
 Check = Callable[[Any], bool]
 

@@ -36,6 +36,7 @@ from jobtrack.store import backups, journal, rows
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged, StoreUnreadable, os_reason
 from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
+
 COMPACT_AFTER = 64  # records
 JOURNAL_BYTES = 1 << 20
 LOAD_ATTEMPTS = 5

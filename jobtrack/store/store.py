@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from jobtrack import clock
-from jobtrack.model import (
+from jobtrack.core import clock
+from jobtrack.core.model import (
     Contact,
     Event,
     Posting,

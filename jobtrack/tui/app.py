@@ -18,9 +18,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from jobtrack import clock, list_index
-from jobtrack.listing import Line, lines_of
-from jobtrack.list_index import FirstScreen
+from jobtrack.app import list_index
+from jobtrack.app.list_index import FirstScreen
+from jobtrack.core import clock
+from jobtrack.core.listing import Line, lines_of
 from jobtrack.store.errors import StoreError
 from jobtrack.tui.themes import DEFAULT_THEME, load_themes
 

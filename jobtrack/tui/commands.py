@@ -12,8 +12,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from jobtrack.listing import in_order
-from jobtrack.sanitize import clean_line
+from jobtrack.core.listing import in_order
+from jobtrack.core.sanitize import clean_line
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from jobtrack.locations import bundled_themes_dir, user_themes_dir
+from jobtrack.store.locations import bundled_themes_dir, user_themes_dir
 
 COLOUR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent",
                "foreground", "background", "surface", "panel", "boost")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from jobtrack.model import Posting
+from jobtrack.core.model import Posting
 from jobtrack.store import Bundle, Store
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import date, time
 
-from jobtrack.model import Contact, Event, EventKind, Posting
+from jobtrack.core.model import Contact, Event, EventKind, Posting
 from jobtrack.store import Bundle, Store
 
 

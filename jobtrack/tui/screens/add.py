@@ -19,9 +19,9 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Static, Text
 from textual.worker import Worker, get_current_worker
 
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
-from jobtrack.document import Document
-from jobtrack.model import Posting, replace_fields
-from jobtrack.sanitize import clean_line
+from jobtrack.core.document import Document
+from jobtrack.core.model import Posting, replace_fields
+from jobtrack.core.sanitize import clean_line
 from jobtrack.store.store import Bundle
 from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
 
@@ -87,9 +87,9 @@ class AddDialog(ModalScreen[int | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def read(self, source: str, pasted: str) -> None:
-        from jobtrack.documents import load_source
+        from jobtrack.core.zones import local_zone
         from jobtrack.extract import extract
-        from jobtrack.zones import local_zone
+        from jobtrack.ingest.documents import load_source
 
         worker = get_current_worker()
         try:
@@ -116,7 +116,7 @@ class AddDialog(ModalScreen[int | None]):
         error.display = True
 
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
-        from jobtrack.services import bundle_from_extraction, understood
+        from jobtrack.app.services import bundle_from_extraction, understood
 
         self.show_reading(None)
         bundle = bundle_from_extraction(extraction, doc)
@@ -143,7 +143,7 @@ class AddDialog(ModalScreen[int | None]):
 
     def show_known(self, bundle: Bundle, understood: bool) -> None:
         """Says when the address is tracked already, with what its page says now beside what is stored."""
-        from jobtrack.services import compare, same_source
+        from jobtrack.app.services import compare, same_source
 
         store = self.jt.store
         self.known = known = same_source(store, bundle)
@@ -181,7 +181,7 @@ class AddDialog(ModalScreen[int | None]):
         return bundle
 
     def action_save(self) -> None:
-        from jobtrack.services import add_posting
+        from jobtrack.app.services import add_posting
 
         if self.bundle is None:
             self.action_read()
@@ -202,7 +202,7 @@ class AddDialog(ModalScreen[int | None]):
         self.dismiss(saved.id)
 
     def action_update(self) -> None:
-        from jobtrack.services import add_posting
+        from jobtrack.app.services import add_posting
 
         bundle = self.edited_bundle()
         if bundle is None:

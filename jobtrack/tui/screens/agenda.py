@@ -1,6 +1,6 @@
 """The agenda: the weekly review, a month calendar and the pipeline picture.
 
-The week pane lists the same rows as `jobtrack week` (`jobtrack.review`),
+The week pane lists the same rows as `jobtrack week` (`jobtrack.app.review`),
 the pipeline pane draws the same numbers as `jobtrack stats`. Every entry
 opens its posting. The screen follows the store like the postings screen.
 Wide terminals show the three panes side by side; narrow ones one at a
@@ -20,11 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Tab, Tabs
 from textual.widgets.option_list import Option
 
-from jobtrack.agenda import Entry, review, span
-from jobtrack.countdown import urgency
-from jobtrack.model import Contact, Event, Posting
-from jobtrack.pipeline import pipeline
-from jobtrack.review import INDENT, Row, day_heading, entry_row, gap_before, rows
+from jobtrack.app.agenda import Entry, review, span
+from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before, rows
+from jobtrack.core.countdown import urgency
+from jobtrack.core.model import Contact, Event, Posting
+from jobtrack.core.pipeline import pipeline
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 

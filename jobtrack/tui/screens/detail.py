@@ -15,11 +15,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
+from jobtrack.app.agenda import event_left
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
-from jobtrack.agenda import event_left
-from jobtrack.countdown import beside_date, countdown
-from jobtrack.model import Contact, Event, EventKind, Evidence, Posting, Status
-from jobtrack.sanitize import clean_line, clean_text
+from jobtrack.core.countdown import beside_date, countdown
+from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status
+from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
 from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobtrack.model import Status
+from jobtrack.core.model import Status
 from jobtrack.tui.commands import bindings_of, key_name
 
 

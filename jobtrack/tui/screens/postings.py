@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from jobtrack.countdown import countdown, urgency
-from jobtrack.listing import Line, in_order
-from jobtrack.model import Status
-from jobtrack.sanitize import clean_line
+from jobtrack.core.countdown import countdown, urgency
+from jobtrack.core.listing import Line, in_order
+from jobtrack.core.model import Status
+from jobtrack.core.sanitize import clean_line
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:

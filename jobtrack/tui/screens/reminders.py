@@ -3,7 +3,7 @@
 `ReminderWatch` delivers on start, every minute and whenever the store
 changes, each reminder once (marked shown in the store, so a cron job and
 the app never both show it). Finding what is due runs in a thread worker,
-so keys typed meanwhile are not held up. The timing is in `jobtrack.reminders`.
+so keys typed meanwhile are not held up. The timing is in `jobtrack.app.reminders`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList,
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
-from jobtrack.config import ConfigError, ReminderRules, load_config
-from jobtrack.reminder_service import Found, Reminding
-from jobtrack.reminders import Reminder, snooze_until
+from jobtrack.app.config import ConfigError, ReminderRules, load_config
+from jobtrack.app.reminder_service import Found, Reminding
+from jobtrack.app.reminders import Reminder, snooze_until
+from jobtrack.core.zones import aware, local_zone
 from jobtrack.store import Store, StoreError, StoreLocked
-from jobtrack.zones import aware, local_zone
 
 if TYPE_CHECKING:
     from jobtrack.store.journal import Stamp

@@ -19,8 +19,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from jobtrack.cli.fields import Parser, fmt, parse_fields
-from jobtrack.model import Contact, Event, EventKind, Evidence, Posting
-from jobtrack.sanitize import clean_line
+from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting
+from jobtrack.core.sanitize import clean_line
 
 LOW_CONFIDENCE = 0.6
 

@@ -8,14 +8,14 @@ from datetime import date, datetime, timedelta
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.geometry import Size
 from textual.widget import Widget
 
-from jobtrack.agenda import Entry
-from jobtrack.countdown import urgency
-from jobtrack.model import END_OF_DAY
+from jobtrack.app.agenda import Entry
+from jobtrack.core.countdown import urgency
+from jobtrack.core.model import END_OF_DAY
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 WEEK_COLUMN = 4  # " 48 "

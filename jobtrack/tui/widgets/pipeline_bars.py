@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from jobtrack.pipeline import LABEL, NUMBER, STAGES, Pipeline, bar_lines
+from jobtrack.core.pipeline import LABEL, NUMBER, STAGES, Pipeline, bar_lines
 
 # Theme variables that colour each stage's bar; stages not named are dimmed.
 STAGE_COLOURS = {

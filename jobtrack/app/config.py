@@ -1,0 +1,156 @@
+"""Typed settings from `config.toml` in the user's config folder.
+
+Only the reminder rules live there for now. The file is optional; every
+setting has a default. A file that does not parse, or holds a key or value
+we do not know, raises `ConfigError` with one line naming the file and the
+problem: a typo must not silently turn reminders off.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from pathlib import Path
+from typing import Any
+
+from jobtrack.core.model import EventKind
+from jobtrack.store.locations import config_path
+
+_OFFSET = re.compile(r"^\s*(\d{1,4})\s*([wdhm])\s*$")
+_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+
+
+class ConfigError(ValueError):
+    """The config file is broken; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Offset:
+    """How long before a moment: whole days are counted on the calendar, hours as elapsed time."""
+
+    days: int = 0
+    elapsed: timedelta = timedelta(0)
+
+    @property
+    def name(self) -> str:
+        """The spelling used in config files and reminder keys: "7d", "2h", "90m"."""
+        if self.elapsed == timedelta(0):
+            return f"{self.days}d"
+        minutes = int(self.elapsed.total_seconds() // 60)
+        return f"{minutes // 60}h" if minutes % 60 == 0 else f"{minutes}m"
+
+    def length(self) -> timedelta:
+        return timedelta(days=self.days) + self.elapsed
+
+
+def parse_offset(text: str) -> Offset:
+    """ "7d", "1w", "2h", "30m" → an `Offset`; raises ValueError otherwise."""
+    m = _OFFSET.match(str(text))
+    if not m:
+        raise ValueError(f"{text!r} is not a duration such as 7d, 2h or 30m")
+    n, unit = int(m.group(1)), m.group(2)
+    if unit in "wd":
+        return Offset(days=n * 7 if unit == "w" else n)
+    return Offset(elapsed=timedelta(**{_UNITS[unit]: n}))
+
+
+APPOINTMENT_KINDS = (EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL)
+
+
+@dataclass(frozen=True)
+class ReminderRules:
+    """When reminders fall due; see docs/reminders.md for what each one means."""
+
+    deadline: tuple[Offset, ...] = (Offset(days=7), Offset(days=2), Offset(days=1), Offset(days=0))
+    appointment: tuple[Offset, ...] = (Offset(days=1), Offset(elapsed=timedelta(hours=2)))
+    appointment_kinds: tuple[EventKind, ...] = APPOINTMENT_KINDS
+    follow_up_days: int = 14  # 0: no follow-up reminders
+    morning: time = time(9, 0)  # when reminders about a whole day fall due
+    late_after: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Config:
+    reminders: ReminderRules = field(default_factory=ReminderRules)
+
+
+def _offsets(values: Any, where: str) -> tuple[Offset, ...]:
+    if not isinstance(values, list):
+        raise ValueError(f"{where} must be a list such as [\"7d\", \"1d\"]")
+    return tuple(parse_offset(v) for v in values)
+
+
+def _clock(value: Any, where: str) -> time:
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{where} must be a time such as \"09:00\"") from None
+
+
+def _whole(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{where} must be a whole number of 0 or more")
+    return value
+
+
+def _kinds(values: Any, where: str) -> tuple[EventKind, ...]:
+    known = ", ".join(k.value for k in EventKind)
+    if not isinstance(values, list) or not all(v in {k.value for k in EventKind} for v in values):
+        raise ValueError(f"{where} must be a list of event kinds ({known})")
+    return tuple(EventKind(v) for v in values)
+
+
+def _check_keys(table: Any, allowed: set[str], where: str) -> dict[str, Any]:
+    if not isinstance(table, dict):
+        raise ValueError(f"[{where}] must be a table")
+    for key in table:
+        if key not in allowed:
+            name = f"{where}.{key}" if where else key
+            raise ValueError(f"unknown setting {name} (known: {', '.join(sorted(allowed))})")
+    return table
+
+
+def _rules(data: dict[str, Any]) -> ReminderRules:
+    r = _check_keys(data, {"deadline", "appointment", "appointment_kinds", "follow_up_days", "morning",
+                           "late_after"}, "reminders")
+    base = ReminderRules()
+    return ReminderRules(
+        deadline=_offsets(r["deadline"], "reminders.deadline") if "deadline" in r else base.deadline,
+        appointment=_offsets(r["appointment"], "reminders.appointment") if "appointment" in r else base.appointment,
+        appointment_kinds=(_kinds(r["appointment_kinds"], "reminders.appointment_kinds")
+                           if "appointment_kinds" in r else base.appointment_kinds),
+        follow_up_days=_whole(r["follow_up_days"], "reminders.follow_up_days") if "follow_up_days" in r
+        else base.follow_up_days,
+        morning=_clock(r["morning"], "reminders.morning") if "morning" in r else base.morning,
+        late_after=parse_offset(r["late_after"]).length() if "late_after" in r else base.late_after,
+    )
+
+
+def parse_config(text: str) -> Config:
+    """Settings from the text of a config file; ValueError with a short reason otherwise."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"not valid TOML: {exc}") from None
+    _check_keys(data, {"reminders"}, "")
+    return Config(reminders=_rules(data.get("reminders", {})))
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The user's settings, or the defaults when there is no file."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    try:
+        return parse_config(text)
+    except ValueError as exc:
+        raise ConfigError(f"config file {path}: {exc}") from None
+
+
+__all__ = ["Config", "ConfigError", "Offset", "ReminderRules", "load_config", "parse_config", "parse_offset"]
