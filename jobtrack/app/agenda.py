@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from jobtrack.core import clock
-from jobtrack.core.ahead import APPOINTMENTS, booked, deadline_counts, is_ahead
+from jobtrack.core.ahead import booked, deadline_counts, is_ahead
 from jobtrack.core.countdown import countdown
-from jobtrack.core.model import Contact, Event, Posting, Status
+from jobtrack.core.model import APPOINTMENTS, Contact, Event, Posting, Status
 from jobtrack.core.sanitize import clean_line
 
 # Events of postings that ended this way are not worth showing any more.
@@ -272,8 +272,7 @@ def past_week(postings: Iterable[Posting], events: Iterable[Event], now: datetim
         at = e.starts_at()
         if at is None or at.date() < start.date():
             continue
-        over = at < now if e.time is not None else at.date() < now.date()
-        if over:
+        if not is_ahead(at, e.time is not None, now):
             found.append(Happening(at, e.kind.value, by_id.get(e.posting_id), e))
     found.sort(key=lambda h: (h.at, h.posting.id if h.posting and h.posting.id else 0))
     return found

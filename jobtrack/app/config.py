@@ -15,7 +15,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
-from jobtrack.core.model import EventKind
+from jobtrack.core.model import APPOINTMENTS, EventKind
 from jobtrack.store.locations import config_path
 
 _OFFSET = re.compile(r"^\s*(\d{1,4})\s*([wdhm])\s*$")
@@ -56,16 +56,13 @@ def parse_offset(text: str) -> Offset:
     return Offset(elapsed=timedelta(**{_UNITS[unit]: n}))
 
 
-APPOINTMENT_KINDS = (EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL)
-
-
 @dataclass(frozen=True)
 class ReminderRules:
     """When reminders fall due; see docs/reminders.md for what each one means."""
 
     deadline: tuple[Offset, ...] = (Offset(days=7), Offset(days=2), Offset(days=1), Offset(days=0))
     appointment: tuple[Offset, ...] = (Offset(days=1), Offset(elapsed=timedelta(hours=2)))
-    appointment_kinds: tuple[EventKind, ...] = APPOINTMENT_KINDS
+    appointment_kinds: tuple[EventKind, ...] = APPOINTMENTS  # the appointments reminded of
     follow_up_days: int = 14  # 0: no follow-up reminders
     morning: time = time(9, 0)  # when reminders about a whole day fall due
     late_after: timedelta = timedelta(hours=1)
