@@ -548,6 +548,6 @@ class Store:
         return self._meta()
 
     def set_meta(self, key: str, value: Any) -> None:
-        """Small app state shared by every front end (fired reminders, chosen theme)."""
+        """Small app state shared by every front end (the reminders shown, snoozed, dismissed)."""
         with self.transaction():
             self._set_row(META, META_ID, {key: value})
