@@ -6,7 +6,6 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from jobtrack.app import records
 from jobtrack.core.model import EventKind, Posting, Status
 from jobtrack.store import Bundle, Store
