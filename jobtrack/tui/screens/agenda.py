@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,9 +28,6 @@ from jobtrack.core.pipeline import pipeline
 from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
-
-if TYPE_CHECKING:
-    pass
 
 PANES = {"week": "#week", "month": "#grid", "pipeline": "#bars"}  # each pane's widget to focus
 WIDEST = 100  # longer lines push the countdowns too far from what they count down to

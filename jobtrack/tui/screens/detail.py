@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -25,9 +25,6 @@ from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
 from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
-
-if TYPE_CHECKING:
-    pass
 
 
 FACT_STYLE = "reverse"

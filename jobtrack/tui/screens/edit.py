@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +14,6 @@ from jobtrack.app import records
 from jobtrack.cli.fields import POSTING_FIELDS, Parser
 from jobtrack.tui.base import InJobtrack
 from jobtrack.tui.widgets.form import Field, FieldForm, posting_fields
-
-if TYPE_CHECKING:
-    pass
 
 
 # Fields that are a date the user relies on: emptying one (a slip of ctrl+k) is asked about first.
