@@ -157,6 +157,7 @@ def with_in(left: str) -> str:
 
 
 def deadline_label(p: Posting) -> str:
+    """A deadline in `due`'s one short line: title and place. Running text names a posting with `listing.posting_name`."""
     label = clean_line(p.title) or "posting"
     if p.location:
         label += f" ({clean_line(p.location)})"
@@ -164,6 +165,7 @@ def deadline_label(p: Posting) -> str:
 
 
 def event_label(e: Entry) -> str:
+    """An event in `due`'s one short line: who it is with (the employer), else the title."""
     p = e.posting
     if p is None:
         return clean_line(e.event.label if e.event else "") or "(unknown posting)"
