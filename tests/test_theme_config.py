@@ -91,3 +91,11 @@ def test_the_wheel_ships_the_themes_inside_the_package(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"jobtrack/themes/{p.name}" for p in (REPO / "themes").glob("*.toml")}
     assert shipped and shipped <= names
+
+
+@pytest.mark.parametrize("name", ["ember", 'my "dark" one', "back\\slash", "nat 😀 ünï", "tab\there"])
+def test_any_theme_name_is_written_as_toml_and_read_back(tmp_path: Path, name: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(RULES, "utf-8")
+    save_theme(name, config)
+    assert chosen_theme(config) == name and config.read_text("utf-8").endswith(RULES)
