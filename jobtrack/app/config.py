@@ -9,6 +9,7 @@ naming the file and the problem: a typo must not silently turn reminders off.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -175,8 +176,6 @@ _TABLE = re.compile(r"^[ \t]*\[")
 def save_theme(name: str, path: Path | None = None) -> None:
     """Remember the theme as the top-level `theme = "…"` line; every other line stays as the
     user wrote it. A file that does not parse is never written over (ConfigError)."""
-    import json  # a JSON string is a TOML basic string; imported here, as `jobtrack due` never saves a theme
-
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -190,7 +189,7 @@ def save_theme(name: str, path: Path | None = None) -> None:
         raise ConfigError(f"config file {path}: {exc}; the theme was not remembered") from None
     lines = text.splitlines(keepends=True)
     top = next((i for i, line in enumerate(lines) if _TABLE.match(line)), len(lines))
-    setting = f"theme = {json.dumps(name, ensure_ascii=False)}\n"
+    setting = f"theme = {json.dumps(name, ensure_ascii=False)}\n"  # a JSON string is a TOML basic string
     at = next((i for i in range(top) if _TOP_THEME.match(lines[i])), None)
     if at is None:
         lines.insert(0, setting)
