@@ -32,9 +32,8 @@ if str(REPO) not in sys.path:
 
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange, to_dict  # noqa: E402
 from jobtrack.store import Bundle, Store  # noqa: E402
-from jobtrack.store.journal import journal_path  # noqa: E402
+from jobtrack.store.locations import journal_path, texts_dir  # noqa: E402
 from jobtrack.store.storage import COMPACT_AFTER  # noqa: E402
-from jobtrack.store.texts import texts_dir  # noqa: E402
 
 EDITS = 2 * COMPACT_AFTER - 1  # one compaction among them, a full journal after
 PAIRS = 3

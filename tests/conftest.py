@@ -15,6 +15,14 @@ from httpserver import PROXY_VARS, HTTPTestServer
 from tui_kit import fill
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has a config file of its own (absent until written): the app remembers the theme
+    there, and no test may read or change the config of the user running the tests."""
+    path = tmp_path / "own-config.toml"
+    monkeypatch.setenv("JOBTRACK_CONFIG", str(path))
+    return path
+
 @pytest.fixture
 def http_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPTestServer]:
     """A fresh local HTTP server per test, proxies switched off."""

@@ -109,8 +109,8 @@ def test_due_and_week_commands(jt) -> None:
 
     text = jt("week").stdout
     assert all(len(line) <= 80 for line in text.splitlines())
-    assert "Acme — Data analyst" in text and "Room 2 · Jette Hansen +4530456405" in text
-    assert "Chef (Viborg) · Viborg Kommune" in text and "in 3 days" in text
+    assert "Data analyst – Acme" in text and "Room 2 · Jette Hansen +4530456405" in text
+    assert "Chef – Viborg Kommune" in text and "in 3 days" in text
     assert json.loads(jt("week", "--weeks", "2", "--json").stdout)["days"] == days
 
 

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from jobtrack.app.services import read_source
+from jobtrack.app.intake import read_source
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

@@ -22,7 +22,6 @@ def store(tmp_path: Path) -> Store:
     s.add(Bundle(Posting("Data analyst", employer="Birch", status=Status.APPLIED)))
     assert first.id is not None
     s.add_event(Event(first.id, EventKind.INTERVIEW, day=date(2026, 12, 2), time=time(10, 0)))
-    s.set_meta("theme", "fjord")
     return s
 
 
@@ -42,7 +41,6 @@ def test_refresh_writes_what_the_store_holds(store: Store) -> None:
     first = list_index.load(store.path)
     assert first is not None
     assert first.lines == store_lines(store)
-    assert first.theme == "fjord"
     assert first.stamp == store.stamp()
 
 

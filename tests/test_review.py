@@ -80,18 +80,18 @@ def test_review_text_has_three_sections_within_80_columns() -> None:
     assert lines[:6] == [
         "The next 7 days",
         "Wed 25 Nov 2026",
-        "  10:00  interview  Ember — Jurist",
+        "  10:00  interview  Jurist – Ember",
         "                   Room 2 · Jette Hansen +4530456405",
         "",
         "Thu 26 Nov 2026",
     ]
-    assert lines[6].startswith("         deadline   Chef (Viborg) · Viborg Kommune") and lines[6].endswith("in 3 days")
+    assert lines[6].startswith("         deadline   Chef – Viborg Kommune") and lines[6].endswith("in 3 days")
     assert lines[7:11] == ["", "Waiting for an answer", lines[9], lines[10]]
-    assert lines[9].startswith("  Data analyst · Acme") and lines[9].endswith("applied 3 weeks ago")
-    assert lines[10].startswith("  Developer · Fjordbank") and lines[10].endswith("interview 4 days ago")
-    assert lines[11:14] == ["", "The week just past", "  Wed 18 Nov  interviewing Developer · Fjordbank · called me"]
+    assert lines[9].startswith("  Data analyst – Acme") and lines[9].endswith("applied 3 weeks ago")
+    assert lines[10].startswith("  Developer – Fjordbank") and lines[10].endswith("interview 4 days ago")
+    assert lines[11:14] == ["", "The week just past", "  Wed 18 Nov  interviewing Developer – Fjordbank · called me"]
     assert "  Sat 21 Nov  closed       Missed" in lines
-    assert "  Thu 19 Nov  interview    Fjordbank — Developer" in lines
+    assert "  Thu 19 Nov  interview    Developer – Fjordbank" in lines
 
 
 def test_quiet_week_says_so() -> None:

@@ -13,7 +13,7 @@ import pytest
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange
 from jobtrack.store import Bundle, NotFound, Store, StoreTooNew, backups
 from jobtrack.store.migrations import SCHEMA_VERSION
-from jobtrack.store.texts import texts_dir
+from jobtrack.store.locations import texts_dir
 
 
 def full_posting(title: str = "Udvikler") -> Posting:

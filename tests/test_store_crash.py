@@ -15,7 +15,7 @@ import pytest
 from jobtrack.core.model import Posting
 from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store.backups import list_backups
-from jobtrack.store.journal import journal_path
+from jobtrack.store.locations import journal_path
 
 REPO = Path(__file__).resolve().parent.parent
 HELPERS = Path(__file__).resolve().parent / "helpers"

@@ -23,8 +23,7 @@ from jobtrack.core.model import Posting
 from jobtrack.store import Bundle, Store, StoreDamaged
 from jobtrack.store.atomic import stale_temps
 from jobtrack.store.backups import list_backups
-from jobtrack.store.ids import ids_path
-from jobtrack.store.journal import journal_path
+from jobtrack.store.locations import ids_path, journal_path
 from jobtrack.store.texts import TextsDamaged
 
 REPO = Path(__file__).resolve().parent.parent

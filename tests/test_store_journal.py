@@ -11,7 +11,7 @@ import orjson
 import pytest
 from jobtrack.core.model import Contact, Event, EventKind, Posting, Status
 from jobtrack.store import Bundle, Store, StoreDamaged, backups
-from jobtrack.store.journal import journal_path
+from jobtrack.store.locations import journal_path
 from jobtrack.store.storage import SafeStorage
 from tinydb import TinyDB
 

@@ -62,15 +62,15 @@ async def test_w_opens_the_week_review(store: Store) -> None:
     async with agenda(store) as (app, pilot):
         assert on(app) == "AgendaScreen"
         lines = [line.rstrip() for text in shown(app, "#week") for line in text.splitlines()]
-        assert lines[:3] == ["The next 7 days", "Tue 24 Nov 2026 (tomorrow)", "  09:00  interview  Birch & Co — Data analyst"]
+        assert lines[:3] == ["The next 7 days", "Tue 24 Nov 2026 (tomorrow)", "  09:00  interview  Data analyst – Birch & Co"]
         assert "                   First interview · Jette Hansen +4530456405" in lines
         assert not any("Backend developer" in line for line in lines)  # 30/11 is the eighth day
         waiting = lines.index("Waiting for an answer")
-        assert lines[waiting + 1].startswith("  Sent a while ago · Acme") and lines[waiting + 1].endswith("applied 2 weeks ago")
+        assert lines[waiting + 1].startswith("  Sent a while ago – Acme") and lines[waiting + 1].endswith("applied 2 weeks ago")
         past = lines.index("The week just past")
         assert lines[past + 1:] == [
-            "  Fri 20 Nov  rejected     Nurse [b]nights[/b] · Region [i]Midt[/i]",
-            "  Sat 21 Nov  added        Teacher · Viborg Skole",
+            "  Fri 20 Nov  rejected     Nurse [b]nights[/b] – Region [i]Midt[/i]",
+            "  Sat 21 Nov  added        Teacher – Viborg Skole",
         ]
         await press(pilot, "escape")
         assert on(app) == "PostingsScreen"
@@ -97,13 +97,13 @@ async def test_month_grid_moves_by_keyboard_and_lists_the_day(store: Store) -> N
         await press(pilot, "right")
         assert grid.selected == date(2026, 11, 24)
         assert str(app.screen.query_one("#day-title").render()) == "Tue 24 Nov 2026 (tomorrow)"
-        assert shown(app, "#day")[0].startswith("  09:00  interview  Birch & Co — Data analyst")
+        assert shown(app, "#day")[0].startswith("  09:00  interview  Data analyst – Birch & Co")
 
         await press(pilot, "pagedown")
         assert grid.selected == date(2026, 12, 24) and "December 2026" in str(grid.render())
         await press(pilot, "up", "up")
         assert grid.selected == date(2026, 12, 10)
-        assert "deadline   Teacher · Viborg Skole" in shown(app, "#day")[0]
+        assert "deadline   Teacher – Viborg Skole" in shown(app, "#day")[0]
         await press(pilot, "left_square_bracket")
         assert grid.selected == date(2026, 11, 10)
         await press(pilot, "right_square_bracket", "down")
@@ -155,7 +155,7 @@ async def test_wide_terminal_shows_all_panes_at_once(store: Store) -> None:
         assert not screen.query_one("#panes-tabs").display
         await press(pilot, "m", "right")
         assert screen.query_one("#week-pane").display  # nothing hides in a wide terminal
-        assert shown(app, "#day")[0].startswith("  09:00  interview  Birch & Co")
+        assert shown(app, "#day")[0].startswith("  09:00  interview  Data analyst – Birch & Co")
 
 
 async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store) -> None:
@@ -175,7 +175,7 @@ async def test_agenda_follows_changes_from_another_process(store: Store, tmp_pat
         other.add(Bundle(Posting("Added [u]elsewhere[/u]", employer="Cron", deadline=date(2026, 11, 25))))
         await pilot.pause(0.6)
         assert shown(app, "#day")[0].startswith("         deadline   Added [u]elsewhere[/u]")
-        added = next(text for text in shown(app, "#week") if "Added [u]elsewhere[/u] · Cron" in text)
+        added = next(text for text in shown(app, "#week") if "Added [u]elsewhere[/u] – Cron" in text)
         assert added.startswith("         deadline") and added.rstrip().endswith("in 2 days")
         assert "25◆" in str(app.screen.query_one(MonthGrid).render())
 

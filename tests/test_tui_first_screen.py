@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
 from jobtrack.app import list_index  # noqa: E402
+from jobtrack.app.config import save_theme  # noqa: E402
 from jobtrack.app.list_index import FirstScreen  # noqa: E402
 from jobtrack.core.model import Posting  # noqa: E402
 from jobtrack.store import Bundle, Store, StoreDamaged  # noqa: E402
@@ -24,7 +25,7 @@ SORTED = ["Data analyst", "Backend developer", "Jurist [red]x[/red]"]
 def first(tmp_path: Path) -> FirstScreen:
     store = Store(tmp_path / "jobs.json")
     fill(store)
-    store.set_meta("theme", "textual-light")
+    save_theme("textual-light")  # in the test's own config file (conftest)
     list_index.refresh(store)
     found = list_index.load(store.path)
     assert found is not None

@@ -51,11 +51,11 @@ async def test_palette_jumps_to_a_posting(store: Store) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         offered = await palette_choose(app, pilot, "birch")
-        assert any("Data analyst · Birch & Co" in o for o in offered)
+        assert any("Data analyst – Birch & Co" in o for o in offered)
         assert isinstance(app.screen, DetailScreen) and app.screen.posting_id == 2
         # from one detail screen to another: the list stays underneath
         offered = await palette_choose(app, pilot, "jurist red")
-        assert "Jurist [red]x[/red] · Ember A/S" in offered[0]  # shown as typed, not as markup
+        assert "Jurist [red]x[/red] – Ember A/S" in offered[0]  # shown as typed, not as markup
         assert isinstance(app.screen, DetailScreen) and app.screen.posting_id == 3
         await pilot.press("escape")
         await pilot.pause()
@@ -67,5 +67,5 @@ async def test_palette_offers_the_next_postings_before_anything_is_typed(store: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         offered = await palette_choose(app, pilot, "")
-        postings = [o.splitlines()[0] for o in offered if " · " in o]
-        assert postings == ["Data analyst · Birch & Co", "Backend developer · Fjordbank", "Jurist [red]x[/red] · Ember A/S"]
+        postings = [o.splitlines()[0] for o in offered if " – " in o]
+        assert postings == ["Data analyst – Birch & Co", "Backend developer – Fjordbank", "Jurist [red]x[/red] – Ember A/S"]

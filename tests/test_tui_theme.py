@@ -1,17 +1,18 @@
 """Pilot tests of the TUI against a real Store in tmp_path. Themes: switching, remembering
-the choice, a bad theme file reported."""
+the choice (in the config file, conftest's `own_config`), a bad theme file reported."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jobtrack.app.config import load_config
 from jobtrack.store.store import Store
 from jobtrack.tui.app import JobtrackApp
 
 from tui_kit import clock, make_app
 
 
-async def test_theme_switch_is_remembered(store: Store, tmp_path: Path) -> None:
+async def test_theme_switch_is_remembered(store: Store, tmp_path: Path, own_config: Path) -> None:
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
@@ -21,7 +22,8 @@ async def test_theme_switch_is_remembered(store: Store, tmp_path: Path) -> None:
         await pilot.pause()
         chosen = app.theme
         assert chosen != "fjord"
-        assert Store(tmp_path / "jobs.json").meta()["theme"] == chosen
+        assert load_config(own_config).theme == chosen
+        assert "theme" not in Store(tmp_path / "jobs.json").meta()  # the data file is left alone
     again = make_app(Store(tmp_path / "jobs.json"))
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -43,7 +45,7 @@ async def test_bad_theme_file_is_reported(store: Store, tmp_path: Path) -> None:
         assert app.theme == "fjord"
 
 
-async def test_theme_from_command_palette_is_remembered(store: Store, tmp_path: Path) -> None:
+async def test_theme_from_command_palette_is_remembered(store: Store, own_config: Path) -> None:
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
@@ -58,4 +60,4 @@ async def test_theme_from_command_palette_is_remembered(store: Store, tmp_path: 
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.theme == "ember"
-        assert Store(tmp_path / "jobs.json").meta()["theme"] == "ember"
+        assert load_config(own_config).theme == "ember"

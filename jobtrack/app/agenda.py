@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from jobtrack.core import clock
-from jobtrack.core.ahead import APPOINTMENTS, booked, deadline_counts, is_ahead
+from jobtrack.core.ahead import booked, deadline_counts, is_ahead
 from jobtrack.core.countdown import countdown
-from jobtrack.core.model import Contact, Event, Posting, Status
+from jobtrack.core.model import APPOINTMENTS, Contact, Event, Posting, Status
 from jobtrack.core.sanitize import clean_line
 
 # Events of postings that ended this way are not worth showing any more.
@@ -157,6 +157,7 @@ def with_in(left: str) -> str:
 
 
 def deadline_label(p: Posting) -> str:
+    """A deadline in `due`'s one short line: title and place. Running text names a posting with `listing.posting_name`."""
     label = clean_line(p.title) or "posting"
     if p.location:
         label += f" ({clean_line(p.location)})"
@@ -164,6 +165,7 @@ def deadline_label(p: Posting) -> str:
 
 
 def event_label(e: Entry) -> str:
+    """An event in `due`'s one short line: who it is with (the employer), else the title."""
     p = e.posting
     if p is None:
         return clean_line(e.event.label if e.event else "") or "(unknown posting)"
@@ -272,8 +274,7 @@ def past_week(postings: Iterable[Posting], events: Iterable[Event], now: datetim
         at = e.starts_at()
         if at is None or at.date() < start.date():
             continue
-        over = at < now if e.time is not None else at.date() < now.date()
-        if over:
+        if not is_ahead(at, e.time is not None, now):
             found.append(Happening(at, e.kind.value, by_id.get(e.posting_id), e))
     found.sort(key=lambda h: (h.at, h.posting.id if h.posting and h.posting.id else 0))
     return found

@@ -1,22 +1,28 @@
 """Typed settings from `config.toml` in the user's config folder.
 
-Only the reminder rules live there for now. The file is optional; every
-setting has a default. A file that does not parse, or holds a key or value
-we do not know, raises `ConfigError` with one line naming the file and the
-problem: a typo must not silently turn reminders off.
+The reminder rules, and the TUI's theme as the user last chose it (`save_theme`
+writes that one line, leaving the rest of the file as the user wrote it).
+The file is optional; every setting has a default. A file that does not parse,
+or holds a key or value we do not know, raises `ConfigError` with one line
+naming the file and the problem: a typo must not silently turn reminders off.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jobtrack.core.model import EventKind
+from jobtrack.core.model import APPOINTMENTS, EventKind
+from jobtrack.store.atomic import atomic_write
 from jobtrack.store.locations import config_path
+
+if TYPE_CHECKING:
+    from jobtrack.store import Store
 
 _OFFSET = re.compile(r"^\s*(\d{1,4})\s*([wdhm])\s*$")
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
@@ -56,16 +62,13 @@ def parse_offset(text: str) -> Offset:
     return Offset(elapsed=timedelta(**{_UNITS[unit]: n}))
 
 
-APPOINTMENT_KINDS = (EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL)
-
-
 @dataclass(frozen=True)
 class ReminderRules:
     """When reminders fall due; see docs/reminders.md for what each one means."""
 
     deadline: tuple[Offset, ...] = (Offset(days=7), Offset(days=2), Offset(days=1), Offset(days=0))
     appointment: tuple[Offset, ...] = (Offset(days=1), Offset(elapsed=timedelta(hours=2)))
-    appointment_kinds: tuple[EventKind, ...] = APPOINTMENT_KINDS
+    appointment_kinds: tuple[EventKind, ...] = APPOINTMENTS  # the appointments reminded of
     follow_up_days: int = 14  # 0: no follow-up reminders
     morning: time = time(9, 0)  # when reminders about a whole day fall due
     late_after: timedelta = timedelta(hours=1)
@@ -74,6 +77,7 @@ class ReminderRules:
 @dataclass(frozen=True)
 class Config:
     reminders: ReminderRules = field(default_factory=ReminderRules)
+    theme: str | None = None  # the TUI's theme; None: the default one
 
 
 def _offsets(values: Any, where: str) -> tuple[Offset, ...]:
@@ -134,8 +138,11 @@ def parse_config(text: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"not valid TOML: {exc}") from None
-    _check_keys(data, {"reminders"}, "")
-    return Config(reminders=_rules(data.get("reminders", {})))
+    _check_keys(data, {"reminders", "theme"}, "")
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise ValueError("theme must be the name of a theme, such as \"fjord\"")
+    return Config(reminders=_rules(data.get("reminders", {})), theme=theme)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -153,4 +160,72 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"config file {path}: {exc}") from None
 
 
-__all__ = ["Config", "ConfigError", "Offset", "ReminderRules", "load_config", "parse_config", "parse_offset"]
+def chosen_theme(path: Path | None = None) -> str | None:
+    """The theme to paint the first screen in; None when none was chosen or the
+    file is broken (the app's reminders report a broken file)."""
+    try:
+        return load_config(path).theme
+    except ConfigError:
+        return None
+
+
+_TOP_THEME = re.compile(r"^[ \t]*theme[ \t]*=")
+_TABLE = re.compile(r"^[ \t]*\[")
+
+
+def save_theme(name: str, path: Path | None = None) -> None:
+    """Remember the theme as the top-level `theme = "…"` line; every other line stays as the
+    user wrote it. A file that does not parse is never written over (ConfigError)."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}; the theme was not remembered") from None
+    try:
+        parse_config(text)
+    except ValueError as exc:
+        raise ConfigError(f"config file {path}: {exc}; the theme was not remembered") from None
+    lines = text.splitlines(keepends=True)
+    top = next((i for i, line in enumerate(lines) if _TABLE.match(line)), len(lines))
+    setting = f"theme = {json.dumps(name, ensure_ascii=False)}\n"  # a JSON string is a TOML basic string
+    at = next((i for i in range(top) if _TOP_THEME.match(lines[i])), None)
+    if at is None:
+        lines.insert(0, setting)
+    else:
+        lines[at] = setting
+    new = "".join(lines)
+    try:
+        written = parse_config(new).theme
+    except ValueError:
+        written = None
+    if written != name:  # a name TOML cannot hold: the file stays as it was
+        raise ConfigError(f"config file {path}: the theme {name!r} could not be written")
+    try:
+        atomic_write(path, new.encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot write config file {path}: {exc.strerror}; the theme was not remembered") from None
+
+
+def carry_theme(store: Store, path: Path | None = None) -> str | None:
+    """A theme chosen while it was kept in the data file moves to the config file, once.
+
+    It is taken only when the config file names none; either way the data file
+    forgets it. Returns the theme carried over, or None.
+    """
+    old = store.meta().get("theme")
+    if not isinstance(old, str):
+        return None
+    try:
+        take = load_config(path).theme is None
+        if take:
+            save_theme(old, path)
+    except ConfigError:
+        return None  # kept in the store: carried once the file is fixed
+    store.set_meta("theme", None)
+    return old if take else None
+
+
+__all__ = ["Config", "ConfigError", "Offset", "ReminderRules", "carry_theme", "chosen_theme", "load_config", "parse_config",
+           "parse_offset", "save_theme"]

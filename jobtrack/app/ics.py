@@ -21,7 +21,8 @@ from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
 from jobtrack.app.config import Offset, ReminderRules, load_config
-from jobtrack.app.reminders import OWN, appointment_offsets, event_target, posting_name, trigger
+from jobtrack.app.reminders import OWN, appointment_offsets, event_target, trigger
+from jobtrack.core.listing import posting_name
 from jobtrack.core.model import Event, Posting, Status
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.core.zones import local_zone

@@ -1,8 +1,9 @@
 """What the TUI's first screen needs, in a small file beside the store.
 
 Loading a store of 5,000 postings takes a few hundred milliseconds; the
-postings list needs only each posting's `Line` and the chosen theme. The
-TUI paints its first screen from this file and loads the store behind it.
+postings list needs only each posting's `Line` (the theme comes from the
+config file). The TUI paints its first screen from this file and loads the
+store behind it.
 
 It is derived data (`derived.py`), trusted only while the store is the very
 version it was built from. Whoever closes a Store brings the file up to
@@ -31,7 +32,6 @@ VERSION = 2  # 2: lines say whether the deadline and each interview have an hour
 @dataclass
 class FirstScreen:
     stamp: Stamp  # the version of the store these lines are
-    theme: str | None
     lines: list[Line]
 
 
@@ -45,17 +45,16 @@ def load(db: Path) -> FirstScreen | None:
     if data is None:
         return None
     main, log = (None if s is None else (s[0], s[1], s[2]) for s in data["stamp"])
-    theme = data.get("theme")
     try:
         lines = [Line.from_json(row) for row in data["lines"]]
     except (KeyError, TypeError, ValueError):
         return None
-    return FirstScreen((main, log), theme if isinstance(theme, str) else None, lines)
+    return FirstScreen((main, log), lines)
 
 
 def build(first: FirstScreen) -> bytes:
     lines = [line.to_json() for line in first.lines]
-    return orjson.dumps({"version": VERSION, "stamp": first.stamp, "theme": first.theme, "lines": lines})
+    return orjson.dumps({"version": VERSION, "stamp": first.stamp, "lines": lines})
 
 
 def refresh(store: Store) -> None:
@@ -66,6 +65,6 @@ def refresh(store: Store) -> None:
     stamp = store.stamp()
     if derived.read(index_path(db), VERSION, db) is not None:
         return
-    first = FirstScreen(stamp, store.meta().get("theme"), lines_of(store.postings(), store.events()))
+    first = FirstScreen(stamp, lines_of(store.postings(), store.events()))
     if store.stamp() == stamp:
         derived.save(index_path(db), build(first))

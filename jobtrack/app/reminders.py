@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from jobtrack.app.config import Offset, ReminderRules, parse_offset
 from jobtrack.core.ahead import booked, deadline_counts
 from jobtrack.core.countdown import countdown
+from jobtrack.core.listing import posting_name
 from jobtrack.core.model import Event, EventKind, Posting, Status
 from jobtrack.core.sanitize import clean_line
 from jobtrack.core.zones import aware
@@ -90,12 +91,6 @@ def due_at(target: datetime, offset: Offset, tz: ZoneInfo, clock: time | None = 
     if offset.elapsed:
         return aware(target, tz).astimezone(UTC) + before
     return aware(target + before, tz).astimezone(UTC)
-
-
-def posting_name(p: Posting | None) -> str:
-    if p is None:
-        return ""
-    return " – ".join(x for x in (clean_line(p.title), clean_line(p.employer)) if x)
 
 
 def applied_at(p: Posting) -> datetime:
@@ -427,7 +422,7 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "appointment_offsets", "candidates", "dismiss", "due",
-    "due_at", "event_target", "find", "load_state", "mark_shown", "number", "pending", "rekey", "posting_name", "prune",
+    "due_at", "event_target", "find", "load_state", "mark_shown", "number", "pending", "rekey", "prune",
     "snooze",
     "snooze_until", "trigger",
 ]

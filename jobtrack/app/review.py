@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from jobtrack.app.agenda import Entry, Happening, Review, Waiting, ago, deadline_label, with_in
-from jobtrack.core.model import Posting
+from jobtrack.app.agenda import Entry, Happening, Review, Waiting, ago, with_in
+from jobtrack.core.listing import posting_name
 from jobtrack.core.sanitize import clean_line
 
 WIDTH = 80
@@ -42,19 +42,6 @@ def _spread(head: str, what: str, tail: str, width: int) -> str:
     return fit(f"{head}{what:<{max(room, 0)}}  {tail}", width)
 
 
-def _posting_name(p: Posting | None) -> str:
-    """ "Acme — Data analyst": employer first, as people say it on the phone."""
-    if p is None:
-        return ""
-    return " — ".join(x for x in (clean_line(p.employer), clean_line(p.title)) if x)
-
-
-def _titled(p: Posting) -> str:
-    """ "Chef (Viborg) · Viborg Kommune": the title first, as in a list of postings."""
-    what = deadline_label(p)
-    return f"{what} · {clean_line(p.employer)}" if p.employer else what
-
-
 def _contact_text(entry: Entry) -> str:
     return ", ".join(" ".join(clean_line(x) for x in (c.name, c.phone) if x) for c in entry.contacts[:1])
 
@@ -64,8 +51,8 @@ def entry_lines(e: Entry, width: int = WIDTH) -> list[str]:
     clock = e.at.strftime("%H:%M") if e.timed else "     "
     p = e.posting
     if e.is_deadline and p is not None:
-        return [_spread(f"  {clock}  {'deadline':<10} ", _titled(p), with_in(e.left), width)]
-    title = _posting_name(p)
+        return [_spread(f"  {clock}  {'deadline':<10} ", posting_name(p), with_in(e.left), width)]
+    title = posting_name(p)
     label = clean_line(e.event.label) if e.event else ""
     lines = [fit(f"  {clock}  {e.kind:<10} {title or label or '(no posting)'}", width)]
     details = [label if title else "", clean_line(e.event.place) if e.event else "", _contact_text(e)]
@@ -88,15 +75,15 @@ def day_heading(day: date, now: datetime) -> str:
 
 def _waiting_row(w: Waiting, now: datetime, width: int) -> Row:
     tail = f"{w.step} {ago(w.since.date(), now.date())}"
-    return Row("entry", [_spread("  ", _titled(w.posting), tail, width)], w.posting.id)
+    return Row("entry", [_spread("  ", posting_name(w.posting), tail, width)], w.posting.id)
 
 
 def _happening_row(h: Happening, width: int) -> Row:
     p = h.posting
     if h.event is not None:
-        what = _posting_name(p) or clean_line(h.event.label) or "(no posting)"
+        what = posting_name(p) or clean_line(h.event.label) or "(no posting)"
     else:
-        what = _titled(p) if p is not None else ""
+        what = posting_name(p) if p is not None else ""
     if h.note:
         what += f" · {clean_line(h.note)}"
     return Row("entry", [fit(f"  {h.at:%a %d %b}  {h.what:<12} {what}", width)], p.id if p else None, h.at)

@@ -9,7 +9,6 @@ from typing import Any
 
 from jobtrack.core import clock, values
 from jobtrack.core.model import Posting, Status
-from jobtrack.core.sanitize import clean_line
 from jobtrack.core.values import fmt as fmt  # re-exported: the forms and listings show values with it
 
 Parser = Callable[[str], Any]
@@ -114,14 +113,13 @@ def status_arg(text: str) -> Status:
 def summary(p: Posting, now: datetime | None = None) -> str:
     """A posting on one line, as `add`, `show` and `edit` confirm it."""
     from jobtrack.core.countdown import beside_date, countdown
+    from jobtrack.core.listing import posting_name
 
     now = now or clock.now()
-    parts = [clean_line(p.title)]
-    if p.employer:
-        parts.append(f"at {clean_line(p.employer)}")
+    parts = [posting_name(p)]
     at = p.deadline_at()
     if at:
-        parts += ["—", "deadline", at.date().isoformat()]
+        parts += ["— deadline", at.date().isoformat()]
         parts += [fmt(p.deadline_time)] if p.deadline_time else []
         parts += [beside_date(countdown(at, now, p.deadline_time is not None), at)]
     return " ".join(part for part in parts if part)

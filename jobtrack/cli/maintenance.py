@@ -26,7 +26,7 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store import StoreDamaged
     from jobtrack.store.atomic import stale_temps
     from jobtrack.store.backups import list_backups
-    from jobtrack.store.journal import journal_path
+    from jobtrack.store.locations import journal_path
     from jobtrack.store.storage import newest_good_backup
 
     problems: list[str] = []
@@ -101,6 +101,7 @@ def _print_bad_rows(path: Path) -> None:
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store.backups import list_backups
     from jobtrack.store.errors import SaveFailed
+    from jobtrack.store.locations import restore_aside
     from jobtrack.store.storage import newest_good_backup, put_back, read_good
     from jobtrack.store.store import holding, store_lock
 
@@ -117,7 +118,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         read_good(chosen)
     except (OSError, ValueError) as exc:
         raise UserError(f"{chosen} is not a readable jobtrack backup ({exc})") from None
-    aside = path.with_name(f"{path.name}.before-restore-{datetime.now():%Y%m%dT%H%M%S}")
+    aside = restore_aside(path, datetime.now())
     with holding(store_lock(path, 15.0), path):
         try:
             kept = put_back(path, data, aside)
@@ -130,7 +131,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_locate(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.store.backups import backup_dir
+    from jobtrack.store.locations import backup_dir
 
     where = {
         "db": ctx.db_path,

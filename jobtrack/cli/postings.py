@@ -69,7 +69,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if not args.sources:
         if not fields.get("title"):
             raise UserError("give a SOURCE (URL, file or -) or at least --title")
-        from jobtrack.app.services import add_posting
+        from jobtrack.app.intake import add_posting
         from jobtrack.cli.sources import report_added
         from jobtrack.store import Bundle
 
@@ -148,18 +148,24 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     fields = _fields(args)
     if not fields:
         raise UserError("nothing to change: give options such as --title or --deadline")
-    p = ctx.store().edit_posting(args.id, fields)
+    from jobtrack.app.records import edit_posting
+
+    p = edit_posting(ctx.store(), args.id, fields)
     print(f"updated #{p.id}: {summary(p)}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.store().set_status(args.id, args.status, args.note)
+    from jobtrack.app.records import set_status
+
+    p = set_status(ctx.store(), args.id, args.status, args.note)
     print(f"#{p.id} is now {p.status.value}")
     return 0
 
 
 def cmd_rm(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.records import delete_posting
+
     store = ctx.store()
     p = store.posting(args.id)
     if not args.yes:
@@ -169,6 +175,6 @@ def cmd_rm(args: argparse.Namespace, ctx: Context) -> int:
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("kept")
             return 1
-    store.delete_posting(args.id)
+    delete_posting(store, args.id)
     print(f"deleted #{args.id}")
     return 0

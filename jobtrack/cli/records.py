@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from jobtrack.app import records
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
 from jobtrack.core.model import Contact, Event, EventKind
@@ -27,21 +28,10 @@ class RecordKind:
     fields: dict[str, Parser]
     extra: tuple[str, ...]
     help: str
-    make: Callable[[int, dict[str, Any]], Contact | Event]
-    add: Callable[[Store, Any], Contact | Event]
+    add: Callable[[Store, int, dict[str, Any]], Contact | Event]
     edit: Callable[[Store, int, dict[str, Any]], Contact | Event]
     remove: Callable[[Store, int], Contact | Event]
     describe: Callable[[Any], str]
-
-
-def _new_contact(posting: int, fields: dict[str, Any]) -> Contact:
-    if not fields.get("name"):
-        raise UserError("a contact needs --name")
-    return Contact(posting_ids=[posting], **fields)
-
-
-def _new_event(posting: int, fields: dict[str, Any]) -> Event:
-    return Event(posting_id=posting, **{"kind": EventKind.INTERVIEW, **fields})
 
 
 def _describe_event(e: Event) -> str:
@@ -51,14 +41,12 @@ def _describe_event(e: Event) -> str:
 KINDS = (
     RecordKind(
         "contact", "c", CONTACT_FIELDS, (), "add, edit or remove contact people",
-        _new_contact, lambda s, c: s.add_contact(c), lambda s, i, f: s.edit_contact(i, f), lambda s, i: s.delete_contact(i),
-        lambda c: clean_line(c.name),
+        records.add_contact, records.edit_contact, records.remove_contact, lambda c: clean_line(c.name),
     ),
     RecordKind(
         "event", "e", EVENT_FIELDS, ("when",),
         f"add, edit or remove interviews, tests and follow-ups ({', '.join(k.value for k in EventKind)})",
-        _new_event, lambda s, e: s.add_event(e), lambda s, i, f: s.edit_event(i, f), lambda s, i: s.delete_event(i),
-        _describe_event,
+        records.add_event, records.edit_event, records.remove_event, _describe_event,
     ),
 )
 
@@ -86,7 +74,10 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     kind: RecordKind = args.kind
-    record = kind.add(ctx.store(), kind.make(args.posting, _fields(args)))
+    try:
+        record = kind.add(ctx.store(), args.posting, _fields(args))
+    except ValueError as exc:
+        raise UserError(f"{exc}: give --name") from None
     print(f"added {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0
 

@@ -137,7 +137,8 @@ def cmd_dismiss(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.core.model import Event, EventKind
+    from jobtrack.app.records import add_event
+    from jobtrack.core.model import EventKind
     from jobtrack.core.sanitize import clean_line
     from jobtrack.lang.human_dates import parse_when
 
@@ -145,6 +146,6 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     text = clean_line(" ".join(args.text))
     if not text:
         raise UserError("say what to be reminded of")
-    event = ctx.store().add_event(Event(args.posting, EventKind.FOLLOW_UP, day=day, time=clock, label=text))
+    event = add_event(ctx.store(), args.posting, {"kind": EventKind.FOLLOW_UP, "day": day, "time": clock, "label": text})
     print(f"added reminder e{event.id} for {day:%a %d %b %Y}{f' {clock:%H:%M}' if clock else ''}: {text}")
     return 0

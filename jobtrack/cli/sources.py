@@ -12,7 +12,7 @@ from jobtrack.core.sanitize import clean_line, json_text
 from jobtrack.ingest.errors import SourceError
 
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
-    from jobtrack.app.services import AddResult
+    from jobtrack.app.intake import AddResult
     from jobtrack.store import Store
 
 
@@ -45,7 +45,7 @@ def _paste_prompt(source: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.app.services import read_source
+    from jobtrack.app.intake import read_source
 
     _paste_prompt(args.source)
     _, ex = read_source(args.source, _as_of(args.as_of))
@@ -79,7 +79,7 @@ def print_extraction(data: dict) -> None:
 def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | None, *,
                 update: bool = False, anyway: bool = False) -> int:
     """Add each source; one per line on stdin when the only source is `-` and stdin is a list."""
-    from jobtrack.app.services import add_posting, bundle_from_extraction, read_source, understood
+    from jobtrack.app.intake import add_posting, bundle_from_extraction, read_source, understood
 
     store = ctx.store()
     counts = {"added": 0, "known": 0, "updated": 0, "failed": 0}
@@ -130,7 +130,8 @@ def report_added(store: Store, result: AddResult, prefix: str = "", source: str 
 
 def cmd_refresh(args: argparse.Namespace, ctx: Context) -> int:
     """Show every field, event and contact that changed at the source; the user decides what to take over."""
-    from jobtrack.app.services import bundle_from_extraction, compare, read_source, take
+    from jobtrack.app.changes import compare, take
+    from jobtrack.app.intake import bundle_from_extraction, read_source
 
     store = ctx.store()
     stored = store.bundle(args.id)

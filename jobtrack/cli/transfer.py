@@ -71,18 +71,12 @@ def bundle_from_json(data: Any) -> Bundle:
     )
 
 
-def _subjects(store: Store) -> dict[str, str]:
-    """A reminder's subject in this store ("posting-7") → the same by identity ("posting-<uid>")."""
-    out = {f"posting-{p.id}": f"posting-{p.uid}" for p in store.postings()}
-    out.update({f"event-{e.id}": f"event-{e.uid}" for e in store.events()})
-    return out
-
-
 def _json_bytes(store: Store) -> tuple[bytes, int]:
+    from jobtrack.app.records import reminder_subjects
     from jobtrack.app.reminders import load_state, rekey
 
     bundles = store.export_bundles()
-    reminders = rekey(load_state(store.meta()), _subjects(store))
+    reminders = rekey(load_state(store.meta()), reminder_subjects(store))
     payload = {"format": FORMAT, "version": VERSION, "postings": [bundle_to_json(b) for b in bundles],
                "reminders": {k: {f: v for f, v in entry.items() if f != "n"} for k, entry in reminders.items()}}
     return (json_text(payload, indent=1) + "\n").encode("utf-8"), len(bundles)
@@ -148,21 +142,6 @@ def _read(path: str) -> Any:
         raise UserError(f"{path} is not valid JSON ({exc})") from None
 
 
-def import_reminders(store: Store, data: Any) -> None:
-    """The shown, snoozed and dismissed marks of an export, so old reminders do not fire again here."""
-    from jobtrack.app.reminders import META_KEY, load_state, rekey
-
-    theirs = load_state({META_KEY: data.get("reminders")} if isinstance(data, dict) else {})
-    if not theirs:
-        return
-    with store.transaction():
-        here = {uid: local for local, uid in _subjects(store).items()}
-        ours = load_state(store.meta())
-        merged = {**ours, **{k: {**entry, **ours.get(k, {})} for k, entry in rekey(theirs, here).items()}}
-        if merged != ours:
-            store.set_meta(META_KEY, merged)
-
-
 def parse_export(data: Any, path: str) -> list[Bundle]:
     """Every record is checked before anything is saved; the first bad one is named."""
     records = data.get("postings") if isinstance(data, dict) else data
@@ -196,7 +175,7 @@ def parse_csv(path: str) -> list[tuple[Posting, frozenset[str]]]:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from jobtrack.app.services import import_rows
+    from jobtrack.app.records import import_export, import_rows
 
     store = ctx.store()
     if args.csv_file:
@@ -213,9 +192,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             if show and (n % 100 == 0 or n == total):
                 print(f"\rimporting {n}/{total}", end="" if n < total else "\n", file=sys.stderr, flush=True)
 
-        with store.transaction():
-            counts = store.import_bundles(bundles, progress=progress)
-            import_reminders(store, data)
+        counts = import_export(store, bundles, data.get("reminders") if isinstance(data, dict) else None, progress)
     print(f"imported {total} postings: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     if counts.updated_ids:
         shown = ", ".join(f"#{i}" for i in counts.updated_ids[:20]) + (", …" if len(counts.updated_ids) > 20 else "")

@@ -6,7 +6,7 @@ reminders, the calendar and the postings list (its order and colours) share.
 - A moment with an hour is ahead until it comes; a day without an hour (an
   interview "on 3 December", a deadline with no time) lasts the whole day
   and never gets an hour made up for it.
-- A posting with an appointment (interview, test, case, call) booked ahead
+- A posting with an appointment (`model.APPOINTMENTS`) booked ahead
   is not waiting for an answer, so no follow-up is due for it.
 """
 
@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-from jobtrack.core.model import END_OF_DAY, Event, EventKind, Status
-
-APPOINTMENTS = frozenset({EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL})
+from jobtrack.core.model import APPOINTMENTS, END_OF_DAY, Event, Status
 
 
 def deadline_counts(status: Status) -> bool:

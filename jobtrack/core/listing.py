@@ -15,10 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jobtrack.core.ahead import APPOINTMENTS, deadline_counts, last_moment
-from jobtrack.core.model import Event, Posting, Status, closed
+from jobtrack.core.ahead import deadline_counts, last_moment
+from jobtrack.core.model import APPOINTMENTS, Event, Posting, Status, closed
+from jobtrack.core.sanitize import clean_line
 
 STATUSES = {s.value: s for s in Status}  # a lookup: `Status(value)` is slow for thousands of lines
+
+
+def posting_name(p: Posting | Line | None) -> str:
+    """A posting named in running text, "Chef – Viborg Kommune": the one name reminders,
+    calendars, the week, the palette and the command line's confirmations give it."""
+    if p is None:
+        return ""
+    return " – ".join(x for x in (clean_line(p.title), clean_line(p.employer)) if x)
 
 
 @dataclass(slots=True)

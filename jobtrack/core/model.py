@@ -59,6 +59,11 @@ class EventKind(StrEnum):
     OTHER = "other"
 
 
+# An appointment: a time set with the employer. One ahead means the application
+# is not waiting for an answer; each is reminded of (docs/reminders.md).
+APPOINTMENTS = (EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.CALL)
+
+
 @dataclass
 class StatusChange:
     status: Status

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from jobtrack.store.locations import temp_beside
+
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -42,7 +44,7 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], object
     the rename, which is the moment to keep the old version as a backup.
     """
     ensure_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_beside(path, os.getpid())
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     except OSError as exc:
@@ -64,7 +66,7 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], object
     fsync_dir(path.parent)
 
 
-_TEMP = re.compile(r"\..+\.(\d+)\.tmp")
+_TEMP = re.compile(r"\..+\.(\d+)\.tmp")  # the names `locations.temp_beside` gives
 
 
 def _alive(pid: int) -> bool:

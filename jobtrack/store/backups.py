@@ -15,14 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from jobtrack.store.atomic import ensure_dir
+from jobtrack.store.locations import backup_dir
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
 STAMP = "%Y%m%dT%H%M%S.%f"
-
-
-def backup_dir(db: Path) -> Path:
-    return db.with_name(f"{db.stem}-backups")
 
 
 def list_backups(db: Path) -> list[Path]:

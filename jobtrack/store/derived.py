@@ -16,10 +16,7 @@ import orjson
 
 from jobtrack.store import journal
 from jobtrack.store.atomic import atomic_write
-
-
-def beside(db: Path, suffix: str) -> Path:
-    return db.with_name(f"{db.name}.{suffix}")
+from jobtrack.store.locations import beside as beside  # the indexes name their files with it
 
 
 def store_stamp(db: Path) -> list[Any]:

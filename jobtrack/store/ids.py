@@ -18,12 +18,9 @@ from pathlib import Path
 import orjson
 
 from jobtrack.store.atomic import atomic_write
+from jobtrack.store.locations import ids_path
 
 Marks = dict[str, int]
-
-
-def ids_path(db: Path) -> Path:
-    return db.with_name(f"{db.name}.ids")
 
 
 def read_marks(db: Path) -> Marks | None:

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from jobtrack.store.atomic import PRIVATE_FILE, fsync_dir, write_all
+from jobtrack.store.locations import journal_path
 
 Tables = dict[str, dict[str, Any]]
 Record = dict[str, Any]
@@ -37,10 +38,6 @@ class JournalDamaged(ValueError):
 
 def stamp_of(st: os.stat_result) -> FileStamp:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def journal_path(db: Path) -> Path:
-    return db.with_name(f"{db.name}.journal")
 
 
 def file_stamp(path: Path) -> FileStamp | None:

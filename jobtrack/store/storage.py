@@ -36,6 +36,7 @@ from jobtrack.store import backups, journal, rows
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged, StoreUnreadable, os_reason
 from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
+from jobtrack.store.locations import backup_dir, journal_path
 
 COMPACT_AFTER = 64  # records
 JOURNAL_BYTES = 1 << 20
@@ -75,7 +76,7 @@ def missing_with_backups(path: Path) -> StoreDamaged | None:
     found = backups.list_backups(path)
     if not found:
         return None
-    reason = f"is missing but its backups are in {backups.backup_dir(path)} (move that folder away to start afresh)"
+    reason = f"is missing but its backups are in {backup_dir(path)} (move that folder away to start afresh)"
     return StoreDamaged(path, reason, newest_good_backup(path))
 
 
@@ -91,16 +92,16 @@ def put_back(path: Path, data: bytes, aside: Path) -> list[Path]:
         shutil.copy2(path, aside)
         os.chmod(aside, 0o600)
         kept.append(aside)
-    moved = journal.journal_path(path).exists()
+    moved = journal_path(path).exists()
     if moved:
-        os.replace(journal.journal_path(path), journal.journal_path(aside))
+        os.replace(journal_path(path), journal_path(aside))
         fsync_dir(path.parent)
-        kept.append(journal.journal_path(aside))
+        kept.append(journal_path(aside))
     try:
         atomic_write(path, data)
     except OSError:
         if moved:  # the store stays as it was, its journal included
-            os.replace(journal.journal_path(aside), journal.journal_path(path))
+            os.replace(journal_path(aside), journal_path(path))
             fsync_dir(path.parent)
         raise
     return kept
@@ -115,7 +116,7 @@ class SafeStorage(Storage):
         self, path: str | os.PathLike[str], *, keep_backups: bool = True, compact_after: int = COMPACT_AFTER
     ) -> None:
         self.path = Path(path)
-        self.journal = journal.journal_path(self.path)
+        self.journal = journal_path(self.path)
         self.keep_backups = keep_backups
         self.compact_after = compact_after
         self.appended = False  # this instance added records since the last fold

@@ -40,6 +40,7 @@ from jobtrack.store.atomic import ensure_dir, stale_temps
 from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
+from jobtrack.store.locations import lock_path
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
 from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, fold_failed
 from jobtrack.store.texts import Documents, TextsDamaged, TextShards
@@ -75,7 +76,7 @@ def _now() -> datetime:
 
 def store_lock(path: Path, timeout: float) -> FileLock:
     """The inter-process lock every writer of the store at `path` holds."""
-    return FileLock(str(path) + ".lock", timeout=timeout, mode=0o600)
+    return FileLock(str(lock_path(path)), timeout=timeout, mode=0o600)
 
 
 @contextmanager
@@ -547,6 +548,6 @@ class Store:
         return self._meta()
 
     def set_meta(self, key: str, value: Any) -> None:
-        """Small app state shared by every front end (fired reminders, chosen theme)."""
+        """Small app state shared by every front end (the reminders shown, snoozed, dismissed)."""
         with self.transaction():
             self._set_row(META, META_ID, {key: value})

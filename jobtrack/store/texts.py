@@ -15,6 +15,7 @@ import orjson
 
 from jobtrack.store.atomic import atomic_write
 from jobtrack.store.errors import StoreError
+from jobtrack.store.locations import documents_dir, texts_dir
 
 SHARDS = 32
 
@@ -30,14 +31,6 @@ class TextsDamaged(StoreError):
             f"{whose}the text file {shard} is damaged; move it aside to lose only the texts it holds "
             f"(postings whose id divided by {SHARDS} leaves {shard.stem.lstrip('0') or '0'})"
         )
-
-
-def texts_dir(db: Path) -> Path:
-    return db.with_name(f"{db.stem}-texts")
-
-
-def documents_dir(db: Path) -> Path:
-    return db.with_name(f"{db.stem}-documents")
 
 
 class TextShards:

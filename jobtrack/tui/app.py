@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jobtrack.app import list_index
+from jobtrack.app.config import ConfigError, carry_theme, chosen_theme, save_theme
 from jobtrack.app.list_index import FirstScreen
 from jobtrack.core import clock
 from jobtrack.core.listing import Line, lines_of
@@ -77,14 +78,16 @@ class JobtrackApp(App[None]):
         theme_folders: list[Path] | None = None,
         remind: bool = True,
         first: FirstScreen | None = None,
+        config: Path | None = None,
     ) -> None:
         """`store` may be a function that opens it: then, given `first` (the list
-        index), the first screen is painted before the store is loaded."""
+        index), the first screen is painted before the store is loaded. The theme
+        chosen is remembered in the config file (`config`, else the user's)."""
         super().__init__()
         self.remind = remind  # deliver reminders as notifications (off for layout snapshots)
         self._open_store = store if callable(store) else lambda: store
         self._store: Store | None = None
-        self._index_theme = first.theme if first is not None else None
+        self.config = config
         self._lines = (first.stamp, first.lines) if first is not None else None  # the lines of a store version
         self.failure: StoreError | None = None  # why the app stopped early, for the command line
         self.now = now
@@ -184,8 +187,7 @@ class JobtrackApp(App[None]):
         errors = load_themes(self, self.theme_folders)
         if errors:
             self.notify("\n".join(errors), title="Some themes did not load", severity="error", markup=False)
-        chosen = self._index_theme if self._from_index() else self.store.meta().get("theme")
-        wanted = chosen or DEFAULT_THEME
+        wanted = chosen_theme(self.config) or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
@@ -208,6 +210,9 @@ class JobtrackApp(App[None]):
         if not gc.isenabled():  # paused by `run_app`
             gc.freeze()
             gc.enable()
+        carried = carry_theme(self.store, self.config)
+        if carried is not None and carried in self.available_themes:
+            self.theme = carried
         if self.remind:
             self.reminder_watch.start()
 
@@ -227,8 +232,10 @@ class JobtrackApp(App[None]):
         if theme.name == self._theme_shown:
             return
         self._theme_shown = theme.name
-        if self.store.meta().get("theme") != theme.name:
-            self.store.set_meta("theme", theme.name)
+        try:
+            save_theme(theme.name, self.config)
+        except ConfigError as exc:
+            self.notify(str(exc), title="Theme not remembered", severity="error", markup=False)
         self.refresh_postings()
 
     def refresh_postings(self) -> None:

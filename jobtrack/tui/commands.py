@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,8 +12,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from jobtrack.core.listing import in_order
-from jobtrack.core.sanitize import clean_line
+from jobtrack.core.listing import in_order, posting_name
+from jobtrack.tui.base import InJobtrack
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
@@ -48,16 +48,16 @@ def binding_commands(screen: Screen[object], app: JobtrackApp) -> Iterator[Syste
             yield SystemCommand(b.description, help_text, partial(owner.run_action, b.action))
 
 
-class PostingsProvider(Provider):
+class PostingsProvider(InJobtrack, Provider):
     """Jump to a posting by title or employer; choosing one opens its detail screen."""
 
     async def startup(self) -> None:
-        app = cast("JobtrackApp", self.app)
+        app = self.jt
         _, lines = app.lines()
-        self.choices = [(f"{clean_line(line.title)} · {clean_line(line.employer)}", line.id) for line in in_order(lines, app.now())]
+        self.choices = [(posting_name(line), line.id) for line in in_order(lines, app.now())]
 
     def _open(self, ident: int) -> None:
-        cast("JobtrackApp", self.app).open_posting(ident)
+        self.jt.open_posting(ident)
 
     async def discover(self) -> Hits:
         for text, ident in self.choices[:DISCOVERED]:

@@ -1,6 +1,6 @@
 """Add a posting: read a URL, a file or pasted text, check what was understood, save.
 
-Saving goes through `services.add_posting`, as `jobtrack add` does: a posting
+Saving goes through `intake.add_posting`, as `jobtrack add` does: a posting
 already tracked from the same address is shown beside what its page says now
 and changes only when the user presses Update.
 """
@@ -23,14 +23,14 @@ from jobtrack.core.document import Document
 from jobtrack.core.model import Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
 from jobtrack.store.store import Bundle
+from jobtrack.tui.base import InJobtrack
 from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.extract.result import Extraction
-    from jobtrack.tui.app import JobtrackApp
 
 
-class AddDialog(ModalScreen[int | None]):
+class AddDialog(InJobtrack, ModalScreen[int | None]):
     """Returns the new posting's id, or None when cancelled."""
 
     CSS_PATH = "add.tcss"
@@ -44,10 +44,6 @@ class AddDialog(ModalScreen[int | None]):
         self.bundle: Bundle | None = None
         self.known: Posting | None = None  # the posting already tracked from this address
         self.reading: Worker[None] | None = None
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -116,7 +112,7 @@ class AddDialog(ModalScreen[int | None]):
         error.display = True
 
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
-        from jobtrack.app.services import bundle_from_extraction, understood
+        from jobtrack.app.intake import bundle_from_extraction, understood
 
         self.show_reading(None)
         bundle = bundle_from_extraction(extraction, doc)
@@ -143,7 +139,8 @@ class AddDialog(ModalScreen[int | None]):
 
     def show_known(self, bundle: Bundle, understood: bool) -> None:
         """Says when the address is tracked already, with what its page says now beside what is stored."""
-        from jobtrack.app.services import compare, same_source
+        from jobtrack.app.changes import compare
+        from jobtrack.app.intake import same_source
 
         store = self.jt.store
         self.known = known = same_source(store, bundle)
@@ -181,7 +178,7 @@ class AddDialog(ModalScreen[int | None]):
         return bundle
 
     def action_save(self) -> None:
-        from jobtrack.app.services import add_posting
+        from jobtrack.app.intake import add_posting
 
         if self.bundle is None:
             self.action_read()
@@ -202,7 +199,7 @@ class AddDialog(ModalScreen[int | None]):
         self.dismiss(saved.id)
 
     def action_update(self) -> None:
-        from jobtrack.app.services import add_posting
+        from jobtrack.app.intake import add_posting
 
         bundle = self.edited_bundle()
         if bundle is None:

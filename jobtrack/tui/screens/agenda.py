@@ -10,7 +10,7 @@ time, chosen with tabs or w, m, p.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from functools import cached_property
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,11 +25,9 @@ from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before,
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting
 from jobtrack.core.pipeline import pipeline
+from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
-
-if TYPE_CHECKING:
-    from jobtrack.tui.app import JobtrackApp
 
 PANES = {"week": "#week", "month": "#grid", "pipeline": "#bars"}  # each pane's widget to focus
 WIDEST = 100  # longer lines push the countdowns too far from what they count down to
@@ -41,7 +39,7 @@ def _line_width(options: OptionList) -> int:
     return min(max(width - 2, 40), WIDEST)
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(InJobtrack, Screen[None]):
     CSS_PATH = "agenda.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -53,14 +51,9 @@ class AgendaScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._stamp: Any = None
         self._records: tuple[list[Posting], list[Event], list[Contact]] = ([], [], [])
         self._month: tuple[int, int] | None = None
         self._today: date | None = None
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,7 +77,7 @@ class AgendaScreen(Screen[None]):
         self.add_class("-show-week")
         self.reload()
         self.query_one("#week", OptionList).focus()
-        self.set_interval(self.jt.poll_interval, self.poll)
+        self.store_watch.start(self)
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -106,14 +99,14 @@ class AgendaScreen(Screen[None]):
             widget.focus()
 
     # -- data -----------------------------------------------------------------
-    def poll(self) -> None:
+    @cached_property
+    def store_watch(self) -> StoreWatch:
         """Reload when any process saved, or when midnight passed."""
-        if self.jt.store.stamp() != self._stamp or self.jt.now().date() != self._today:
-            self.reload()
+        return StoreWatch(self.jt, self.reload, also=lambda: self.jt.now().date() != self._today)
 
     def reload(self) -> None:
         store = self.jt.store
-        self._stamp = store.stamp()
+        self.store_watch.mark()
         now = self.jt.now()
         self._today = now.date()
         self._records = (store.postings(), store.events(), store.contacts())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from functools import cached_property
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -15,16 +16,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
+from jobtrack.app import records
 from jobtrack.app.agenda import event_left
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.core.countdown import beside_date, countdown
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
+from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
-
-if TYPE_CHECKING:
-    from jobtrack.tui.app import JobtrackApp
 
 
 FACT_STYLE = "reverse"
@@ -56,7 +56,7 @@ def event_when(e: Event, now: datetime) -> str:
     return f"{day}  {beside_date(event_left(at, e.time is not None, now), at)}".rstrip()
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(InJobtrack, Screen[None]):
     CSS_PATH = "detail.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -75,13 +75,8 @@ class DetailScreen(Screen[None]):
         super().__init__()
         self.posting_id = posting_id
         self._save_timer: Timer | None = None
-        self._stamp: Any = None
         self._notes_base = ""  # the notes as last read from or written to the store
         self._gone = False
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     @property
     def posting(self) -> Posting:
@@ -111,12 +106,14 @@ class DetailScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_fields()
         self.query_one("#detail").focus()
-        self.set_interval(self.jt.poll_interval, self.poll)
+        self.store_watch.start(self)
 
     # -- following the store --------------------------------------------------
-    def poll(self) -> None:
-        if self.jt.store.stamp() == self._stamp:
-            return
+    @cached_property
+    def store_watch(self) -> StoreWatch:
+        return StoreWatch(self.jt, self.store_changed)
+
+    def store_changed(self) -> None:
         try:
             notes = self.posting.notes
         except NotFound:
@@ -130,7 +127,7 @@ class DetailScreen(Screen[None]):
         """Deleted by another process: say so and go back, once nothing is on top of us."""
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._stamp = self.jt.store.stamp()
+        self.store_watch.mark()
         if not self._gone:
             self.notify("This posting was deleted elsewhere", severity="warning")
         self._gone = True
@@ -157,7 +154,7 @@ class DetailScreen(Screen[None]):
 
     def refresh_fields(self) -> None:
         store = self.jt.store
-        self._stamp = store.stamp()
+        self.store_watch.mark()
         try:
             p = self.posting
         except NotFound:
@@ -234,12 +231,12 @@ class DetailScreen(Screen[None]):
         if notes == self._notes_base:
             return
         try:
-            self.jt.store.edit_posting(self.posting_id, {"notes": notes})
+            records.save_notes(self.jt.store, self.posting_id, notes)
         except NotFound:
             self.gone()
             return
         self._notes_base = notes
-        self._stamp = self.jt.store.stamp()
+        self.store_watch.mark()
 
     # -- actions --------------------------------------------------------------
     def action_back(self) -> None:
@@ -287,7 +284,7 @@ class DetailScreen(Screen[None]):
 
         def chosen(status: Status | None) -> None:
             if status is not None:
-                self.jt.store.set_status(self.posting_id, status)
+                records.set_status(self.jt.store, self.posting_id, status)
                 self.refresh_fields()
 
         self.app.push_screen(StatusDialog(self.posting.status), chosen)
@@ -317,7 +314,7 @@ class DetailScreen(Screen[None]):
         store = self.jt.store
         self._form(
             "New contact", contact_fields(Contact("")), CONTACT_FIELDS, "name",
-            lambda v: store.add_contact(Contact(**{"name": "", **v}, posting_ids=[self.posting_id])),
+            lambda v: records.add_contact(store, self.posting_id, v),
         )
 
     def action_new_event(self) -> None:
@@ -325,17 +322,17 @@ class DetailScreen(Screen[None]):
         blank = Event(self.posting_id, EventKind.INTERVIEW)
         self._form(
             "New event", event_fields(blank), EVENT_FIELDS, "kind",
-            lambda v: store.add_event(Event(**{"posting_id": self.posting_id, "kind": blank.kind, **v})),
+            lambda v: records.add_event(store, self.posting_id, {"kind": blank.kind, **v}),
         )
 
     def action_edit_row(self) -> None:
         store = self.jt.store
         if (contact_id := self._selected("#contacts")) is not None:
             self._form("Edit contact", contact_fields(store.contact(contact_id)), CONTACT_FIELDS, "name",
-                       lambda v: store.edit_contact(contact_id, v))
+                       lambda v: records.edit_contact(store, contact_id, v))
         elif (event_id := self._selected("#events")) is not None:
             self._form("Edit event", event_fields(store.event(event_id)), EVENT_FIELDS, "kind",
-                       lambda v: store.edit_event(event_id, v))
+                       lambda v: records.edit_event(store, event_id, v))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -348,10 +345,10 @@ class DetailScreen(Screen[None]):
         remove: Callable[[], object]
         if (contact_id := self._selected("#contacts")) is not None:
             name = store.contact(contact_id).name
-            question, remove = f"Remove the contact “{clean_line(name)}”?", lambda: self._remove_contact(contact_id)
+            question, remove = f"Remove the contact “{clean_line(name)}”?", lambda: records.remove_contact(store, contact_id, self.posting_id)
         elif (event_id := self._selected("#events")) is not None:
             event = store.event(event_id)
-            question, remove = f"Remove “{clean_line(event.label or event.kind.value)}”?", lambda: store.delete_event(event_id)
+            question, remove = f"Remove “{clean_line(event.label or event.kind.value)}”?", lambda: records.remove_event(store, event_id)
         else:
             self.notify("Select a contact or an event first (tab moves there)", severity="warning", timeout=2)
             return
@@ -362,12 +359,3 @@ class DetailScreen(Screen[None]):
                 self.refresh_fields()
 
         self.app.push_screen(ConfirmDialog(question), confirmed)
-
-    def _remove_contact(self, ident: int) -> None:
-        """A contact shared with other postings is only unlinked from this one."""
-        store = self.jt.store
-        others = [pid for pid in store.contact(ident).posting_ids if pid != self.posting_id]
-        if others:
-            store.edit_contact(ident, {"posting_ids": others})
-        else:
-            store.delete_contact(ident)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,18 +10,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from jobtrack.app import records
 from jobtrack.cli.fields import POSTING_FIELDS, Parser
+from jobtrack.tui.base import InJobtrack
 from jobtrack.tui.widgets.form import Field, FieldForm, posting_fields
-
-if TYPE_CHECKING:
-    from jobtrack.tui.app import JobtrackApp
 
 
 # Fields that are a date the user relies on: emptying one (a slip of ctrl+k) is asked about first.
 ASK_BEFORE_EMPTYING = {"deadline": "deadline", "when": "date"}
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
+class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
     """Returns the parsed values the user changed, or None when cancelled."""
 
     CSS_PATH = "edit.tcss"
@@ -35,10 +34,6 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.title_text = title
         self.form = FieldForm(fields, parsers)
         self.required = required  # a field that may not be left empty
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -102,6 +97,6 @@ class EditDialog(FormDialog):
 
     def accept(self, values: dict[str, Any]) -> bool:
         if values:
-            self.jt.store.edit_posting(self.posting_id, values)
+            records.edit_posting(self.jt.store, self.posting_id, values)
             self.notify("Saved", timeout=2)
         return True

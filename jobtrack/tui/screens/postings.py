@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,15 +13,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from jobtrack.app import records
 from jobtrack.core.countdown import countdown, urgency
 from jobtrack.core.listing import Line, in_order
 from jobtrack.core.model import Status
 from jobtrack.core.sanitize import clean_line
+from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
     from jobtrack.store import Bundle
-    from jobtrack.tui.app import JobtrackApp
 
 FILTERS: list[Status | None] = [None, *Status]
 
@@ -56,7 +58,7 @@ class PostingRows:
         ]
 
 
-class PostingsScreen(Screen[None]):
+class PostingsScreen(InJobtrack, Screen[None]):
     CSS_PATH = "postings.tcss"
     # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
     AUTO_FOCUS = "#postings"
@@ -78,12 +80,7 @@ class PostingsScreen(Screen[None]):
         super().__init__()
         self.filter_index = 0
         self.undo_stack: list[Bundle] = []
-        self._stamp: Any = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,12 +98,12 @@ class PostingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.table.focus()
-        self.set_interval(self.jt.poll_interval, self.poll)
+        self.store_watch.start(self)
 
     # -- data -----------------------------------------------------------------
-    def poll(self) -> None:
-        if self.jt.store.stamp() != self._stamp:
-            self.reload()
+    @cached_property
+    def store_watch(self) -> StoreWatch:
+        return StoreWatch(self.jt, self.reload)
 
     @property
     def table(self) -> ProgressiveTable[Line]:
@@ -120,7 +117,8 @@ class PostingsScreen(Screen[None]):
         return int(key.value) if key.value is not None else None
 
     def reload(self) -> None:
-        self._stamp, lines = self.jt.lines()
+        stamp, lines = self.jt.lines()
+        self.store_watch.mark(stamp)
         now = self.jt.now()
         table = self.table
         keep = self.selected_id()
@@ -203,7 +201,7 @@ class PostingsScreen(Screen[None]):
 
         def chosen(status: Status | None) -> None:
             if status is not None:
-                self.jt.store.set_status(ident, status)
+                records.set_status(self.jt.store, ident, status)
                 self.notify(f"Status: {status.value}", timeout=2)
                 self.reload()
 
@@ -219,7 +217,7 @@ class PostingsScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.undo_stack.append(self.jt.store.delete_posting(ident))
+                self.undo_stack.append(records.delete_posting(self.jt.store, ident))
                 self.notify(f"Deleted {clean_line(title)}. Press u to undo.", markup=False)
                 self.reload()
 
@@ -229,7 +227,7 @@ class PostingsScreen(Screen[None]):
         if not self.undo_stack:
             self.notify("Nothing to undo", severity="warning", timeout=2)
             return
-        posting = self.jt.store.restore(self.undo_stack.pop())
+        posting = records.restore_posting(self.jt.store, self.undo_stack.pop())
         self.notify(f"Restored {clean_line(posting.title)}", markup=False)
         self.reload()
         self.select(posting.id or 0)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,9 +29,9 @@ from jobtrack.app.reminder_service import Found, Reminding
 from jobtrack.app.reminders import Reminder, snooze_until
 from jobtrack.core.zones import aware, local_zone
 from jobtrack.store import Store, StoreError, StoreLocked
+from jobtrack.tui.base import InJobtrack, StoreWatch
 
 if TYPE_CHECKING:
-    from jobtrack.store.journal import Stamp
     from jobtrack.tui.app import JobtrackApp
 
 EVERY = 60.0  # seconds between checks when nothing changes
@@ -68,20 +68,16 @@ class ReminderWatch:
             app.notify(str(exc), title="Config file not used", severity="error", markup=False)
             rules = ReminderRules()
         self.reminding = Reminding(app.store, rules, local_zone())
-        self._stamp: Stamp | None = None  # the store version last checked
+        self.store_watch = StoreWatch(app, self.check)  # the store version last checked
 
     def start(self) -> None:
         self.check()
         self.app.set_interval(EVERY, self.check)
-        self.app.set_interval(self.app.poll_interval, self._changed)
-
-    def _changed(self) -> None:
-        if self.app.store.stamp() != self._stamp:
-            self.check()
+        self.store_watch.start(self.app)
 
     def check(self) -> None:
         """Find what is due now in a thread worker; `_deliver` shows it."""
-        self._stamp = self.app.store.stamp()
+        self.store_watch.mark()
         find = partial(self._find, self.reminding.store.path, self.app.now())
         self.app.run_worker(find, name="reminder check", group=GROUP, thread=True, exclusive=True)
 
@@ -106,12 +102,12 @@ class ReminderWatch:
         except StoreLocked:
             found = shown = None
         if found is None:  # the store was locked or unreadable: the poll tries again in a moment
-            self._stamp = None
+            self.store_watch.forget()
             return
         if shown is None:  # the store changed while the worker read it
             self.check()
             return
-        self._stamp = self.app.store.stamp()
+        self.store_watch.mark()
         for r in shown:
             self.app.notify(
                 r.text, title="Reminder (late)" if r.late else "Reminder",
@@ -170,7 +166,7 @@ class SnoozeDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RemindersScreen(Screen[None]):
+class RemindersScreen(InJobtrack, Screen[None]):
     """Due, snoozed and upcoming reminders; d dismisses, s snoozes."""
 
     CSS_PATH = "reminders.tcss"
@@ -184,10 +180,6 @@ class RemindersScreen(Screen[None]):
         super().__init__()
         self.reminder_watch = watch
         self.reminders: list[Reminder] = []
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

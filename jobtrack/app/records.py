@@ -1,0 +1,132 @@
+"""Records, the edits after a posting is in: its fields, status, notes, contacts and events, deletes and imports.
+
+The CLI and the TUI both change what is tracked through these functions, so
+a rule (a shared contact is unlinked, not deleted; a new event is an
+interview unless told otherwise) holds in both. Each one is a single store
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status
+
+if TYPE_CHECKING:  # the CLI imports this module to build its parser: the store loads when used
+    from jobtrack.store import Bundle, Store
+    from jobtrack.store.store import ImportCounts
+
+
+def edit_posting(store: Store, posting_id: int, fields: dict[str, Any]) -> Posting:
+    """Only the given fields change, on the freshest copy: what another process changed meanwhile stays."""
+    return store.edit_posting(posting_id, fields)
+
+
+def save_notes(store: Store, posting_id: int, notes: str) -> Posting:
+    """The notes alone, as the detail screen saves them while the user types."""
+    return store.edit_posting(posting_id, {"notes": notes})
+
+
+def set_status(store: Store, posting_id: int, status: Status, note: str = "") -> Posting:
+    """A step along the pipeline; the history keeps when each status was reached."""
+    return store.set_status(posting_id, status, note)
+
+
+def delete_posting(store: Store, posting_id: int) -> Bundle:
+    """Delete a posting with its events and text; the returned bundle undoes it (`restore_posting`)."""
+    return store.delete_posting(posting_id)
+
+
+def restore_posting(store: Store, deleted: Bundle) -> Posting:
+    """Undo `delete_posting`: the posting comes back under its old id."""
+    return store.restore(deleted)
+
+
+def add_contact(store: Store, posting_id: int, fields: dict[str, Any]) -> Contact:
+    """A contact person for a posting; a name is what makes one."""
+    if not fields.get("name"):
+        raise ValueError("a contact needs a name")
+    return store.add_contact(Contact(**{**fields, "posting_ids": [posting_id]}))
+
+
+def edit_contact(store: Store, contact_id: int, fields: dict[str, Any]) -> Contact:
+    return store.edit_contact(contact_id, fields)
+
+
+def remove_contact(store: Store, contact_id: int, posting_id: int | None = None) -> Contact:
+    """Removed from `posting_id` only while other postings share it; deleted otherwise (or when no posting is named)."""
+    with store.transaction():
+        contact = store.contact(contact_id)
+        others = [pid for pid in contact.posting_ids if pid != posting_id]
+        if posting_id is not None and others:
+            return store.edit_contact(contact_id, {"posting_ids": others})
+        return store.delete_contact(contact_id)
+
+
+def add_event(store: Store, posting_id: int, fields: dict[str, Any]) -> Event:
+    """An interview, test, follow-up…: an interview unless `fields` names the kind."""
+    return store.add_event(Event(**{"kind": EventKind.INTERVIEW, **fields, "posting_id": posting_id}))
+
+
+def edit_event(store: Store, event_id: int, fields: dict[str, Any]) -> Event:
+    return store.edit_event(event_id, fields)
+
+
+def remove_event(store: Store, event_id: int) -> Event:
+    return store.delete_event(event_id)
+
+
+def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> ImportCounts:
+    """Spreadsheet rows into the store: a row whose uid is already here updates only the
+    columns it gives (a status change goes into the history), so importing the same CSV
+    again changes nothing; other rows are new postings."""
+    from jobtrack.app.spreadsheet import FIELDS
+    from jobtrack.store.store import Bundle, ImportCounts
+
+    counts = ImportCounts()
+    with store.transaction():
+        known = {p.uid: p for p in store.postings()}
+        new = []
+        for posting, columns in rows:
+            old = known.get(posting.uid) if "uid" in columns else None
+            if old is None or old.id is None:
+                new.append(Bundle(posting))
+                continue
+            changes = {f: getattr(posting, f) for c in columns for f in FIELDS.get(c, ())
+                       if getattr(posting, f) != getattr(old, f)}
+            if changes:
+                store.edit_posting(old.id, changes)
+            if "status" in columns and posting.status != old.status:
+                store.set_status(old.id, posting.status, "from a spreadsheet")
+            if changes or ("status" in columns and posting.status != old.status):
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        counts.added = len(store.add_many(new))
+    return counts
+
+
+def import_export(store: Store, bundles: list[Bundle], reminders: object, progress: Callable[[int], None]) -> ImportCounts:
+    """A jobtrack export into the store in one transaction, with the shown, snoozed and dismissed
+    marks of its reminders, so old reminders do not fire again here."""
+    from jobtrack.app.reminders import META_KEY, load_state, rekey
+
+    with store.transaction():
+        counts = store.import_bundles(bundles, progress=progress)
+        theirs = load_state({META_KEY: reminders})
+        if not theirs:
+            return counts
+        here = {uid: local for local, uid in reminder_subjects(store).items()}
+        ours = load_state(store.meta())
+        merged = {**ours, **{k: {**entry, **ours.get(k, {})} for k, entry in rekey(theirs, here).items()}}
+        if merged != ours:
+            store.set_meta(META_KEY, merged)
+        return counts
+
+
+def reminder_subjects(store: Store) -> dict[str, str]:
+    """A reminder's subject in this store ("posting-7") → the same by identity ("posting-<uid>")."""
+    out = {f"posting-{p.id}": f"posting-{p.uid}" for p in store.postings()}
+    out.update({f"event-{e.id}": f"event-{e.uid}" for e in store.events()})
+    return out
