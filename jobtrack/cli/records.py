@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
-from jobtrack.core.model import Contact, Event, EventKind
+from jobtrack.cli.fields import add_field_options, field_options
+from jobtrack.core.fields import Field
+from jobtrack.core.model import CONTACT_FIELDS, EVENT_FIELDS, Contact, Event, EventKind, replace_fields
 from jobtrack.core.sanitize import clean_line
 
 if TYPE_CHECKING:  # not imported at start-up: building the parser must stay quick for `jobtrack due`
@@ -24,8 +25,7 @@ if TYPE_CHECKING:  # not imported at start-up: building the parser must stay qui
 class RecordKind:
     name: str
     prefix: str
-    fields: dict[str, Parser]
-    extra: tuple[str, ...]
+    fields: list[Field]
     help: str
     make: Callable[[int, dict[str, Any]], Contact | Event]
     add: Callable[[Store, Any], Contact | Event]
@@ -37,11 +37,11 @@ class RecordKind:
 def _new_contact(posting: int, fields: dict[str, Any]) -> Contact:
     if not fields.get("name"):
         raise UserError("a contact needs --name")
-    return Contact(posting_ids=[posting], **fields)
+    return replace_fields(Contact("", posting_ids=[posting]), fields)
 
 
 def _new_event(posting: int, fields: dict[str, Any]) -> Event:
-    return Event(posting_id=posting, **{"kind": EventKind.INTERVIEW, **fields})
+    return replace_fields(Event(posting, EventKind.INTERVIEW), fields)
 
 
 def _describe_event(e: Event) -> str:
@@ -50,12 +50,12 @@ def _describe_event(e: Event) -> str:
 
 KINDS = (
     RecordKind(
-        "contact", "c", CONTACT_FIELDS, (), "add, edit or remove contact people",
+        "contact", "c", CONTACT_FIELDS, "add, edit or remove contact people",
         _new_contact, lambda s, c: s.add_contact(c), lambda s, i, f: s.edit_contact(i, f), lambda s, i: s.delete_contact(i),
         lambda c: clean_line(c.name),
     ),
     RecordKind(
-        "event", "e", EVENT_FIELDS, ("when",),
+        "event", "e", EVENT_FIELDS,
         f"add, edit or remove interviews, tests and follow-ups ({', '.join(k.value for k in EventKind)})",
         _new_event, lambda s, e: s.add_event(e), lambda s, i, f: s.edit_event(i, f), lambda s, i: s.delete_event(i),
         _describe_event,
@@ -68,11 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         actions = sub.add_parser(kind.name, help=kind.help).add_subparsers(dest="action", metavar="ACTION", required=True)
         p = actions.add_parser("add", help=f"add a {kind.name} to a posting")
         p.add_argument("posting", type=int, help="posting id")
-        add_field_options(p, kind.fields, kind.extra)
+        add_field_options(p, kind.fields)
         p.set_defaults(run=cmd_add, kind=kind)
         p = actions.add_parser("edit", help=f"change a {kind.name}")
         p.add_argument("id", type=int)
-        add_field_options(p, kind.fields, kind.extra)
+        add_field_options(p, kind.fields)
         p.set_defaults(run=cmd_edit, kind=kind)
         p = actions.add_parser("rm", help=f"remove a {kind.name}")
         p.add_argument("id", type=int)
@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fields(args: argparse.Namespace) -> dict[str, Any]:
     kind: RecordKind = args.kind
-    return parse_fields(given(args, [*kind.fields, *kind.extra]), kind.fields)
+    return field_options(args, kind.fields)
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -95,7 +95,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     kind: RecordKind = args.kind
     fields = _fields(args)
     if not fields:
-        raise UserError(f"nothing to change: give options such as --{next(iter(kind.fields))}")
+        raise UserError(f"nothing to change: give options such as {kind.fields[0].option_name}")
     record = kind.edit(ctx.store(), args.id, fields)
     print(f"updated {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0
