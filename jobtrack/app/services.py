@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.core.document import Document
-from jobtrack.core.model import Contact, Event, Evidence, Posting
+from jobtrack.core.fields import Field, get
+from jobtrack.core.model import CONTACT_FIELDS, POSTING_FIELDS, Contact, Event, Evidence, Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
 from jobtrack.core.values import fmt
 from jobtrack.extract.result import Extraction, Fact
@@ -50,29 +51,22 @@ def _value(fact: Fact[T] | None, default: T | None = None) -> T | None:
     return default if fact is None else fact.value
 
 
+def _facts(ex: Extraction) -> dict[str, tuple[Field, Fact | None]]:
+    """Each field declared `extracted`, with its fact: the Extraction has an attribute of the field's name."""
+    return {f.key: (f, getattr(ex, f.key)) for f in POSTING_FIELDS if f.extracted}
+
+
 def bundle_from_extraction(ex: Extraction, doc: Document) -> Bundle:
     """Model objects for what was understood; evidence travels with each fact."""
-    facts = {
-        "title": ex.title, "employer": ex.employer, "department": ex.department, "location": ex.location,
-        "deadline": ex.deadline, "deadline_time": ex.deadline_time, "posted": ex.posted,
-        "start_date": ex.start_date, "salary": ex.salary, "hours": ex.hours, "positions": ex.positions,
-    }
+    facts = _facts(ex)
     posting = Posting(
-        title=_value(ex.title, "") or "(untitled posting)",
-        employer=_value(ex.employer, ""),
-        department=_value(ex.department, ""),
-        location=_value(ex.location, ""),
+        title="",
         url=doc.source if doc.source.startswith(("http://", "https://")) else "",
         language=ex.language,
-        deadline=_value(ex.deadline),
-        deadline_time=_value(ex.deadline_time),
-        posted=_value(ex.posted),
-        start_date=_value(ex.start_date),
-        salary=_value(ex.salary, ""),
-        hours=_value(ex.hours, ""),
-        positions=_value(ex.positions),
-        evidence={k: e for k, f in facts.items() if (e := _evidence(f)) is not None},
+        evidence={k: e for k, (_, fact) in facts.items() if (e := _evidence(fact)) is not None},
     )
+    replace_fields(posting, {k: _value(fact, f.empty()) for k, (f, fact) in facts.items()})
+    posting.title = posting.title or "(untitled posting)"
     contacts = [
         Contact(
             name=c.name or "", role=c.role or "", organisation=c.organisation or "", phone=c.phone or "",
@@ -103,9 +97,7 @@ def read_source(source: str, as_of: date | None = None) -> tuple[Document, Extra
 
 def understood(ex: Extraction) -> bool:
     """Something beyond a title reads like a posting: a directory listing or a bare page has only its heading."""
-    facts = (ex.employer, ex.department, ex.location, ex.deadline, ex.posted, ex.start_date, ex.salary, ex.hours,
-             ex.positions)
-    return any(f is not None for f in facts) or bool(ex.events or ex.contacts)
+    return any(fact is not None for k, (_, fact) in _facts(ex).items() if k != "title") or bool(ex.events or ex.contacts)
 
 
 def same_source(store: Store, bundle: Bundle) -> Posting | None:
@@ -130,9 +122,9 @@ def look_alike(store: Store, posting: Posting) -> Posting | None:
     return next((p for p in store.postings() if (p.employer.casefold().strip(), p.title.casefold().strip()) == key), None)
 
 
-UPDATABLE = ("title", "employer", "department", "location", "url", "language", "deadline", "deadline_time",
-             "posted", "start_date", "salary", "hours", "positions")
-CONTACT_DETAILS = ("role", "organisation", "phone", "email", "reachable")
+def _contact_details() -> list[str]:
+    """What a new reading may change in a contact it finds again (by name, e-mail or phone)."""
+    return [f.key for f in CONTACT_FIELDS if f.updatable]
 
 
 def _show(value: object) -> str:
@@ -167,7 +159,7 @@ class ContactChange:
 
     def line(self) -> str:
         if self.old is None:
-            bits = [self.new.name, *(getattr(self.new, f) for f in CONTACT_DETAILS)]
+            bits = [self.new.name, *(getattr(self.new, f) for f in _contact_details())]
             return f"{'contact':<14} (new) " + " · ".join(_show(b) for b in bits if b)
         diffs = "; ".join(f"{f} {_show(getattr(self.old, f)) or '(empty)'}  →  {_show(getattr(self.new, f))}"
                           for f in self.fields)
@@ -233,7 +225,7 @@ def compare(stored: Bundle, fresh: Bundle) -> Changes:
         if old_contact is None:
             out.contacts.append(ContactChange(None, c))
             continue
-        diff = tuple(f for f in CONTACT_DETAILS if getattr(c, f) and getattr(c, f) != getattr(old_contact, f))
+        diff = tuple(f for f in _contact_details() if getattr(c, f) and getattr(c, f) != getattr(old_contact, f))
         if diff:
             out.contacts.append(ContactChange(old_contact, c, diff))
     out.text = bool(fresh.text) and fresh.text != stored.text
@@ -301,10 +293,10 @@ def add_posting(store: Store, bundle: Bundle, update: bool = False) -> AddResult
 def changes_since(current: Posting, fresh: Posting) -> dict[str, tuple[object, object]]:
     """Fields whose freshly fetched value differs: field → (stored, fresh)."""
     out: dict[str, tuple[object, object]] = {}
-    for name in UPDATABLE:
-        new = getattr(fresh, name)
-        if new not in (None, "") and new != getattr(current, name):
-            out[name] = (getattr(current, name), new)
+    for f in POSTING_FIELDS:
+        new, old = get(fresh, f), get(current, f)
+        if f.updatable and new not in (None, "") and new != old:
+            out[f.key] = (old, new)
     return out
 
 
@@ -312,7 +304,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
     """Spreadsheet rows into the store: a row whose uid is already here updates only the
     columns it gives (a status change goes into the history), so importing the same CSV
     again changes nothing; other rows are new postings."""
-    from jobtrack.app.spreadsheet import FIELDS
+    from jobtrack.app.spreadsheet import attributes
     from jobtrack.store.store import ImportCounts
 
     counts = ImportCounts()
@@ -324,7 +316,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
             if old is None or old.id is None:
                 new.append(Bundle(posting))
                 continue
-            changes = {f: getattr(posting, f) for c in columns for f in FIELDS.get(c, ())
+            changes = {f: getattr(posting, f) for c in columns for f in attributes(c)
                        if getattr(posting, f) != getattr(old, f)}
             if changes:
                 store.edit_posting(old.id, changes)

@@ -65,6 +65,11 @@ class Field:
         return self.name if self.csv == "" else self.csv
 
     @property
+    def keys(self) -> tuple[str, ...]:
+        """The attributes the field sets: a date typed with a time sets two."""
+        return (self.key, self.time) if self.time else (self.key,)
+
+    @property
     def option_name(self) -> str:
         return "--" + self.name.replace("_", "-")
 

@@ -194,11 +194,11 @@ POSTING_FIELDS: list[Field] = [
 ]
 CONTACT_FIELDS: list[Field] = [
     Field("name", Kind.TEXT, "Name"),
-    Field("role", Kind.TEXT, "Role"),
-    Field("organisation", Kind.TEXT, "Organisation"),
-    Field("phone", Kind.PHONE, "Phone"),
-    Field("email", Kind.EMAIL, "E-mail"),
-    Field("reachable", Kind.TEXT, "Reachable"),
+    Field("role", Kind.TEXT, "Role", updatable=True),
+    Field("organisation", Kind.TEXT, "Organisation", updatable=True),
+    Field("phone", Kind.PHONE, "Phone", updatable=True),
+    Field("email", Kind.EMAIL, "E-mail", updatable=True),
+    Field("reachable", Kind.TEXT, "Reachable", updatable=True),
     Field("notes", Kind.NOTES, "Notes", form=False),
 ]
 EVENT_FIELDS: list[Field] = [
