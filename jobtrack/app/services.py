@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.core.document import Document
-from jobtrack.core.fields import Field, get
+from jobtrack.core.fields import Field, get, read
 from jobtrack.core.model import CONTACT_FIELDS, POSTING_FIELDS, Contact, Event, Evidence, Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
 from jobtrack.core.values import fmt
@@ -159,9 +159,9 @@ class ContactChange:
 
     def line(self) -> str:
         if self.old is None:
-            bits = [self.new.name, *(getattr(self.new, f) for f in _contact_details())]
+            bits = [self.new.name, *(read(self.new, f) for f in _contact_details())]
             return f"{'contact':<14} (new) " + " · ".join(_show(b) for b in bits if b)
-        diffs = "; ".join(f"{f} {_show(getattr(self.old, f)) or '(empty)'}  →  {_show(getattr(self.new, f))}"
+        diffs = "; ".join(f"{f} {_show(read(self.old, f)) or '(empty)'}  →  {_show(read(self.new, f))}"
                           for f in self.fields)
         return f"{'contact':<14} {_show(self.old.name)}: {diffs}"
 
@@ -225,7 +225,7 @@ def compare(stored: Bundle, fresh: Bundle) -> Changes:
         if old_contact is None:
             out.contacts.append(ContactChange(None, c))
             continue
-        diff = tuple(f for f in _contact_details() if getattr(c, f) and getattr(c, f) != getattr(old_contact, f))
+        diff = tuple(f for f in _contact_details() if read(c, f) and read(c, f) != read(old_contact, f))
         if diff:
             out.contacts.append(ContactChange(old_contact, c, diff))
     out.text = bool(fresh.text) and fresh.text != stored.text
@@ -255,7 +255,7 @@ def take(store: Store, posting_id: int, fresh: Bundle, changes: Changes, wanted:
                 cc.new.posting_ids = [posting_id]
                 store.add_contact(cc.new)
             else:
-                store.edit_contact(cc.old.id, {f: getattr(cc.new, f) for f in cc.fields})
+                store.edit_contact(cc.old.id, {f: read(cc.new, f) for f in cc.fields})
         if "text" in wanted:
             store.set_text(posting_id, fresh.text)
             if fresh.document:
@@ -316,8 +316,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
             if old is None or old.id is None:
                 new.append(Bundle(posting))
                 continue
-            changes = {f: getattr(posting, f) for c in columns for f in attributes(c)
-                       if getattr(posting, f) != getattr(old, f)}
+            changes = {f: read(posting, f) for c in columns for f in attributes(c) if read(posting, f) != read(old, f)}
             if changes:
                 store.edit_posting(old.id, changes)
             if "status" in columns and posting.status != old.status:

@@ -102,6 +102,11 @@ def get(record: Any, f: Field) -> Any:
     return record.extra.get(f.key, f.empty())
 
 
+def read(record: Any, key: str) -> Any:
+    """An attribute by name, or the value of a declared field kept in `extra` (None when it has none)."""
+    return getattr(record, key) if key in record.__dataclass_fields__ else record.extra.get(key)
+
+
 def put(record: Any, key: str, value: Any) -> None:
     if key in record.__dataclass_fields__:
         setattr(record, key, value)

@@ -169,7 +169,9 @@ def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
 
 # --- the fields people see and type --------------------------------------------
 # One declaration per field (see core/fields.py and docs/fields.md); the order
-# is the order of forms, the detail screen and the CLI's options.
+# is the order of forms, the detail screen and the CLI's options. Code outside
+# the package (a plug-in, a test) may append a Field before the CLI or the app
+# starts (docs/fields.md).
 WHEN_HINT = "2026-03-16, 16/3 14:00, next friday; empty for none"
 
 POSTING_FIELDS: list[Field] = [
@@ -210,20 +212,6 @@ EVENT_FIELDS: list[Field] = [
     Field("notes", Kind.NOTES, "Notes", form=False),
 ]
 FIELDS: dict[type, list[Field]] = {Posting: POSTING_FIELDS, Contact: CONTACT_FIELDS, Event: EVENT_FIELDS}
-
-
-def register(record: type, f: Field) -> None:
-    """Declare one more field of a record type at run time (a plug-in, a test).
-
-    A field added to the lists above needs no call; this is for code outside
-    the package. The value lives in the record's `extra` unless the record
-    has an attribute of that name.
-    """
-    declared = FIELDS[record]
-    if any(d.name == f.name or d.key == f.key for d in declared):
-        raise ValueError(f"a {record.__name__.lower()} already has a field {f.name!r}")
-    declared.append(f)
-    _PLANS.clear()
 
 
 # --- serialisation -----------------------------------------------------------
@@ -267,6 +255,7 @@ def _evidence(v: Any) -> dict[str, Evidence]:
 class _Plan:
     """How one record type is read from JSON, worked out once (records are read by the thousand)."""
 
+    declared: int  # how many fields were declared when the plan was made: one appended since makes a new plan
     attributes: frozenset[str]
     decoders: dict[str, Any]  # JSON key → function from its JSON value
     extra: list[Field]
@@ -276,12 +265,11 @@ _PLANS: dict[type, _Plan] = {}
 
 
 def _plan(cls: type) -> _Plan:
-    plan = _PLANS.get(cls)
-    if plan is None:
+    plan, declared = _PLANS.get(cls), FIELDS[cls]
+    if plan is None or plan.declared != len(declared):
         attributes = frozenset(f.name for f in fields(cls)) - {"extra"}
-        declared = FIELDS[cls]
         plan = _PLANS[cls] = _Plan(
-            attributes, dict(d for f in declared for d in decoders(f)), [f for f in declared if f.key not in attributes],
+            len(declared), attributes, dict(d for f in declared for d in decoders(f)), [f for f in declared if f.key not in attributes],
         )
     return plan
 
