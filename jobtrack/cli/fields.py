@@ -24,7 +24,7 @@ def _help(f: Field) -> str:
 def add_field_options(parser: argparse.ArgumentParser, fields: Iterable[Field]) -> None:
     for f in fields:
         if f.option:
-            parser.add_argument(f.option_name, dest=f"f_{f.name}", metavar="VALUE", help=_help(f))
+            parser.add_argument(f.option_name, dest=f"f_{f.name}", metavar="VALUE", help=_help(f).replace("%", "%%"))
 
 
 def field_options(args: argparse.Namespace, fields: Iterable[Field]) -> dict[str, Any]:
