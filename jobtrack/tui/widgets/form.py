@@ -102,7 +102,7 @@ class FieldForm(Vertical):
             return Input(f.value, placeholder=f.field.help, id=ident)
         offered = list(dict.fromkeys([*choices(f.field), *([f.value] if f.value else [])]))
         blank = f.field.empty() in ("", None)
-        return Select([(c, c) for c in offered], value=f.value or Select.NULL, allow_blank=blank, id=ident)
+        return Select([(c, c) for c in offered], prompt="none", value=f.value or Select.NULL, allow_blank=blank, id=ident)
 
     def _typed(self, f: Entry) -> str:
         widget = self.query_one(f"#{self.prefix}{f.name}")
