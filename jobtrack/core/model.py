@@ -255,10 +255,10 @@ def _evidence(v: Any) -> dict[str, Evidence]:
 class _Plan:
     """How one record type is read from JSON, worked out once (records are read by the thousand)."""
 
-    declared: int  # how many fields were declared when the plan was made: one appended since makes a new plan
+    declared: list[Field]  # the declarations it was made from: a list changed since makes a new plan
     attributes: frozenset[str]
-    decoders: dict[str, Any]  # JSON key → function from its JSON value
-    extra: list[Field]
+    decoders: list[tuple[str, Any]]  # (attribute, function from its JSON value)
+    extra: list[Field]  # declared fields without an attribute
 
 
 _PLANS: dict[type, _Plan] = {}
@@ -266,26 +266,28 @@ _PLANS: dict[type, _Plan] = {}
 
 def _plan(cls: type) -> _Plan:
     plan, declared = _PLANS.get(cls), FIELDS[cls]
-    if plan is None or plan.declared != len(declared):
+    if plan is None or plan.declared != declared:  # quick: the same Field objects compare by identity
         attributes = frozenset(f.name for f in fields(cls)) - {"extra"}
+        decode = dict(d for f in declared for d in decoders(f))
         plan = _PLANS[cls] = _Plan(
-            len(declared), attributes, dict(d for f in declared for d in decoders(f)), [f for f in declared if f.key not in attributes],
+            list(declared), attributes, [(k, fn) for k, fn in decode.items() if k in attributes],
+            [f for f in declared if f.key not in attributes],
         )
     return plan
+
+
+def _extra(f: Field, data: dict[str, Any]) -> Any:
+    value, decode = data.get(f.key, f.empty()), dict(decoders(f)).get(f.key)
+    return decode(value) if decode else value
 
 
 def _read(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The constructor's arguments: keys the record does not know are dropped, so old or newer files still load."""
     plan = _plan(cls)
     d = {k: v for k, v in data.items() if k in plan.attributes}
-    extra = {f.key: data.get(f.key, f.empty()) for f in plan.extra}
-    for key, decode in plan.decoders.items():
-        value = decode(d.get(key) if key in plan.attributes else extra.get(key))
-        if key in plan.attributes:
-            d[key] = value
-        else:
-            extra[key] = value
-    d["extra"] = extra
+    for key, decode in plan.decoders:
+        d[key] = decode(d.get(key))
+    d["extra"] = {f.key: _extra(f, data) for f in plan.extra}
     d["evidence"] = _evidence(d.get("evidence"))
     return d
 
