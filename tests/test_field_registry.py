@@ -8,11 +8,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from jobtrack.core.fields import get
+from jobtrack.core.fields import Field, get
 from jobtrack.core.model import POSTING_FIELDS
 from jobtrack.store.store import Store
 from textual.widgets import OptionList, Select
@@ -22,16 +21,6 @@ from tui_kit import make_app, shown
 
 HELPER = Path(__file__).parent / "helpers" / "workplace.py"
 Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def workplace() -> Iterator[None]:
-    """The field declared in this process, as the helper declares it in the CLI's."""
-    POSTING_FIELDS.append(WORKPLACE)
-    try:
-        yield
-    finally:
-        POSTING_FIELDS.remove(WORKPLACE)
 
 
 def cli(tmp_path: Path, name: str = "jobtrack.json") -> Run:
@@ -90,7 +79,10 @@ def test_csv_export_and_import_carry_the_field(tmp_path: Path) -> None:
     assert bad.returncode == 1 and ":2: workplace: unknown workplace 'attic'" in bad.stderr
 
 
-async def test_the_form_offers_the_choices_and_the_detail_shows_the_choice(workplace: None, store: Store) -> None:
+async def test_the_form_offers_the_choices_and_the_detail_shows_the_choice(
+    declare: Callable[[list[Field], Field], None], store: Store,
+) -> None:
+    declare(POSTING_FIELDS, WORKPLACE)  # in this process, as the helper declares it in the CLI's
     app = make_app(store)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

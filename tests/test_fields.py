@@ -3,7 +3,7 @@ and the store's encoding of a declared field that has no attribute of its own.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, time
 
 import pytest
@@ -11,16 +11,8 @@ from jobtrack.app.fields import parse_fields
 from jobtrack.core.fields import Field, FieldError, Kind, get
 from jobtrack.core.model import EVENT_FIELDS, POSTING_FIELDS, EventKind, Posting, posting_from_dict, replace_fields, to_dict
 
+Declare = Callable[[list[Field], Field], None]
 INTERVIEWED = Field("interviewed", Kind.PAST_DATE, "Interviewed", csv=None)
-
-
-@pytest.fixture
-def interviewed() -> Iterator[None]:
-    POSTING_FIELDS.append(INTERVIEWED)
-    try:
-        yield
-    finally:
-        POSTING_FIELDS.remove(INTERVIEWED)
 
 
 def test_an_error_names_its_field_as_data_and_says_why_in_words() -> None:
@@ -44,7 +36,8 @@ def test_choices_are_checked_and_given_as_their_enum() -> None:
         parse_fields({"kind": "party"}, EVENT_FIELDS)
 
 
-def test_a_declared_field_without_an_attribute_is_stored_as_a_key_and_read_back_typed(interviewed: None) -> None:
+def test_a_declared_field_without_an_attribute_is_stored_as_a_key_and_read_back_typed(declare: Declare) -> None:
+    declare(POSTING_FIELDS, INTERVIEWED)
     posting = replace_fields(Posting("Chef"), parse_fields({"interviewed": "2026-11-02"}, POSTING_FIELDS))
     data = to_dict(posting)
     assert data["interviewed"] == "2026-11-02" and "extra" not in data
