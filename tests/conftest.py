@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from jobtrack.core.fields import Field
 from jobtrack.store.store import Store
 
 from httpserver import PROXY_VARS, HTTPTestServer
@@ -73,3 +74,17 @@ def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "jobs.json")
     fill(s)
     return s
+
+
+@pytest.fixture
+def declare() -> Iterator[Callable[[list[Field], Field], None]]:
+    """Declares a field for one test as a plug-in would (docs/fields.md): `declare(POSTING_FIELDS, field)`."""
+    added: list[tuple[list[Field], Field]] = []
+
+    def add(declared: list[Field], field: Field) -> None:
+        declared.append(field)
+        added.append((declared, field))
+
+    yield add
+    for declared, field in added:
+        declared.remove(field)

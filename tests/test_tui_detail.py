@@ -10,7 +10,7 @@ import pytest
 from jobtrack.core.model import Event, EventKind, Status
 from jobtrack.store.store import Store
 from jobtrack.tui.app import JobtrackApp
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tui_kit import cells, clock, make_app, open_first_detail, shown, titles
 
@@ -156,7 +156,7 @@ async def test_event_add_edit_remove_in_detail(store: Store) -> None:
         app.screen.query_one("#events").focus()
         await pilot.press("enter")
         await pilot.pause()
-        app.screen.query_one("#f-kind", Input).value = "test"
+        app.screen.query_one("#f-kind", Select).value = "test"
         app.screen.query_one("#f-when", Input).value = ""
         await pilot.press("ctrl+s")
         await pilot.pause()

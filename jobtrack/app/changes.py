@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jobtrack.core.model import Contact, Event, Posting
+from jobtrack.core.fields import get, read
+from jobtrack.core.model import CONTACT_FIELDS, POSTING_FIELDS, Contact, Event, Posting
 from jobtrack.core.sanitize import clean_line
 from jobtrack.core.values import fmt
 from jobtrack.store import Bundle, Store
 
-UPDATABLE = ("title", "employer", "department", "location", "url", "language", "deadline", "deadline_time",
-             "posted", "start_date", "salary", "hours", "positions")
-CONTACT_DETAILS = ("role", "organisation", "phone", "email", "reachable")
+
+def _contact_details() -> list[str]:
+    """What a new reading may change in a contact it finds again (by name, e-mail or phone)."""
+    return [f.key for f in CONTACT_FIELDS if f.updatable]
 
 
 def _show(value: object) -> str:
@@ -50,9 +52,9 @@ class ContactChange:
 
     def line(self) -> str:
         if self.old is None:
-            bits = [self.new.name, *(getattr(self.new, f) for f in CONTACT_DETAILS)]
+            bits = [self.new.name, *(read(self.new, f) for f in _contact_details())]
             return f"{'contact':<14} (new) " + " · ".join(_show(b) for b in bits if b)
-        diffs = "; ".join(f"{f} {_show(getattr(self.old, f)) or '(empty)'}  →  {_show(getattr(self.new, f))}"
+        diffs = "; ".join(f"{f} {_show(read(self.old, f)) or '(empty)'}  →  {_show(read(self.new, f))}"
                           for f in self.fields)
         return f"{'contact':<14} {_show(self.old.name)}: {diffs}"
 
@@ -116,7 +118,7 @@ def compare(stored: Bundle, fresh: Bundle) -> Changes:
         if old_contact is None:
             out.contacts.append(ContactChange(None, c))
             continue
-        diff = tuple(f for f in CONTACT_DETAILS if getattr(c, f) and getattr(c, f) != getattr(old_contact, f))
+        diff = tuple(f for f in _contact_details() if read(c, f) and read(c, f) != read(old_contact, f))
         if diff:
             out.contacts.append(ContactChange(old_contact, c, diff))
     out.text = bool(fresh.text) and fresh.text != stored.text
@@ -146,7 +148,7 @@ def take(store: Store, posting_id: int, fresh: Bundle, changes: Changes, wanted:
                 cc.new.posting_ids = [posting_id]
                 store.add_contact(cc.new)
             else:
-                store.edit_contact(cc.old.id, {f: getattr(cc.new, f) for f in cc.fields})
+                store.edit_contact(cc.old.id, {f: read(cc.new, f) for f in cc.fields})
         if "text" in wanted:
             store.set_text(posting_id, fresh.text)
             if fresh.document:
@@ -157,8 +159,8 @@ def take(store: Store, posting_id: int, fresh: Bundle, changes: Changes, wanted:
 def changes_since(current: Posting, fresh: Posting) -> dict[str, tuple[object, object]]:
     """Fields whose freshly fetched value differs: field → (stored, fresh)."""
     out: dict[str, tuple[object, object]] = {}
-    for name in UPDATABLE:
-        new = getattr(fresh, name)
-        if new not in (None, "") and new != getattr(current, name):
-            out[name] = (getattr(current, name), new)
+    for f in POSTING_FIELDS:
+        new, old = get(fresh, f), get(current, f)
+        if f.updatable and new not in (None, "") and new != old:
+            out[f.key] = (old, new)
     return out

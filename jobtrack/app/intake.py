@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.app.changes import Changes, compare, take
 from jobtrack.core.document import Document
-from jobtrack.core.model import Contact, Event, Evidence, Posting
+from jobtrack.core.fields import Field
+from jobtrack.core.model import POSTING_FIELDS, Contact, Event, Evidence, Posting, replace_fields
 from jobtrack.extract.result import Extraction, Fact
 from jobtrack.store import Bundle, Store
 
@@ -47,29 +48,22 @@ def _value(fact: Fact[T] | None, default: T | None = None) -> T | None:
     return default if fact is None else fact.value
 
 
+def _facts(ex: Extraction) -> dict[str, tuple[Field, Fact | None]]:
+    """Each field declared `extracted`, with its fact: the Extraction has an attribute of the field's name."""
+    return {f.key: (f, getattr(ex, f.key)) for f in POSTING_FIELDS if f.extracted}
+
+
 def bundle_from_extraction(ex: Extraction, doc: Document) -> Bundle:
     """Model objects for what was understood; evidence travels with each fact."""
-    facts = {
-        "title": ex.title, "employer": ex.employer, "department": ex.department, "location": ex.location,
-        "deadline": ex.deadline, "deadline_time": ex.deadline_time, "posted": ex.posted,
-        "start_date": ex.start_date, "salary": ex.salary, "hours": ex.hours, "positions": ex.positions,
-    }
+    facts = _facts(ex)
     posting = Posting(
-        title=_value(ex.title, "") or "(untitled posting)",
-        employer=_value(ex.employer, ""),
-        department=_value(ex.department, ""),
-        location=_value(ex.location, ""),
+        title="",
         url=doc.source if doc.source.startswith(("http://", "https://")) else "",
         language=ex.language,
-        deadline=_value(ex.deadline),
-        deadline_time=_value(ex.deadline_time),
-        posted=_value(ex.posted),
-        start_date=_value(ex.start_date),
-        salary=_value(ex.salary, ""),
-        hours=_value(ex.hours, ""),
-        positions=_value(ex.positions),
-        evidence={k: e for k, f in facts.items() if (e := _evidence(f)) is not None},
+        evidence={k: e for k, (_, fact) in facts.items() if (e := _evidence(fact)) is not None},
     )
+    replace_fields(posting, {k: _value(fact, f.empty()) for k, (f, fact) in facts.items()})
+    posting.title = posting.title or "(untitled posting)"
     contacts = [
         Contact(
             name=c.name or "", role=c.role or "", organisation=c.organisation or "", phone=c.phone or "",
@@ -100,9 +94,7 @@ def read_source(source: str, as_of: date | None = None) -> tuple[Document, Extra
 
 def understood(ex: Extraction) -> bool:
     """Something beyond a title reads like a posting: a directory listing or a bare page has only its heading."""
-    facts = (ex.employer, ex.department, ex.location, ex.deadline, ex.posted, ex.start_date, ex.salary, ex.hours,
-             ex.positions)
-    return any(f is not None for f in facts) or bool(ex.events or ex.contacts)
+    return any(fact is not None for k, (_, fact) in _facts(ex).items() if k != "title") or bool(ex.events or ex.contacts)
 
 
 def same_source(store: Store, bundle: Bundle) -> Posting | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from jobtrack.core.model import Contact, Event, EventKind, Posting, Status
+from jobtrack.core.fields import read
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status, replace_fields
 
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the store loads when used
     from jobtrack.store import Bundle, Store
@@ -47,7 +48,7 @@ def add_contact(store: Store, posting_id: int, fields: dict[str, Any]) -> Contac
     """A contact person for a posting; a name is what makes one."""
     if not fields.get("name"):
         raise ValueError("a contact needs a name")
-    return store.add_contact(Contact(**{**fields, "posting_ids": [posting_id]}))
+    return store.add_contact(replace_fields(Contact("", posting_ids=[posting_id]), fields))
 
 
 def edit_contact(store: Store, contact_id: int, fields: dict[str, Any]) -> Contact:
@@ -66,7 +67,7 @@ def remove_contact(store: Store, contact_id: int, posting_id: int | None = None)
 
 def add_event(store: Store, posting_id: int, fields: dict[str, Any]) -> Event:
     """An interview, test, follow-up…: an interview unless `fields` names the kind."""
-    return store.add_event(Event(**{"kind": EventKind.INTERVIEW, **fields, "posting_id": posting_id}))
+    return store.add_event(replace_fields(Event(posting_id, EventKind.INTERVIEW), fields))
 
 
 def edit_event(store: Store, event_id: int, fields: dict[str, Any]) -> Event:
@@ -81,7 +82,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
     """Spreadsheet rows into the store: a row whose uid is already here updates only the
     columns it gives (a status change goes into the history), so importing the same CSV
     again changes nothing; other rows are new postings."""
-    from jobtrack.app.spreadsheet import FIELDS
+    from jobtrack.app.spreadsheet import attributes
     from jobtrack.store.store import Bundle, ImportCounts
 
     counts = ImportCounts()
@@ -93,8 +94,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
             if old is None or old.id is None:
                 new.append(Bundle(posting))
                 continue
-            changes = {f: getattr(posting, f) for c in columns for f in FIELDS.get(c, ())
-                       if getattr(posting, f) != getattr(old, f)}
+            changes = {f: read(posting, f) for c in columns for f in attributes(c) if read(posting, f) != read(old, f)}
             if changes:
                 store.edit_posting(old.id, changes)
             if "status" in columns and posting.status != old.status:

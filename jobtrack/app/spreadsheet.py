@@ -19,32 +19,45 @@ import csv
 import io
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, time
-from typing import Any
 
-from jobtrack.core import values as checks
-from jobtrack.core.model import Posting, Status
+from jobtrack.app.fields import parse
+from jobtrack.core.fields import Field, Kind, get, typed
+from jobtrack.core.model import POSTING_FIELDS, Posting, replace_fields
 from jobtrack.core.sanitize import clean_line, clean_text
-from jobtrack.lang.human_dates import parse_date, parse_when
 
 BOM = "\ufeff"
-COLUMNS = (
-    "id", "title", "employer", "location", "url", "status", "deadline", "posted", "start",
-    "salary", "hours", "tags", "priority", "notes", "language", "uid",
-)
-# The posting fields each column carries, for updating a posting from a row.
-FIELDS = {
-    "title": ("title",), "employer": ("employer",), "location": ("location",), "url": ("url",),
-    "deadline": ("deadline", "deadline_time"), "posted": ("posted",), "start": ("start_date",),
-    "salary": ("salary",), "hours": ("hours",), "tags": ("tags",), "priority": ("priority",),
-    "notes": ("notes",), "language": ("language",),
-}
-# Columns whose text comes from the user or the web, and so may look like a formula.
-TEXT_COLUMNS = frozenset({"title", "employer", "location", "url", "salary", "hours", "tags", "notes", "language"})
+# The columns of earlier exports keep their places, so spreadsheets built on
+# them still line up; the column of a field declared later comes after them.
+EARLIER = ("title", "employer", "location", "url", "status", "deadline", "posted", "start", "salary", "hours", "tags",
+           "priority", "notes", "language")
+# Kinds whose cells are fixed formats (numbers, dates) that never look like a formula.
+_FORMATTED = frozenset({Kind.WHOLE, Kind.DATE, Kind.PAST_DATE, Kind.TIME})
 TAG_SEPARATOR = ";"
 _FORMULA = re.compile(r"'*[=+\-@\t]")
+
+
+def declared() -> dict[str, Field]:
+    """Column → the posting field it carries, in the order of the file."""
+    by_column = {f.column: f for f in POSTING_FIELDS if f.column}
+    order = [*(c for c in EARLIER if c in by_column), *(c for c in by_column if c not in EARLIER)]
+    return {c: by_column[c] for c in order}
+
+
+def columns() -> tuple[str, ...]:
+    return ("id", *declared(), "uid")
+
+
+def text_columns() -> frozenset[str]:
+    """Columns whose text comes from the user or the web, and so may look like a formula."""
+    return frozenset(c for c, f in declared().items() if f.kind not in _FORMATTED)
+
+
+def attributes(column: str) -> tuple[str, ...]:
+    """The posting attributes a column carries, for updating a posting from a row."""
+    f = declared().get(column)
+    return f.keys if f else ()
 
 
 class RowError(ValueError):
@@ -86,41 +99,21 @@ def write_csv(header: Iterable[str], rows: Iterable[Iterable[str]], text_columns
 # --- export ----------------------------------------------------------------------
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def deadline_cell(day: date | None, clock: time | None) -> str:
-    """ "2026-03-16 12:00", or "2026-03-16" for a deadline without an hour."""
-    if day is None:
-        return ""
-    return f"{day.isoformat()} {clock:%H:%M}" if clock else day.isoformat()
+def cell(p: Posting, f: Field) -> str:
+    """A field as a spreadsheet cell: as typed, tags separated by `;`, web text cleaned."""
+    if f.kind is Kind.TAGS:
+        return TAG_SEPARATOR.join(t for t in (clean_line(t) for t in get(p, f)) if t)
+    if f.kind is Kind.NOTES:
+        return clean_text(get(p, f))
+    return clean_line(typed(p, f))
 
 
 def posting_row(p: Posting) -> list[str]:
-    values = {
-        "id": str(p.id or ""),
-        "title": clean_line(p.title),
-        "employer": clean_line(p.employer),
-        "location": clean_line(p.location),
-        "url": clean_line(p.url),
-        "status": p.status.value,
-        "deadline": deadline_cell(p.deadline, p.deadline_time),
-        "posted": _day(p.posted),
-        "start": _day(p.start_date),
-        "salary": clean_line(p.salary),
-        "hours": clean_line(p.hours),
-        "tags": TAG_SEPARATOR.join(t for t in (clean_line(t) for t in p.tags) if t),
-        "priority": str(p.priority),
-        "notes": clean_text(p.notes),
-        "language": clean_line(p.language),
-        "uid": p.uid,
-    }
-    return [values[c] for c in COLUMNS]
+    return [str(p.id or ""), *(cell(p, f) for f in declared().values()), p.uid]
 
 
 def postings_csv(postings: Iterable[Posting]) -> bytes:
-    return write_csv(COLUMNS, (posting_row(p) for p in sorted(postings, key=lambda p: p.id or 0)), TEXT_COLUMNS)
+    return write_csv(columns(), (posting_row(p) for p in sorted(postings, key=lambda p: p.id or 0)), text_columns())
 
 
 # --- import ----------------------------------------------------------------------
@@ -140,22 +133,16 @@ def _delimiter(text: str) -> str:
 
 
 def _header(names: list[str]) -> list[str]:
-    columns = [n.strip().lower() for n in names]
-    for name in columns:
-        if name not in COLUMNS:
-            raise ValueError(f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
-        if columns.count(name) > 1:
+    known = columns()
+    found = [n.strip().lower() for n in names]
+    for name in found:
+        if name not in known:
+            raise ValueError(f"unknown column {name!r} (known: {', '.join(known)})")
+        if found.count(name) > 1:
             raise ValueError(f"the column {name!r} appears twice")
-    if "title" not in columns:
+    if "title" not in found:
         raise ValueError("there is no 'title' column")
-    return columns
-
-
-def _status(text: str) -> Status:
-    try:
-        return Status(text.lower())
-    except ValueError:
-        raise ValueError(f"unknown status {text!r} (choose from {', '.join(s.value for s in Status)})") from None
+    return found
 
 
 def _uid(text: str) -> str:
@@ -165,47 +152,27 @@ def _uid(text: str) -> str:
         raise ValueError(f"{text[:40]!r} is not a uid (as export --csv writes them)") from None
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise ValueError(f"expected a whole number, got {text!r}") from None
-
-
-def _cell(values: dict[str, str], column: str, parse: Callable[[str], Any], default: Any = None) -> Any:
-    """The parsed cell, `default` when empty; errors name the column."""
-    text = values.get(column, "")
-    if not text:
-        return default
-    try:
-        return parse(text)
-    except ValueError as exc:
-        raise ValueError(f"{column}: {exc}") from None
-
-
 def posting_from_row(cells: dict[str, str]) -> Posting:
-    """A new posting (no id) from one row; raises ValueError naming the column."""
-    values = {k: v if k == "notes" else v.strip() for k, v in cells.items()}
-    values = {k: restore(v) if k in TEXT_COLUMNS else v for k, v in values.items()}
-    text: dict[str, Any] = {k: clean_line(values.get(k, "")) for k in TEXT_COLUMNS - {"notes", "tags"}}
-    if not text["title"]:
+    """A new posting (no id) from one row, each cell parsed as if typed; raises ValueError naming the column."""
+    fields, risky = declared(), text_columns()
+    texts: dict[str, str] = {}
+    for column, raw in cells.items():
+        f = fields.get(column)
+        if f is not None:
+            text = restore(raw if f.kind is Kind.NOTES else raw.strip()) if column in risky else raw.strip()
+            texts[column] = clean_text(text) if f.kind is Kind.NOTES else clean_line(text)
+    if not texts.get("title"):
         raise ValueError("the title is empty")
-    text["url"] = _cell(text, "url", checks.url, "")
-    text["language"] = _cell(text, "language", checks.language, "")
-    day, clock = _cell(values, "deadline", parse_when, (None, None))
-    uid = _cell(values, "uid", _uid)
-    return Posting(
-        **text,
-        **({"uid": uid} if uid else {}),
-        deadline=day,
-        deadline_time=clock,
-        posted=_cell(values, "posted", parse_date),
-        start_date=_cell(values, "start", parse_date),
-        tags=[t for t in (clean_line(t) for t in checks.tags(values.get("tags", ""))) if t],
-        priority=_cell(values, "priority", _whole, 0),
-        notes=clean_text(values.get("notes", "")),
-        status=_cell(values, "status", _status, Status.SAVED),
-    )
+    posting = Posting("")
+    for column, text in texts.items():
+        try:
+            replace_fields(posting, parse(fields[column], text))
+        except ValueError as exc:
+            raise ValueError(f"{column}: {exc}") from None
+    uid = cells.get("uid", "").strip()
+    if uid:
+        posting.uid = _uid(uid)
+    return posting
 
 
 @dataclass

@@ -1,104 +1,39 @@
-"""Command-line options for model fields, and parsing what people type into them."""
+"""Command-line options for the declared fields (`jobtrack.core.model`), parsed by `jobtrack.app.fields`."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from datetime import date, datetime, time
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from jobtrack.core import clock, values
+from jobtrack.app.fields import parse_fields
+from jobtrack.cli.context import UserError
+from jobtrack.core import clock
+from jobtrack.core.fields import Field, FieldError, Kind
 from jobtrack.core.model import Posting, Status
-from jobtrack.core.values import fmt as fmt  # re-exported: the forms and listings show values with it
-
-Parser = Callable[[str], Any]
+from jobtrack.core.values import fmt
 
 
-# The date parser loads the extraction vocabulary, so it is imported when a
-# date is typed, not for every command (`jobtrack due` runs on every prompt).
-def parse_date(text: str) -> date:
-    from jobtrack.lang.human_dates import parse_date
-
-    return parse_date(text)
+def _help(f: Field) -> str:
+    hint = ", ".join(f.options()) if f.kind is Kind.CHOICE else f.help
+    return f"{f.label.lower()}{f' ({hint})' if hint else ''}"
 
 
-def parse_past_date(text: str) -> date:
-    """A day already lived (posted): "28/11" on 29 November is yesterday, not next year."""
-    from jobtrack.lang.human_dates import parse_date
-
-    return parse_date(text, past=True)
-
-
-def parse_time(text: str) -> time:
-    from jobtrack.lang.human_dates import parse_time
-
-    return parse_time(text)
+def add_field_options(parser: argparse.ArgumentParser, fields: Iterable[Field]) -> None:
+    for f in fields:
+        if f.option:
+            parser.add_argument(f.option_name, dest=f"f_{f.name}", metavar="VALUE", help=_help(f).replace("%", "%%"))
 
 
-def parse_when(text: str) -> tuple[date, time | None]:
-    from jobtrack.lang.human_dates import parse_when
-
-    return parse_when(text)
-
-
-MAX_WHOLE = 1_000_000  # priorities and counts of positions; far below what the store can hold
-
-
-def _int(text: str) -> int:
+def field_options(args: argparse.Namespace, fields: Iterable[Field]) -> dict[str, Any]:
+    """The options given, parsed; a bad one is a one-line error naming the option."""
+    fields = [f for f in fields if f.option]
+    raw = {f.name: v for f in fields if (v := getattr(args, f"f_{f.name}", None)) is not None}
     try:
-        number = int(text)
-    except ValueError:
-        raise ValueError(f"expected a whole number, got {text!r}") from None
-    if abs(number) > MAX_WHOLE:
-        raise ValueError(f"expected a whole number from -{MAX_WHOLE:,} to {MAX_WHOLE:,}, got {text[:30]!r}")
-    return number
-
-
-def _optional(parser: Parser) -> Parser:
-    """An empty string clears the field."""
-    return lambda text: None if text.strip() == "" else parser(text)
-
-
-POSTING_FIELDS: dict[str, Parser] = {
-    "title": str, "employer": str, "department": str, "location": str, "url": values.url, "language": values.language,
-    "deadline_time": _optional(parse_time), "posted": _optional(parse_past_date), "start_date": _optional(parse_date),
-    "salary": str, "hours": str, "positions": _optional(_int), "tags": values.tags, "priority": _int, "notes": str,
-}
-CONTACT_FIELDS: dict[str, Parser] = {
-    "name": str, "role": str, "organisation": str, "phone": values.phone, "email": values.email, "reachable": str, "notes": str,
-}
-EVENT_FIELDS: dict[str, Parser] = {
-    "kind": values.event_kind, "label": str, "place": str, "notes": str, "end": _optional(parse_time),
-}
-
-
-def add_field_options(parser: argparse.ArgumentParser, fields: dict[str, Parser], extra: tuple[str, ...] = ()) -> None:
-    for name in (*fields, *extra):
-        parser.add_argument(f"--{name.replace('_', '-')}", dest=f"f_{name}", metavar="VALUE")
-
-
-def given(args: argparse.Namespace, names: list[str]) -> dict[str, str]:
-    return {n: v for n in names if (v := getattr(args, f"f_{n}", None)) is not None}
-
-
-def parse_fields(raw: dict[str, str], fields: dict[str, Parser]) -> dict[str, Any]:
-    """Parse typed values; a date with a time ("16/3 14:00") fills both fields."""
-    out: dict[str, Any] = {}
-    for name, text in raw.items():
-        try:
-            if name == "deadline":
-                day, clock = parse_when(text) if text.strip() else (None, None)
-                out["deadline"], out["deadline_time"] = day, clock
-                continue
-            if name == "when":
-                out["day"], out["time"] = parse_when(text)
-                continue
-            out[name] = fields[name](text)
-        except ValueError as exc:
-            raise ValueError(f"--{name.replace('_', '-')}: {exc}") from None
-    if "deadline" in raw and "deadline_time" in raw:
-        out["deadline_time"] = fields["deadline_time"](raw["deadline_time"])
-    return out
+        return parse_fields(raw, fields)
+    except FieldError as exc:
+        raise UserError(f"--{exc.field.replace('_', '-')}: {exc}") from None
 
 
 def status_arg(text: str) -> Status:

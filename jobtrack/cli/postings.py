@@ -7,9 +7,11 @@ import sys
 from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg, summary
-from jobtrack.core.model import Posting, Status, to_dict
+from jobtrack.cli.fields import add_field_options, field_options, status_arg, summary
+from jobtrack.core.fields import typed
+from jobtrack.core.model import POSTING_FIELDS, Posting, Status, replace_fields, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
+from jobtrack.core.values import fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day the posting was seen (for dates without a year)")
     p.add_argument("--update", action="store_true", help="a posting already tracked takes what its page says now")
     p.add_argument("--anyway", action="store_true", help="save a page even when nothing in it reads like a posting")
-    add_field_options(p, POSTING_FIELDS, extra=("deadline",))
+    add_field_options(p, POSTING_FIELDS)
     p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("list", help="list postings")
@@ -34,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("edit", help="change fields of a posting")
     p.add_argument("id", type=int)
-    add_field_options(p, POSTING_FIELDS, extra=("deadline",))
+    add_field_options(p, POSTING_FIELDS)
     p.set_defaults(run=cmd_edit)
 
     p = sub.add_parser("status", help="move a posting along the pipeline (history is kept)")
@@ -50,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fields(args: argparse.Namespace) -> dict:
-    return parse_fields(given(args, [*POSTING_FIELDS, "deadline"]), {**POSTING_FIELDS})
+    return field_options(args, POSTING_FIELDS)
 
 
 def _as_of(args: argparse.Namespace) -> date | None:
@@ -74,7 +76,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         from jobtrack.store import Bundle
 
         store = ctx.store()
-        report_added(store, add_posting(store, Bundle(Posting(**fields)), update=args.update), source=fields.get("url", ""))
+        report_added(store, add_posting(store, Bundle(replace_fields(Posting(""), fields)), update=args.update), source=fields.get("url", ""))
         return 0
     from jobtrack.cli.sources import add_sources
 
@@ -119,10 +121,10 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     p = b.posting
     print(f"#{p.id} {summary(p)}")
-    for name in POSTING_FIELDS:
-        value = fmt(getattr(p, name))
-        if value and name not in ("title",):
-            print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
+    for f in POSTING_FIELDS:
+        value = typed(p, f)
+        if value and f.option and f.name not in ("title", "deadline"):  # both in the summary
+            print(f"  {f.name.replace('_', ' '):<14} {clean_line(value)}")
     print(f"  {'status':<14} {p.display_status(ctx.now())}")
     for h in p.history:
         print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from jobtrack.app import records
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser, add_field_options, given, parse_fields
-from jobtrack.core.model import Contact, Event, EventKind
+from jobtrack.cli.fields import add_field_options, field_options
+from jobtrack.core.fields import Field
+from jobtrack.core.model import CONTACT_FIELDS, EVENT_FIELDS, Contact, Event, EventKind
 from jobtrack.core.sanitize import clean_line
 
 if TYPE_CHECKING:  # not imported at start-up: building the parser must stay quick for `jobtrack due`
@@ -25,8 +26,7 @@ if TYPE_CHECKING:  # not imported at start-up: building the parser must stay qui
 class RecordKind:
     name: str
     prefix: str
-    fields: dict[str, Parser]
-    extra: tuple[str, ...]
+    fields: list[Field]
     help: str
     add: Callable[[Store, int, dict[str, Any]], Contact | Event]
     edit: Callable[[Store, int, dict[str, Any]], Contact | Event]
@@ -40,11 +40,11 @@ def _describe_event(e: Event) -> str:
 
 KINDS = (
     RecordKind(
-        "contact", "c", CONTACT_FIELDS, (), "add, edit or remove contact people",
+        "contact", "c", CONTACT_FIELDS, "add, edit or remove contact people",
         records.add_contact, records.edit_contact, records.remove_contact, lambda c: clean_line(c.name),
     ),
     RecordKind(
-        "event", "e", EVENT_FIELDS, ("when",),
+        "event", "e", EVENT_FIELDS,
         f"add, edit or remove interviews, tests and follow-ups ({', '.join(k.value for k in EventKind)})",
         records.add_event, records.edit_event, records.remove_event, _describe_event,
     ),
@@ -56,11 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         actions = sub.add_parser(kind.name, help=kind.help).add_subparsers(dest="action", metavar="ACTION", required=True)
         p = actions.add_parser("add", help=f"add a {kind.name} to a posting")
         p.add_argument("posting", type=int, help="posting id")
-        add_field_options(p, kind.fields, kind.extra)
+        add_field_options(p, kind.fields)
         p.set_defaults(run=cmd_add, kind=kind)
         p = actions.add_parser("edit", help=f"change a {kind.name}")
         p.add_argument("id", type=int)
-        add_field_options(p, kind.fields, kind.extra)
+        add_field_options(p, kind.fields)
         p.set_defaults(run=cmd_edit, kind=kind)
         p = actions.add_parser("rm", help=f"remove a {kind.name}")
         p.add_argument("id", type=int)
@@ -69,7 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fields(args: argparse.Namespace) -> dict[str, Any]:
     kind: RecordKind = args.kind
-    return parse_fields(given(args, [*kind.fields, *kind.extra]), kind.fields)
+    return field_options(args, kind.fields)
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -86,7 +86,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     kind: RecordKind = args.kind
     fields = _fields(args)
     if not fields:
-        raise UserError(f"nothing to change: give options such as --{next(iter(kind.fields))}")
+        raise UserError(f"nothing to change: give options such as {kind.fields[0].option_name}")
     record = kind.edit(ctx.store(), args.id, fields)
     print(f"updated {kind.name} {kind.prefix}{record.id}: {kind.describe(record)}")
     return 0

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jobtrack.cli.context import Context, UserError
+from jobtrack.core.model import replace_fields
 from jobtrack.core.sanitize import clean_line, json_text
 from jobtrack.ingest.errors import SourceError
 
@@ -93,8 +94,7 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
                 raise ValueError(f"{source}: nothing in it reads like a job posting (no employer, date, contact or "
                                  f"salary); nothing saved (save it all the same with: jobtrack add --anyway SOURCE)")
             bundle = bundle_from_extraction(ex, doc)
-            for key, value in fields.items():
-                setattr(bundle.posting, key, value)
+            replace_fields(bundle.posting, fields)
             result = add_posting(store, bundle, update=update)
         except (SourceError, ValueError) as exc:
             counts["failed"] += 1

@@ -8,7 +8,6 @@ for countdowns.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 from uuid import uuid4
 
 from jobtrack.core import clock
+from jobtrack.core.fields import Field, Kind, decoders, put, stored
 
 ClockTime = time  # Event has a field named `time`, which hides the type inside its class body
 
@@ -102,6 +102,7 @@ class Posting:
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # declared fields without an attribute (core/fields.py)
     created: datetime = field(default_factory=clock.now)
     updated: datetime | None = None
     uid: str = field(default_factory=new_uid)
@@ -137,6 +138,7 @@ class Contact:
     notes: str = ""
     posting_ids: list[int] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
@@ -152,6 +154,7 @@ class Event:
     place: str = ""
     notes: str = ""
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
@@ -169,9 +172,57 @@ def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
     """The deadline passed before the user applied (see `jobtrack.core.ahead`)."""
     return status is Status.SAVED and deadline is not None and deadline < now
 
+# --- the fields people see and type --------------------------------------------
+# One declaration per field (see core/fields.py and docs/fields.md); the order
+# is the order of forms, the detail screen and the CLI's options. Code outside
+# the package (a plug-in, a test) may append a Field before the CLI or the app
+# starts (docs/fields.md).
+WHEN_HINT = "2026-03-16, 16/3 14:00, next friday; empty for none"
+
+POSTING_FIELDS: list[Field] = [
+    Field("title", Kind.TEXT, "Title", extracted=True, updatable=True),
+    Field("employer", Kind.TEXT, "Employer", extracted=True, updatable=True),
+    Field("department", Kind.TEXT, "Department", csv=None, extracted=True, updatable=True),
+    Field("location", Kind.TEXT, "Location", extracted=True, updatable=True),
+    Field("status", Kind.CHOICE, "Status", choices=Status, default=Status.SAVED, option=False, form=False),
+    Field("deadline", Kind.DATE, "Deadline", WHEN_HINT, time="deadline_time", extracted=True, updatable=True),
+    Field("start_date", Kind.DATE, "Start date", "a date", csv="start", extracted=True, updatable=True),
+    Field("posted", Kind.PAST_DATE, "Posted", "a date", extracted=True, updatable=True),
+    Field("salary", Kind.TEXT, "Salary", extracted=True, updatable=True),
+    Field("hours", Kind.TEXT, "Hours", extracted=True, updatable=True),
+    Field("positions", Kind.WHOLE, "Positions", csv=None, extracted=True, updatable=True),
+    Field("url", Kind.URL, "URL", updatable=True),
+    Field("language", Kind.LANGUAGE, "Language", updatable=True),
+    Field("tags", Kind.TAGS, "Tags", "comma-separated"),
+    Field("priority", Kind.WHOLE, "Priority", default=0, shown=False),
+    Field("notes", Kind.NOTES, "Notes", form=False, shown=False),
+    Field("deadline_time", Kind.TIME, "Deadline time", "14:00", csv=None, extracted=True, updatable=True,
+          form=False, shown=False),
+]
+CONTACT_FIELDS: list[Field] = [
+    Field("name", Kind.TEXT, "Name"),
+    Field("role", Kind.TEXT, "Role", updatable=True),
+    Field("organisation", Kind.TEXT, "Organisation", updatable=True),
+    Field("phone", Kind.PHONE, "Phone", updatable=True),
+    Field("email", Kind.EMAIL, "E-mail", updatable=True),
+    Field("reachable", Kind.TEXT, "Reachable", updatable=True),
+    Field("notes", Kind.NOTES, "Notes", form=False),
+]
+EVENT_FIELDS: list[Field] = [
+    Field("kind", Kind.CHOICE, "Kind", choices=EventKind, default=EventKind.OTHER),
+    Field("label", Kind.TEXT, "What"),
+    Field("when", Kind.DATE, "When", "16/3 14:00, mandag 10, next monday 10:00", attr="day", time="time"),
+    Field("end", Kind.TIME, "Ends", "14:30"),
+    Field("place", Kind.TEXT, "Place"),
+    Field("notes", Kind.NOTES, "Notes", form=False),
+]
+FIELDS: dict[type, list[Field]] = {Posting: POSTING_FIELDS, Contact: CONTACT_FIELDS, Event: EVENT_FIELDS}
+
+
 # --- serialisation -----------------------------------------------------------
 # The store keeps plain JSON; these helpers are the one place that knows how
-# model values map to JSON values and back.
+# model values map to JSON values and back. Declared fields are decoded by
+# their kind; the bookkeeping (history, evidence, times of change) by hand.
 
 
 def _encode(value: Any) -> Any:
@@ -191,85 +242,78 @@ def _encode(value: Any) -> Any:
 
 
 def to_dict(obj: Posting | Contact | Event) -> dict[str, Any]:
-    """A JSON-ready dict of a model object (including its id)."""
-    return {k: _encode(v) for k, v in asdict(obj).items()}
-
-
-def _date(v: Any) -> date | None:
-    return date.fromisoformat(v) if v else None
-
-
-def _time(v: Any) -> time | None:
-    return time.fromisoformat(v) if v else None
+    """A JSON-ready dict of a model object (including its id); declared fields kept in `extra` are keys like the rest."""
+    data = asdict(obj)
+    extra = data.pop("extra")
+    return {k: _encode(v) for k, v in {**data, **extra}.items()}
 
 
 def _datetime(v: Any) -> datetime | None:
     return datetime.fromisoformat(v) if v else None
 
 
-E = TypeVar("E", Status, EventKind)
-_WORD = re.compile(r"[a-z][a-z-]*")
-
-
-def stored(cls: type[E], value: Any) -> E:
-    """A status or kind read from the store. One a newer jobtrack wrote (a lower-case
-    word this version does not know) is kept as it is, so it is shown and saved back;
-    anything else raises ValueError. `cls(value)`, for what users type, stays strict."""
-    try:
-        return cls(value)
-    except ValueError:
-        if not isinstance(value, str) or not _WORD.fullmatch(value):
-            raise
-    member = str.__new__(cls, value)
-    member._value_, member._name_ = value, value.upper()
-    return member
-
-
 def _evidence(v: Any) -> dict[str, Evidence]:
     return {k: Evidence(**e) for k, e in (v or {}).items()}
 
 
-def _field_names(cls: type) -> frozenset[str]:
-    """Asked once per record read; `fields()` is slow enough to show when listing thousands."""
-    return _FIELD_NAMES[cls]
+@dataclass
+class _Plan:
+    """How one record type is read from JSON, worked out once (records are read by the thousand)."""
+
+    declared: list[Field]  # the declarations it was made from: a list changed since makes a new plan
+    attributes: frozenset[str]
+    decoders: list[tuple[str, Any]]  # (attribute, function from its JSON value)
+    extra: list[Field]  # declared fields without an attribute
 
 
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    """Drop keys the dataclass does not have, so old or newer files still load."""
-    names = _field_names(cls)
-    return {k: v for k, v in data.items() if k in names}
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    plan, declared = _PLANS.get(cls), FIELDS[cls]
+    if plan is None or plan.declared != declared:  # quick: the same Field objects compare by identity
+        attributes = frozenset(f.name for f in fields(cls)) - {"extra"}
+        decode = dict(d for f in declared for d in decoders(f))
+        plan = _PLANS[cls] = _Plan(
+            list(declared), attributes, [(k, fn) for k, fn in decode.items() if k in attributes],
+            [f for f in declared if f.key not in attributes],
+        )
+    return plan
+
+
+def _extra(f: Field, data: dict[str, Any]) -> Any:
+    value, decode = data.get(f.key, f.empty()), dict(decoders(f)).get(f.key)
+    return decode(value) if decode else value
+
+
+def _read(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The constructor's arguments: keys the record does not know are dropped, so old or newer files still load."""
+    plan = _plan(cls)
+    d = {k: v for k, v in data.items() if k in plan.attributes}
+    for key, decode in plan.decoders:
+        d[key] = decode(d.get(key))
+    d["extra"] = {f.key: _extra(f, data) for f in plan.extra}
+    d["evidence"] = _evidence(d.get("evidence"))
+    return d
 
 
 def posting_from_dict(data: dict[str, Any]) -> Posting:
-    d = _known(Posting, data)
-    for key in ("deadline", "posted", "start_date"):
-        d[key] = _date(d.get(key))
-    d["deadline_time"] = _time(d.get("deadline_time"))
+    d = _read(Posting, data)
     d["created"] = _datetime(d.get("created")) or clock.now()
     d["updated"] = _datetime(d.get("updated"))
-    d["status"] = stored(Status, d.get("status") or Status.SAVED)
     d["history"] = [
         StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""))
         for h in d.get("history") or []
     ]
-    d["evidence"] = _evidence(d.get("evidence"))
     return Posting(**d)
 
 
 def contact_from_dict(data: dict[str, Any]) -> Contact:
-    d = _known(Contact, data)
-    d["evidence"] = _evidence(d.get("evidence"))
-    return Contact(**d)
+    return Contact(**_read(Contact, data))
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
-    d = _known(Event, data)
-    d["kind"] = stored(EventKind, d.get("kind") or EventKind.OTHER)
-    d["day"] = _date(d.get("day"))
-    d["time"] = _time(d.get("time"))
-    d["end"] = _time(d.get("end"))
-    d["evidence"] = _evidence(d.get("evidence"))
-    return Event(**d)
+    return Event(**_read(Event, data))
 
 
 class ModelError(ValueError):
@@ -277,14 +321,14 @@ class ModelError(ValueError):
 
 
 M = TypeVar("M", Posting, Contact, Event)
-_FIELD_NAMES: dict[type, frozenset[str]] = {cls: frozenset(f.name for f in fields(cls)) for cls in (Posting, Contact, Event)}
 
 
 def replace_fields(obj: M, changes: dict[str, Any]) -> M:
-    """Apply already-parsed field values, refusing names the model lacks."""
-    names = _field_names(type(obj))
+    """Apply already-parsed field values (attributes, or declared fields kept in `extra`), refusing other names."""
+    plan = _plan(type(obj))
+    extra = {f.key for f in plan.extra}
     for key, value in changes.items():
-        if key not in names or key == "id":
+        if key not in plan.attributes | extra or key == "id":
             raise ModelError(f"unknown field {key!r}")
-        setattr(obj, key, value)
+        put(obj, key, value)
     return obj

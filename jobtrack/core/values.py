@@ -12,8 +12,6 @@ from datetime import date, time
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from jobtrack.core.model import EventKind
-
 DEFAULT_REGION = "DK"  # numbers typed without a country code, as extraction assumes with no other clue
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-z]{2})?$")
@@ -63,13 +61,6 @@ def language(text: str) -> str:
     if code and not _LANGUAGE.match(code):
         raise ValueError(f"{text.strip()!r} is not a language code (two letters: da, en, de)")
     return code
-
-
-def event_kind(text: str) -> EventKind:
-    try:
-        return EventKind(text.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown kind {text.strip()!r} (choose from {', '.join(k.value for k in EventKind)})") from None
 
 
 def tags(text: str) -> list[str]:

@@ -18,7 +18,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static, TextArea
 from textual.worker import Worker, get_current_worker
 
-from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
 from jobtrack.core.document import Document
 from jobtrack.core.model import Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
@@ -120,13 +119,13 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         self.show_known(bundle, understood(extraction))
         form = self.query_one("#form", Vertical)
         await form.remove_children()
-        forms = [FieldForm(posting_fields(bundle.posting), POSTING_FIELDS, "f-", "The posting")]
+        forms = [FieldForm(posting_fields(bundle.posting), "f-", "The posting")]
         forms += [
-            FieldForm(event_fields(e), EVENT_FIELDS, f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"))
+            FieldForm(event_fields(e), f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"))
             for i, e in enumerate(bundle.events)
         ]
         forms += [
-            FieldForm(contact_fields(c), CONTACT_FIELDS, f"f-contact-{i}-", f"Contact {i + 1} (empty the name to leave it out)",
+            FieldForm(contact_fields(c), f"f-contact-{i}-", f"Contact {i + 1} (empty the name to leave it out)",
                       c.evidence.get("contact"))
             for i, c in enumerate(bundle.contacts)
         ]

@@ -18,14 +18,13 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.app import records
 from jobtrack.app.agenda import event_left
-from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.core.countdown import beside_date, countdown
-from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status
+from jobtrack.core.fields import typed
+from jobtrack.core.model import POSTING_FIELDS, Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
 from jobtrack.tui.base import InJobtrack, StoreWatch
-from jobtrack.tui.widgets.form import Field, contact_fields, event_fields
-
+from jobtrack.tui.widgets.form import Entry, contact_fields, event_fields
 
 FACT_STYLE = "reverse"
 
@@ -166,18 +165,16 @@ class DetailScreen(InJobtrack, Screen[None]):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         deadline = p.deadline_at()
-        rows: list[tuple[str, str]] = [
-            ("Title", p.title), ("Employer", p.employer), ("Department", p.department),
-            ("Location", p.location), ("Status", p.display_status(now)),
-            ("Deadline", f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
-             if deadline else ""),
-            ("Salary", p.salary), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
-            ("Posted", p.posted.isoformat() if p.posted else ""), ("URL", p.url), ("Language", p.language),
-            ("Tags", ", ".join(p.tags)), ("Added", f"{p.created:%Y-%m-%d}"),
-        ]
-        for name, value in rows:
-            if value or name in {"Title", "Status", "Deadline"}:
-                grid.add_row(name, Text(clean_line(value) or "none", style="" if value else "dim"))
+        special = {
+            "status": p.display_status(now),
+            "deadline": f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
+            if deadline else "",
+        }
+        for f in POSTING_FIELDS:
+            value = special[f.name] if f.name in special else typed(p, f)
+            if f.shown and (value or f.name in {"title", "status", "deadline"}):
+                grid.add_row(f.label, Text(clean_line(value) or "none", style="" if value else "dim"))
+        grid.add_row("Added", Text(f"{p.created:%Y-%m-%d}"))
         self.query_one("#fields", Static).update(grid)
 
         contacts = self._table("#contacts")
@@ -298,7 +295,7 @@ class DetailScreen(InJobtrack, Screen[None]):
         return int(key) if key is not None else None
 
     def _form(
-        self, title: str, fields: list[Field], parsers: dict[str, Parser], required: str,
+        self, title: str, fields: list[Entry], required: str,
         save: Callable[[dict[str, Any]], object],
     ) -> None:
         from jobtrack.tui.screens.edit import FormDialog
@@ -308,12 +305,12 @@ class DetailScreen(InJobtrack, Screen[None]):
                 save(values)
                 self.refresh_fields()
 
-        self.app.push_screen(FormDialog(title, fields, parsers, required=required), done)
+        self.app.push_screen(FormDialog(title, fields, required=required), done)
 
     def action_new_contact(self) -> None:
         store = self.jt.store
         self._form(
-            "New contact", contact_fields(Contact("")), CONTACT_FIELDS, "name",
+            "New contact", contact_fields(Contact("")), "name",
             lambda v: records.add_contact(store, self.posting_id, v),
         )
 
@@ -321,17 +318,17 @@ class DetailScreen(InJobtrack, Screen[None]):
         store = self.jt.store
         blank = Event(self.posting_id, EventKind.INTERVIEW)
         self._form(
-            "New event", event_fields(blank), EVENT_FIELDS, "kind",
+            "New event", event_fields(blank), "kind",
             lambda v: records.add_event(store, self.posting_id, {"kind": blank.kind, **v}),
         )
 
     def action_edit_row(self) -> None:
         store = self.jt.store
         if (contact_id := self._selected("#contacts")) is not None:
-            self._form("Edit contact", contact_fields(store.contact(contact_id)), CONTACT_FIELDS, "name",
+            self._form("Edit contact", contact_fields(store.contact(contact_id)), "name",
                        lambda v: records.edit_contact(store, contact_id, v))
         elif (event_id := self._selected("#events")) is not None:
-            self._form("Edit event", event_fields(store.event(event_id)), EVENT_FIELDS, "kind",
+            self._form("Edit event", event_fields(store.event(event_id)), "kind",
                        lambda v: records.edit_event(store, event_id, v))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

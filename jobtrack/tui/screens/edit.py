@@ -11,10 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from jobtrack.app import records
-from jobtrack.cli.fields import POSTING_FIELDS, Parser
 from jobtrack.tui.base import InJobtrack
-from jobtrack.tui.widgets.form import Field, FieldForm, posting_fields
-
+from jobtrack.tui.widgets.form import Entry, FieldForm, posting_fields
 
 # Fields that are a date the user relies on: emptying one (a slip of ctrl+k) is asked about first.
 ASK_BEFORE_EMPTYING = {"deadline": "deadline", "when": "date"}
@@ -29,10 +27,10 @@ class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], parsers: dict[str, Parser], required: str = "") -> None:
+    def __init__(self, title: str, fields: list[Entry], required: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.form = FieldForm(fields, parsers)
+        self.form = FieldForm(fields)
         self.required = required  # a field that may not be left empty
 
     def compose(self) -> ComposeResult:
@@ -45,7 +43,7 @@ class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        self.form.query("Input, Select").first().focus()
 
     def action_save(self, confirmed: bool = False) -> None:
         raw = self.form.raw()
@@ -89,7 +87,7 @@ class EditDialog(FormDialog):
 
     def __init__(self, posting_id: int) -> None:
         self.posting_id = posting_id
-        super().__init__("Edit posting", [], POSTING_FIELDS, required="title")
+        super().__init__("Edit posting", [], required="title")
 
     def compose(self) -> ComposeResult:
         self.form.fields = posting_fields(self.jt.store.posting(self.posting_id))

@@ -1,9 +1,9 @@
-"""A form of typed fields, parsed exactly like the command line's field options.
+"""A form built from field declarations, parsed exactly like the command line's options.
 
 Each field shows its label (marked when the value is a low-confidence guess),
-an input, and the sentence it was found in. Values are parsed with
-`jobtrack.cli.fields.parse_fields`, so "16/3 14:00" means the same here as
-after `--deadline`.
+an input (a pick list for a field with choices), and the sentence it was
+found in. Values are parsed with `jobtrack.app.fields.parse_fields`, so
+"16/3 14:00" means the same here as after `--deadline`.
 """
 
 from __future__ import annotations
@@ -16,65 +16,47 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
-from jobtrack.cli.fields import Parser, fmt, parse_fields
-from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting
+from jobtrack.app.fields import choices, parse_fields
+from jobtrack.core.fields import Field, FieldError, Kind, typed
+from jobtrack.core.model import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS, Contact, Event, Evidence, Posting
 from jobtrack.core.sanitize import clean_line
 
 LOW_CONFIDENCE = 0.6
 
 
 @dataclass
-class Field:
-    name: str  # a key parse_fields understands ("title", "deadline", "when", …)
-    label: str
+class Entry:
+    """One input of a form: the declared field, the value it starts with, and where that value was found."""
+
+    field: Field
     value: str
     evidence: Evidence | None = None
-    hint: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    @property
+    def label(self) -> str:
+        return self.field.label
 
 
-POSTING_LABELS = {
-    "title": "Title", "employer": "Employer", "department": "Department", "location": "Location",
-    "deadline": "Deadline", "start_date": "Start date", "posted": "Posted", "salary": "Salary", "hours": "Hours",
-    "positions": "Positions", "url": "URL", "language": "Language", "tags": "Tags", "priority": "Priority",
-}
-CONTACT_LABELS = {
-    "name": "Name", "role": "Role", "organisation": "Organisation", "phone": "Phone", "email": "E-mail",
-    "reachable": "Reachable",
-}
-EVENT_LABELS = {"kind": "Kind", "label": "What", "when": "When", "end": "Ends", "place": "Place"}
-HINTS = {
-    "deadline": "2026-03-16, 16/3 14:00, next friday; empty for none", "when": "16/3 14:00, mandag 10, next monday 10:00",
-    "start_date": "a date", "posted": "a date", "tags": "comma-separated", "end": "14:30",
-    "kind": " | ".join(k.value for k in EventKind),
-}
+def entries(record: Posting | Contact | Event, declared: list[Field]) -> list[Entry]:
+    return [Entry(f, typed(record, f), record.evidence.get(f.key)) for f in declared if f.form]
 
 
-def when_text(day: Any, at: Any) -> str:
-    """A day and an optional time as one string parse_when reads back."""
-    return f"{fmt(day)} {fmt(at)}".strip() if day else ""
+def posting_fields(p: Posting) -> list[Entry]:
+    return entries(p, POSTING_FIELDS)
 
 
-def _fields(labels: dict[str, str], values: dict[str, str], evidence: dict[str, Evidence]) -> list[Field]:
-    return [Field(n, label, values[n], evidence.get(n), HINTS.get(n, "")) for n, label in labels.items()]
+def contact_fields(c: Contact) -> list[Entry]:
+    return entries(c, CONTACT_FIELDS)
 
 
-def posting_fields(p: Posting) -> list[Field]:
-    values = {n: fmt(getattr(p, n)) for n in POSTING_LABELS if n != "deadline"}
-    values["deadline"] = when_text(p.deadline, p.deadline_time)
-    return _fields(POSTING_LABELS, values, p.evidence)
-
-
-def contact_fields(c: Contact) -> list[Field]:
-    return _fields(CONTACT_LABELS, {n: fmt(getattr(c, n)) for n in CONTACT_LABELS}, c.evidence)
-
-
-def event_fields(e: Event) -> list[Field]:
-    values = {n: fmt(getattr(e, n)) for n in EVENT_LABELS if n != "when"}
-    values["when"] = when_text(e.day, e.time)
-    evidence = {("when" if k == "day" else k): v for k, v in e.evidence.items()}
-    return _fields(EVENT_LABELS, values, evidence)
+def event_fields(e: Event) -> list[Entry]:
+    return entries(e, EVENT_FIELDS)
 
 
 def field_label(name: str, evidence: Evidence | None) -> Label:
@@ -91,13 +73,9 @@ def evidence_line(evidence: Evidence | None) -> Static:
 class FieldForm(Vertical):
     """Inputs for `fields`; `values()` parses them, or shows what is wrong and returns None."""
 
-    def __init__(
-        self, fields: list[Field], parsers: dict[str, Parser], prefix: str = "f-",
-        heading: str = "", evidence: Evidence | None = None,
-    ) -> None:
+    def __init__(self, fields: list[Entry], prefix: str = "f-", heading: str = "", evidence: Evidence | None = None) -> None:
         super().__init__(classes="field-form")
         self.fields = fields
-        self.parsers = parsers
         self.prefix = prefix
         self.heading = heading
         self.evidence = evidence
@@ -111,14 +89,30 @@ class FieldForm(Vertical):
             yield from self._field(f)
         yield Static("", classes="form-error", markup=False)
 
-    def _field(self, f: Field) -> Iterator[Widget]:
+    def _field(self, f: Entry) -> Iterator[Widget]:
         yield field_label(f.label, f.evidence)
-        yield Input(f.value, placeholder=f.hint, id=f"{self.prefix}{f.name}")
+        yield self._input(f)
         if f.evidence is not None:
             yield evidence_line(f.evidence)
 
+    def _input(self, f: Entry) -> Widget:
+        """A pick list for a field with choices (one stored by a newer jobtrack is offered too), else a text input."""
+        ident = f"{self.prefix}{f.name}"
+        if f.field.kind not in (Kind.CHOICE, Kind.LANGUAGE):
+            return Input(f.value, placeholder=f.field.help, id=ident)
+        offered = list(dict.fromkeys([*choices(f.field), *([f.value] if f.value else [])]))
+        blank = f.field.empty() in ("", None)
+        return Select([(c, c) for c in offered], prompt="none", value=f.value or Select.NULL, allow_blank=blank, id=ident)
+
+    def _typed(self, f: Entry) -> str:
+        widget = self.query_one(f"#{self.prefix}{f.name}")
+        if isinstance(widget, Select):
+            return "" if widget.value is Select.NULL else str(widget.value)
+        assert isinstance(widget, Input)
+        return widget.value.strip()
+
     def raw(self) -> dict[str, str]:
-        return {f.name: self.query_one(f"#{self.prefix}{f.name}", Input).value.strip() for f in self.fields}
+        return {f.name: self._typed(f) for f in self.fields}
 
     def changed(self) -> dict[str, str]:
         """Only what the user touched, so a save never overwrites another process's change."""
@@ -126,19 +120,16 @@ class FieldForm(Vertical):
 
     def values(self, raw: dict[str, str] | None = None) -> dict[str, Any] | None:
         raw = self.raw() if raw is None else raw
-        cleared = {"day": None, "time": None} if raw.get("when") == "" else {}
         try:
-            parsed = parse_fields({n: v for n, v in raw.items() if not (n == "when" and not v)}, self.parsers)
-        except ValueError as exc:
-            option, _, why = str(exc).partition(": ")
-            name = option.lstrip("-").replace("-", "_")
-            label = next((f.label for f in self.fields if f.name == name), name)
-            self.show_error(f"{label}: {why}")
-            if self.query(f"#{self.prefix}{name}"):
-                self.query_one(f"#{self.prefix}{name}", Input).focus()
+            parsed = parse_fields(raw, [f.field for f in self.fields])
+        except FieldError as exc:
+            label = next((f.label for f in self.fields if f.name == exc.field), exc.field)
+            self.show_error(f"{label}: {exc}")
+            if self.query(f"#{self.prefix}{exc.field}"):
+                self.query_one(f"#{self.prefix}{exc.field}").focus()
             return None
         self.show_error("")
-        return {**cleared, **parsed}
+        return parsed
 
     def show_error(self, message: str) -> None:
         error = self.query_one(".form-error", Static)
