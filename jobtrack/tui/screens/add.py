@@ -7,7 +7,7 @@ and changes only when the user presses Update.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -23,7 +23,7 @@ from jobtrack.core.document import Document
 from jobtrack.core.model import Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
 from jobtrack.store.store import Bundle
-from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
+from jobtrack.tui.widgets.form import FieldForm, bring_up, contact_fields, event_fields, parse_forms, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.extract.result import Extraction
@@ -35,7 +35,8 @@ class AddDialog(ModalScreen[int | None]):
 
     CSS_PATH = "add.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Stop reading; pressed again (or when idle) close the dialog"),
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Stop reading; pressed again (or when idle) close the dialog, asking first when something was changed"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
@@ -44,6 +45,7 @@ class AddDialog(ModalScreen[int | None]):
         self.bundle: Bundle | None = None
         self.known: Posting | None = None  # the posting already tracked from this address
         self.reading: Worker[None] | None = None
+        self.dropped = 0  # events taken out of the review form
 
     @property
     def jt(self) -> JobtrackApp:
@@ -126,7 +128,8 @@ class AddDialog(ModalScreen[int | None]):
         await form.remove_children()
         forms = [FieldForm(posting_fields(bundle.posting), POSTING_FIELDS, "f-", "The posting")]
         forms += [
-            FieldForm(event_fields(e), EVENT_FIELDS, f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"))
+            FieldForm(event_fields(e), EVENT_FIELDS, f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"),
+                      drop="Drop this event").add_class("event-form")
             for i, e in enumerate(bundle.events)
         ]
         forms += [
@@ -134,12 +137,23 @@ class AddDialog(ModalScreen[int | None]):
                       c.evidence.get("contact"))
             for i, c in enumerate(bundle.contacts)
         ]
-        await form.mount_all([
-            Label("Check what was understood, edit it, then save", classes="dialog-title"),
-            *forms,
-        ])
+        check = Label("Check what was understood, edit it, then save", classes="dialog-title")
+        await form.mount_all([check, *forms])
         self.query_one("#save", Button).disabled = False
-        self.query_one("#f-title", Input).focus()
+        self.dropped = 0
+        # Checking starts at the first guess, else at the top of the form: scrolled up and focused.
+        start = next((found for f in forms if (found := f.first_guess()) is not None), None)
+        self.call_after_refresh(bring_up, *(start or (check, self.query_one("#f-title", Input))))
+
+    def on_field_form_dropped(self, message: FieldForm.Dropped) -> None:
+        """An event the user does not want saved: out of the bundle and the form."""
+        if self.bundle is None:
+            return
+        index = list(self.query(".event-form")).index(message.form)
+        gone = self.bundle.events.pop(index)
+        self.dropped += 1
+        message.form.remove()
+        self.notify(f"Dropped {clean_line(gone.label or gone.kind.value)}; it will not be saved", timeout=3, markup=False)
 
     def show_known(self, bundle: Bundle, understood: bool) -> None:
         """Says when the address is tracked already, with what its page says now beside what is stored."""
@@ -168,11 +182,10 @@ class AddDialog(ModalScreen[int | None]):
         bundle = self.bundle
         if bundle is None:
             return None
-        forms = list(self.query(FieldForm))
-        parsed = [form.values() for form in forms]
-        if any(values is None for values in parsed):
+        parsed = parse_forms(list(self.query(FieldForm)))
+        if parsed is None:
             return None
-        posting_values, *rest = cast("list[dict[str, Any]]", parsed)
+        posting_values, *rest = parsed
         posting_values["title"] = posting_values.get("title") or bundle.posting.title
         replace_fields(bundle.posting, posting_values)
         events, contacts = rest[: len(bundle.events)], rest[len(bundle.events):]
@@ -218,7 +231,17 @@ class AddDialog(ModalScreen[int | None]):
             self.reading.cancel()  # a fetch in flight ends at its timeout; its result is dropped
             self.show_error("Stopped reading.")
             return
-        self.dismiss(None)
+        if not self.edited():
+            self.dismiss(None)
+            return
+        from jobtrack.tui.screens.dialogs import close_after_asking
+
+        close_after_asking(self, "Throw away what you pasted and changed?")
+
+    def edited(self) -> bool:
+        """Pasted text, a changed field or a dropped event: work that closing would throw away."""
+        forms_changed = any(form.changed() for form in self.query(FieldForm))
+        return bool(self.query_one("#paste", TextArea).text.strip()) or forms_changed or self.dropped > 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "source":

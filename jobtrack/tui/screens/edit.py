@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from jobtrack.cli.fields import POSTING_FIELDS, Parser
-from jobtrack.tui.widgets.form import Field, FieldForm, posting_fields
+from jobtrack.tui.widgets.form import Field, FieldForm, parse_forms, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.tui.app import JobtrackApp
@@ -26,15 +26,14 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "edit.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close; asks first when something was changed"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
     def __init__(self, title: str, fields: list[Field], parsers: dict[str, Parser], required: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.form = FieldForm(fields, parsers)
-        self.required = required  # a field that may not be left empty
+        self.form = FieldForm(fields, parsers, required=required)
 
     @property
     def jt(self) -> JobtrackApp:
@@ -54,13 +53,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     def action_save(self, confirmed: bool = False) -> None:
         raw = self.form.raw()
-        if self.required and not raw[self.required]:
-            label = next(f.label for f in self.form.fields if f.name == self.required)
-            self.form.show_error(f"{label} cannot be empty")
+        parsed = parse_forms([self.form], [self.form.changed()])
+        if parsed is None:
             return
-        values = self.form.values(self.form.changed())
-        if values is None:
-            return
+        [values] = parsed
         emptied = [f for f in self.form.fields if f.name in ASK_BEFORE_EMPTYING and f.value and not raw[f.name]]
         if emptied and not confirmed:
             from jobtrack.tui.screens.dialogs import ConfirmDialog
@@ -77,7 +73,13 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Closes at once when nothing was changed; else asks before the changes are thrown away."""
+        if not self.form.changed():
+            self.dismiss(None)
+            return
+        from jobtrack.tui.screens.dialogs import close_after_asking
+
+        close_after_asking(self, "Throw away your changes?")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
