@@ -22,6 +22,7 @@ from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, POSTING_FIELDS
 from jobtrack.core.document import Document
 from jobtrack.core.model import Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
+from jobtrack.ingest.errors import SourceError
 from jobtrack.store.store import Bundle
 from jobtrack.tui.widgets.form import FieldForm, bring_up, contact_fields, event_fields, parse_forms, posting_fields
 
@@ -46,6 +47,7 @@ class AddDialog(ModalScreen[int | None]):
         self.known: Posting | None = None  # the posting already tracked from this address
         self.reading: Worker[None] | None = None
         self.dropped = 0  # events taken out of the review form
+        self.unread = ""  # an address that could not be read: Read takes the pasted text instead
 
     @property
     def jt(self) -> JobtrackApp:
@@ -78,28 +80,40 @@ class AddDialog(ModalScreen[int | None]):
 
     # -- reading --------------------------------------------------------------
     def action_read(self) -> None:
+        """Reads the address, or the pasted text when there is no address or the address could not be read."""
         source = self.query_one("#source", Input).value.strip()
         pasted = self.query_one("#paste", TextArea).text
         if not source and not pasted.strip():
             self.show_error("Give a URL or a file path, or paste the text")
             return
         self.query_one("#add-error").display = False
+        if pasted.strip() and source == self.unread:  # the text of the page that would not load
+            address = source if source.startswith(("http://", "https://")) else ""
+            self.show_reading("Reading the pasted text…")
+            self.reading = self.read("", pasted, address)
+            return
         self.show_reading(f"Reading {source}…  (escape stops)" if source else "Reading the pasted text…")
         self.reading = self.read(source, pasted)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def read(self, source: str, pasted: str) -> None:
+    def read(self, source: str, pasted: str, address: str = "") -> None:
+        """`source` read (fetched), or else `pasted`: as from `address`, a page's URL, when given."""
         from jobtrack.core.zones import local_zone
         from jobtrack.extract import extract
         from jobtrack.ingest.documents import load_source
 
         worker = get_current_worker()
         try:
-            doc = load_source(source) if source else Document(text=pasted, source="pasted text")
+            doc = load_source(source) if source else Document(text=pasted, source=address or "pasted text")
             extraction = extract(doc, as_of=self.jt.now().date(), tz=local_zone())
+        except SourceError as exc:  # says what happened; whether pasting gets round it is ours to offer
+            if not worker.is_cancelled:
+                said = str(exc)
+                self.app.call_from_thread(self.show_error, said[:1].upper() + said[1:], exc.paste_helps, source)
+            return
         except Exception as exc:  # noqa: BLE001 - any failure is shown, the dialog stays open
             if not worker.is_cancelled:
-                self.app.call_from_thread(self.show_error, f"Could not read it: {exc}")
+                self.app.call_from_thread(self.show_error, f"Could not read it: {exc}", True, source)
             return
         if not worker.is_cancelled:
             # mypy cannot solve Textual's `T | Awaitable[T]` callback type for a coroutine function.
@@ -111,11 +125,17 @@ class AddDialog(ModalScreen[int | None]):
         status.update(Text(clean_line(message or "")))
         status.display = self.query_one("#loading").display = message is not None
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, paste: bool = False, unread: str = "") -> None:
+        """What went wrong; with `paste`, the paste box is offered (and focused) as the way round it,
+        and text pasted there is read next instead of `unread` (the address that failed)."""
+        self.unread = unread if paste else ""
         self.show_reading(None)
         error = self.query_one("#add-error", Static)
-        error.update(Text(clean_line(message) + "\nYou can paste the text instead."))
+        advice = "\nCopy the posting's text from the page, paste it in the box above and press Read." if paste else ""
+        error.update(Text(clean_line(message) + advice))
         error.display = True
+        if paste:
+            self.query_one("#paste", TextArea).focus()
 
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
         from jobtrack.app.services import bundle_from_extraction, understood
@@ -229,7 +249,7 @@ class AddDialog(ModalScreen[int | None]):
         """Stops a read under way and keeps the dialog, to paste the text instead; else closes."""
         if self.reading is not None and self.reading.is_running:
             self.reading.cancel()  # a fetch in flight ends at its timeout; its result is dropped
-            self.show_error("Stopped reading.")
+            self.show_error("Stopped reading.", paste=True, unread=self.query_one("#source", Input).value.strip())
             return
         if not self.edited():
             self.dismiss(None)
