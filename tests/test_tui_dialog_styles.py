@@ -8,12 +8,12 @@ from textual.geometry import Size
 
 from tui_kit import make_app
 
-# How each dialog is opened from the postings screen (the second row is "Backend developer").
+# How each dialog is opened from the postings screen (on the first row, where the cursor stays).
 OPENERS = {
     "add": ("a",),
-    "edit": ("down", "e"),
-    "status": ("down", "s"),
-    "confirm": ("down", "d"),
+    "edit": ("e",),
+    "status": ("s",),
+    "confirm": ("d",),
     "help": ("question_mark",),
 }
 
