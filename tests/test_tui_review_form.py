@@ -71,6 +71,7 @@ async def test_an_event_dropped_in_the_review_form_is_not_saved(store: Store) ->
         await pilot.press("enter")
         await pilot.pause()
         assert not dialog.query(".event-form") and not dialog.query("#f-event-0-when")
+        assert dialog.focused is dialog.query_one("#f-contact-0-name")  # on to what came after the event
         assert [n.message for n in app._notifications] == ["Dropped Interviews (week 2); it will not be saved"]
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -169,10 +169,14 @@ class AddDialog(ModalScreen[int | None]):
         """An event the user does not want saved: out of the bundle and the form."""
         if self.bundle is None:
             return
-        index = list(self.query(".event-form")).index(message.form)
-        gone = self.bundle.events.pop(index)
+        form = message.form
+        gone = self.bundle.events.pop(list(self.query(".event-form")).index(form))
         self.dropped += 1
-        message.form.remove()
+        chain = self.focus_chain  # the focus goes on to what comes after the form, not back to the top
+        after = [w for w in chain[chain.index(form.query_one(".drop-form")):] if form not in w.ancestors]
+        form.remove()
+        if after:
+            after[0].focus()
         self.notify(f"Dropped {clean_line(gone.label or gone.kind.value)}; it will not be saved", timeout=3, markup=False)
 
     def show_known(self, bundle: Bundle, understood: bool) -> None:

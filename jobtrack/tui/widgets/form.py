@@ -187,7 +187,7 @@ class FieldForm(Vertical):
 
     def first_guess(self) -> tuple[Widget, Input] | None:
         """The first label marked "a guess" (the heading's counts for the form's first field) and its input."""
-        if is_guess(self.evidence) and self.fields:
+        if self.heading and is_guess(self.evidence) and self.fields:
             return self.query_one(".form-heading"), self.field_input(self.fields[0].name)
         for f in self.fields:
             if is_guess(f.evidence):
