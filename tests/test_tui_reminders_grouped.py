@@ -3,7 +3,6 @@ notification that points at the panel, not a toast each; a few still come one by
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -11,11 +10,9 @@ import pytest
 from jobtrack.core.model import Posting
 from jobtrack.store.store import Bundle, Store
 from jobtrack.tui.app import JobtrackApp
-from jobtrack.tui.screens.reminders import GROUP, RemindersScreen
-from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
+from jobtrack.tui.screens.reminders import RemindersScreen
 
-from tui_kit import clock
+from tui_kit import clock, reminders_checked
 
 
 @pytest.fixture(autouse=True)
@@ -33,20 +30,11 @@ def store_with_deadlines(tmp_path: Path, count: int) -> Store:
     return store
 
 
-async def checked(app: JobtrackApp, pilot: Pilot[None]) -> None:
-    """Until no reminder check runs and what it found is shown."""
-    await pilot.pause()
-    while running := [w for w in app.workers if w.group == GROUP and w.is_running and not w.is_cancelled]:
-        with suppress(WorkerCancelled):
-            await app.workers.wait_for_complete(running)
-        await pilot.pause()
-
-
 async def test_many_reminders_at_start_are_one_notification(tmp_path: Path) -> None:
     store = store_with_deadlines(tmp_path, 12)
     app = JobtrackApp(store, now=clock)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert [(n.title, n.message) for n in app._notifications] == [("Reminders", "12 reminders — press r")]
         await pilot.press("r")
         await pilot.pause()
@@ -58,6 +46,6 @@ async def test_a_few_reminders_still_come_one_by_one(tmp_path: Path) -> None:
     store = store_with_deadlines(tmp_path, 3)
     app = JobtrackApp(store, now=clock)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         said = sorted(n.message for n in app._notifications)
         assert said == [f"Deadline in 7 days: Job {n} – Acme" for n in range(3)]

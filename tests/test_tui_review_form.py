@@ -8,23 +8,7 @@ from datetime import date
 from jobtrack.store.store import Store
 from textual.widgets import Input, TextArea
 
-from tui_kit import make_app, open_add, read_pasted, wait_form
-
-# A posting whose deadline ("before 15/12", no year) and interview ("probably in week 2") are guesses.
-GUESSY_TEXT = """Backend Engineer
-Join our team in Aarhus. Salary around 45.000 kr.
-Send your application before 15/12.
-Interviews probably in week 2.
-Contact: Ole Hansen 24 81 00 46
-"""
-
-
-async def read_guessy(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await open_add(pilot)
-    app.screen.query_one("#paste", TextArea).load_text(GUESSY_TEXT)
-    app.screen.action_read()
-    await wait_form(app, pilot)
-    await pilot.pause()
+from tui_kit import make_app, open_add, read_guessy, read_pasted
 
 
 async def test_the_review_form_starts_at_the_first_guess(store: Store) -> None:
