@@ -94,3 +94,16 @@ async def test_placeholders_read_as_examples_not_values(store: Store) -> None:
             assert field.placeholder.startswith(("e.g. ", "one of: ")), field.placeholder
             style = field.get_component_rich_style("input--placeholder")
             assert style.italic and style.color != field.rich_style.color  # dim and slanted, unlike a value
+
+
+async def test_a_save_typed_right_after_dropping_an_event_saves_without_it(store: Store) -> None:
+    app = make_app(store)
+    app.remind = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await read_guessy(app, pilot)
+        app.screen.query_one(".event-form .drop-form").focus()
+        await pilot.press("enter", "enter", "ctrl+s")  # the second enter lands on the contact's name: next field
+        await pilot.pause()
+        [added] = [p for p in store.postings() if p.title == "Backend Engineer"]
+        assert store.events(added.id) == [] and [c.name for c in store.contacts(added.id)] == ["Ole Hansen"]

@@ -165,16 +165,17 @@ class AddDialog(ModalScreen[int | None]):
         start = next((found for f in forms if (found := f.first_guess()) is not None), None)
         self.call_after_refresh(bring_up, *(start or (check, self.query_one("#f-title", Input))))
 
-    def on_field_form_dropped(self, message: FieldForm.Dropped) -> None:
-        """An event the user does not want saved: out of the bundle and the form."""
-        if self.bundle is None:
+    async def on_field_form_dropped(self, message: FieldForm.Dropped) -> None:
+        """An event the user does not want saved: out of the bundle and the form (awaited, so a
+        save right after sees the forms and the events alike)."""
+        form, forms = message.form, list(self.query(".event-form"))
+        if self.bundle is None or form not in forms:  # pressed twice: dropped already
             return
-        form = message.form
-        gone = self.bundle.events.pop(list(self.query(".event-form")).index(form))
+        gone = self.bundle.events.pop(forms.index(form))
         self.dropped += 1
         chain = self.focus_chain  # the focus goes on to what comes after the form, not back to the top
         after = [w for w in chain[chain.index(form.query_one(".drop-form")):] if form not in w.ancestors]
-        form.remove()
+        await form.remove()
         if after:
             after[0].focus()
         self.notify(f"Dropped {clean_line(gone.label or gone.kind.value)}; it will not be saved", timeout=3, markup=False)

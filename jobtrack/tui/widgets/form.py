@@ -167,6 +167,7 @@ class FieldForm(Vertical):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message beside its field (under its input); fields not named lose theirs."""
         labels = {f.name: f.label for f in self.fields}
+        errors = {name: errors[name] for name in labels if name in errors}  # in the order of the form
         self.problems = [labels[name] for name in errors]
         for name in set(self._errors) - set(errors):
             self._errors.pop(name).remove()
