@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-from contextlib import suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -23,11 +22,9 @@ from jobtrack.store.locations import bundled_themes_dir  # noqa: E402
 from jobtrack.store.store import Bundle, Store, store_lock  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.screens.reminders import GROUP, RemindersScreen, SnoozeDialog  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input  # noqa: E402
-from textual.worker import WorkerCancelled  # noqa: E402
 
-from tui_kit import NOW, fill  # noqa: E402
+from tui_kit import NOW, fill, reminders_checked  # noqa: E402
 
 DUE_AT_START = {
     "No answer for 14 days: Data engineer – Birch & Co. Follow up?",
@@ -70,26 +67,17 @@ def state(store: Store) -> dict[str, dict[str, str]]:
     return Store(store.path).meta().get("reminders", {})
 
 
-async def checked(app: JobtrackApp, pilot: Pilot[None]) -> None:
-    """Until no reminder check runs (a stale one starts another) and what it found is shown."""
-    await pilot.pause()
-    while running := [w for w in app.workers if w.group == GROUP and w.is_running and not w.is_cancelled]:
-        with suppress(WorkerCancelled):  # a newer check took over
-            await app.workers.wait_for_complete(running)
-        await pilot.pause()
-
-
 async def test_notifications_on_start_once(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert set(reminder_messages(app)) == DUE_AT_START
         late = [n for n in app._notifications if n.title == "Reminder (late)"]
         assert [n.message for n in late] == ["No answer for 14 days: Data engineer – Birch & Co. Follow up?"]
     assert all("shown" in entry for entry in state(store).values()) and len(state(store)) == 3
     again = JobtrackApp(Store(store.path), now=Clock())
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(again, pilot)
+        await reminders_checked(again, pilot)
         assert reminder_messages(again) == []
 
 
@@ -97,12 +85,12 @@ async def test_reminders_arrive_while_the_app_runs(store: Store) -> None:
     clock = Clock()
     app = JobtrackApp(store, now=clock)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         app.clear_notifications()
         await pilot.press("r")  # the panel is open when the next check delivers
         clock.now = NOW + timedelta(hours=21)  # 07:00 next day: two hours before the interview
         app.reminder_watch.check()  # what the minute timer runs
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert reminder_messages(app) == ["Interview in 2 h: Data analyst – Birch & Co"]
         table = app.screen.query_one(DataTable)
         assert ["shown", "Interview in 2 h: Data analyst – Birch & Co"] in [
@@ -111,14 +99,14 @@ async def test_reminders_arrive_while_the_app_runs(store: Store) -> None:
         # Another process adds a posting whose deadline is tomorrow: the change is noticed.
         Store(store.path).add(Bundle(Posting("Kok", employer="Kantinen", deadline=(clock.now + timedelta(days=1)).date())))
         app.reminder_watch.check()
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert reminder_messages(app) == ["Deadline tomorrow: Kok – Kantinen"]
 
 
 async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RemindersScreen)
@@ -139,7 +127,7 @@ async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
 async def test_snooze_until_tomorrow_and_typed(store: Store) -> None:
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         app.action_reminders()
         await pilot.pause()
         key = app.screen.reminders[1].key
@@ -186,7 +174,7 @@ async def test_bad_config_is_one_notification_and_defaults_apply(store: Store, t
     monkeypatch.setenv("JOBTRACK_CONFIG", str(config))
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         [error] = [n for n in app._notifications if n.severity == "error"]
         assert str(config) in error.message and "reminders.morning" in error.message
         assert set(reminder_messages(app)) == DUE_AT_START
@@ -229,7 +217,7 @@ async def test_keys_typed_during_a_check_reach_the_search_box(store: Store) -> N
         await pilot.press("slash", *"birch")
         search = app.screen.query_one("#search", Input)
         assert search.has_focus and search.value == "birch"
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert set(reminder_messages(app)) == DUE_AT_START
         assert search.has_focus and search.value == "birch"
 
@@ -239,9 +227,9 @@ async def test_overlapping_checks_show_each_reminder_once(store: Store) -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         for _ in range(3):  # beside the one on start: each cancels the one before
             app.reminder_watch.check()
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         app.reminder_watch.check()
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert sorted(reminder_messages(app)) == sorted(DUE_AT_START)
 
 
@@ -259,7 +247,7 @@ async def test_reminders_cron_delivered_meanwhile_are_not_shown_again(store: Sto
     clock = Clock()
     app = JobtrackApp(store, now=clock)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         app.clear_notifications()
         clock.now = NOW + timedelta(hours=21)
         # A check found the interview reminder on its own Store, as the worker does; cron shows it before
@@ -269,13 +257,13 @@ async def test_reminders_cron_delivered_meanwhile_are_not_shown_again(store: Sto
         assert "Interview in 2 h" in remind_notify(store, clock.now)
         assert app.reminder_watch.reminding.deliver_found(found) is None
         app.reminder_watch.check()
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert reminder_messages(app) == []
         # Cron runs while a check is under way (the UI thread waits for it): still shown once, by cron.
         clock.now = NOW + timedelta(days=6, hours=-1)  # 09:00, 24 Nov + 5: "Deadline tomorrow" for Fjordbank
         app.reminder_watch.check()
         assert "Deadline tomorrow: Backend developer – Fjordbank" in remind_notify(store, clock.now)
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         assert reminder_messages(app) == []
 
 
@@ -297,7 +285,7 @@ async def test_closing_the_app_during_a_check(store: Store) -> None:
     assert state(store) == {}  # nothing marked shown that was not shown: the next start shows them
     again = JobtrackApp(Store(store.path), now=Clock())
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
-        await checked(again, pilot)
+        await reminders_checked(again, pilot)
         assert set(reminder_messages(again)) == DUE_AT_START
 
 
@@ -305,7 +293,7 @@ async def test_snooze_only_postpones_an_upcoming_reminder(store: Store) -> None:
     """Issue 10: "In 1 hour" on a reminder due tomorrow 07:00 is tomorrow 08:00, never sooner."""
     app = JobtrackApp(store, now=Clock())
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await checked(app, pilot)
+        await reminders_checked(app, pilot)
         app.action_reminders()
         await pilot.pause()
         upcoming = app.screen.reminders[3]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -141,3 +142,33 @@ def snapshot_app(tmp_path: Path, filler: Callable[[Store], object] = fill) -> Jo
     store = Store(tmp_path / "jobs.json")
     filler(store)
     return JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
+
+
+# A posting whose deadline ("before 15/12", no year) and interview ("probably in week 2") are guesses.
+GUESSY_TEXT = """Backend Engineer
+Join our team in Aarhus. Salary around 45.000 kr.
+Send your application before 15/12.
+Interviews probably in week 2.
+Contact: Ole Hansen 24 81 00 46
+"""
+
+
+async def read_guessy(app: JobtrackApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Open the Add dialog, paste GUESSY_TEXT, read it and wait for the review form."""
+    await open_add(pilot)
+    app.screen.query_one("#paste", TextArea).load_text(GUESSY_TEXT)
+    app.screen.action_read()  # type: ignore[attr-defined]
+    await wait_form(app, pilot)
+    await pilot.pause()
+
+
+async def reminders_checked(app: JobtrackApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until no reminder check runs (a stale one starts another) and what it found is shown."""
+    from jobtrack.tui.screens.reminders import GROUP
+    from textual.worker import WorkerCancelled
+
+    await pilot.pause()
+    while running := [w for w in app.workers if w.group == GROUP and w.is_running and not w.is_cancelled]:
+        with suppress(WorkerCancelled):  # a newer check took over
+            await app.workers.wait_for_complete(running)
+        await pilot.pause()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jobtrack import __version__
-from jobtrack.cli.context import Context, UserError
+from jobtrack.cli.context import Context, UserError, source_failure
 from jobtrack.core.sanitize import clean_line
 from jobtrack.ingest.errors import SourceError
 from jobtrack.store import Store, StoreError
@@ -123,7 +123,9 @@ def main(argv: list[str] | None = None, *, open_app: AppOpener | None = None) ->
             assert open_app is not None
             return _open_tui(ctx, open_app)
         return run(args, ctx)
-    except (UserError, StoreError, SourceError, ValueError) as exc:
+    except SourceError as exc:
+        return ctx.fail(source_failure(exc))
+    except (UserError, StoreError, ValueError) as exc:
         return ctx.fail(str(exc))
     except KeyboardInterrupt:
         return ctx.fail("interrupted", code=130)

@@ -12,10 +12,19 @@ from jobtrack.core.sanitize import clean_line
 from jobtrack.store.locations import db_path
 
 if TYPE_CHECKING:
+    from jobtrack.ingest.errors import SourceError
     from jobtrack.store import Store
+
+# The command line's way round a page or PDF that will not read (the app offers its paste box instead).
+PASTE_HINT = 'copy the posting\'s text and use "jobtrack add -" to paste it'
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line, exit code 1."""
+
+
+def source_failure(exc: SourceError) -> str:
+    """What went wrong reading a source, with the command line's advice where pasting gets round it."""
+    return f"{exc} — {PASTE_HINT}" if exc.paste_helps else str(exc)
 
 
 class Context:

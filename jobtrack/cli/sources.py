@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from jobtrack.cli.context import Context, UserError
+from jobtrack.cli.context import Context, UserError, source_failure
 from jobtrack.core.model import replace_fields
 from jobtrack.core.sanitize import clean_line, json_text
 from jobtrack.ingest.errors import SourceError
@@ -98,7 +98,8 @@ def add_sources(ctx: Context, sources: list[str], fields: dict, as_of: date | No
             result = add_posting(store, bundle, update=update)
         except (SourceError, ValueError) as exc:
             counts["failed"] += 1
-            print(f"{prefix}jobtrack: {clean_line(str(exc))}", file=sys.stderr)
+            said = source_failure(exc) if isinstance(exc, SourceError) else str(exc)
+            print(f"{prefix}jobtrack: {clean_line(said)}", file=sys.stderr)
             continue
         counts[result.outcome] += 1
         report_added(store, result, prefix, source)

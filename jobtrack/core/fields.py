@@ -44,7 +44,7 @@ class Field:
     name: str  # what people type: the CLI option (--start-date), the form input, and the JSON key
     kind: Kind
     label: str  # in forms and the detail screen
-    help: str = ""  # the CLI option's help and the form's placeholder
+    help: str = ""  # the CLI option's help
     choices: tuple[str, ...] | type[StrEnum] = ()  # for Kind.CHOICE
     default: Any = None  # the value of a record that has none; None means the kind's own empty value
     attr: str = ""  # the record's attribute (and JSON key) when it is not `name`: the event's "when" is `day`
@@ -55,6 +55,7 @@ class Field:
     option: bool = True  # a CLI option of add and edit
     form: bool = True  # an input of the TUI forms
     shown: bool = True  # a row of the detail screen and of `jobtrack show`
+    example: str = ""  # what a user might type: the form's placeholder, shown as "e.g. …"
 
     @property
     def key(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from jobtrack.core.document import Document
 from jobtrack.core.sanitize import clean_text
 from jobtrack.ingest.encoding import decode_text, sniff_kind
-from jobtrack.ingest.errors import PASTE_HINT, SourceError
+from jobtrack.ingest.errors import SourceError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -84,7 +84,7 @@ def _from_url(url: str) -> Document:
     except FetchError:
         raise
     except SourceError as exc:
-        raise SourceError(f"{exc} — {PASTE_HINT}") from None
+        raise SourceError(str(exc), paste_helps=True) from None
 
 
 def _from_file(path: Path, shown: str) -> Document:

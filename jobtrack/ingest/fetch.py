@@ -7,7 +7,8 @@ line every few seconds must not keep us for minutes), a size cap read in
 chunks (so a 20 MB page never lands in memory), a redirect limit, the
 address policy below, and refusing content that cannot be a posting.
 Every failure is a `FetchError` whose message is one line that says what
-happened and how to go on without the network (paste the text).
+happened, marked `paste_helps`: each front end says how to go on without
+the network (paste the text) in its own words.
 
 Address policy (docs/guide.md, "Fetching"): an address the user typed is
 fetched whatever it is, a local one included, but a page on a public
@@ -37,7 +38,7 @@ from typing import IO, Any
 from jobtrack import __version__
 from jobtrack.core.sanitize import clean_line
 from jobtrack.ingest.encoding import sniff_kind
-from jobtrack.ingest.errors import PASTE_HINT, SourceError
+from jobtrack.ingest.errors import SourceError
 
 USER_AGENT = f"jobtrack/{__version__} (+https://github.com/jobtrack/jobtrack)"
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
@@ -317,7 +318,7 @@ class _Guard:
 
 def _fail(url: str, what: str) -> FetchError:
     """Build the one-line message every fetch failure uses."""
-    return FetchError(f"could not fetch {clean_line(url)}: {what} — {PASTE_HINT}")
+    return FetchError(f"could not fetch {clean_line(url)}: {what}", paste_helps=True)
 
 
 def _http_error_reason(exc: urllib.error.HTTPError) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from jobtrack.core.sanitize import clean_text
-from jobtrack.ingest.errors import PASTE_HINT, SourceError
+from jobtrack.ingest.errors import SourceError
 
 MAX_PAGES = 50
 
@@ -34,10 +34,10 @@ def pdf_to_text(raw: bytes, source: str = "", max_pages: int = MAX_PAGES) -> str
         except SourceError:
             raise
         except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
-            raise SourceError(f"{name} could not be read as a PDF (the file is damaged or incomplete) — {PASTE_HINT}") from None
+            raise SourceError(f"{name} could not be read as a PDF (the file is damaged or incomplete)", paste_helps=True) from None
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
-        raise SourceError(f"{name} contains no text (it may be a scanned image) — {PASTE_HINT}")
+        raise SourceError(f"{name} contains no text (it may be a scanned image)", paste_helps=True)
     return text
 
 
@@ -48,9 +48,9 @@ def _unlock(reader: object, name: str) -> None:
     try:
         ok = reader.decrypt("")  # type: ignore[attr-defined]
     except Exception as exc:  # pypdf raises several types, e.g. for missing AES support
-        raise SourceError(f"{name} is encrypted and cannot be opened ({type(exc).__name__}) — {PASTE_HINT}") from None
+        raise SourceError(f"{name} is encrypted and cannot be opened ({type(exc).__name__})", paste_helps=True) from None
     if not ok:
-        raise SourceError(f"{name} is password-protected — {PASTE_HINT}")
+        raise SourceError(f"{name} is password-protected", paste_helps=True)
 
 
 def _page_text(page: object) -> str:

@@ -64,7 +64,7 @@ class JobtrackApp(App[None]):
     TITLE = "jobtrack"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("t", "next_theme", "Theme", show=False, tooltip="Switch to the next theme"),
+        Binding("t", "next_theme", "Next theme", show=False, tooltip="Switch to the next theme"),
         Binding("question_mark", "show_keys", "Help", key_display="?", tooltip="Every key binding"),
         Binding("ctrl+q", "quit", "Quit", show=True, priority=True),
     ]
@@ -152,10 +152,14 @@ class JobtrackApp(App[None]):
         return dict(URGENCY_DEFAULTS)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, then one per binding of the screen and the app: each title once."""
         from jobtrack.tui.commands import binding_commands
 
-        yield from super().get_system_commands(screen)
-        yield from binding_commands(screen, self)
+        seen: set[str] = set()
+        for command in (*super().get_system_commands(screen), *binding_commands(screen, self)):
+            if command.title not in seen:
+                seen.add(command.title)
+                yield command
 
     def action_show_keys(self) -> None:
         from jobtrack.tui.screens.dialogs import HelpScreen

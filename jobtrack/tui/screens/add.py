@@ -7,7 +7,7 @@ and changes only when the user presses Update.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -21,9 +21,10 @@ from textual.worker import Worker, get_current_worker
 from jobtrack.core.document import Document
 from jobtrack.core.model import Posting, replace_fields
 from jobtrack.core.sanitize import clean_line
+from jobtrack.ingest.errors import SourceError
 from jobtrack.store.store import Bundle
 from jobtrack.tui.base import InJobtrack
-from jobtrack.tui.widgets.form import FieldForm, contact_fields, event_fields, posting_fields
+from jobtrack.tui.widgets.form import FieldForm, bring_up, contact_fields, event_fields, parse_forms, posting_fields
 
 if TYPE_CHECKING:
     from jobtrack.extract.result import Extraction
@@ -34,7 +35,8 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
 
     CSS_PATH = "add.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Stop reading; pressed again (or when idle) close the dialog"),
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Stop reading; pressed again (or when idle) close the dialog, asking first when something was changed"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
@@ -43,6 +45,8 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         self.bundle: Bundle | None = None
         self.known: Posting | None = None  # the posting already tracked from this address
         self.reading: Worker[None] | None = None
+        self.dropped = 0  # events taken out of the review form
+        self.unread = ""  # an address that could not be read: Read takes the pasted text instead
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -71,28 +75,40 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
 
     # -- reading --------------------------------------------------------------
     def action_read(self) -> None:
+        """Reads the address, or the pasted text when there is no address or the address could not be read."""
         source = self.query_one("#source", Input).value.strip()
         pasted = self.query_one("#paste", TextArea).text
         if not source and not pasted.strip():
             self.show_error("Give a URL or a file path, or paste the text")
             return
         self.query_one("#add-error").display = False
+        if pasted.strip() and source == self.unread:  # the text of the page that would not load
+            address = source if source.startswith(("http://", "https://")) else ""
+            self.show_reading("Reading the pasted text…")
+            self.reading = self.read("", pasted, address)
+            return
         self.show_reading(f"Reading {source}…  (escape stops)" if source else "Reading the pasted text…")
         self.reading = self.read(source, pasted)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def read(self, source: str, pasted: str) -> None:
+    def read(self, source: str, pasted: str, address: str = "") -> None:
+        """`source` read (fetched), or else `pasted`: as from `address`, a page's URL, when given."""
         from jobtrack.core.zones import local_zone
         from jobtrack.extract import extract
         from jobtrack.ingest.documents import load_source
 
         worker = get_current_worker()
         try:
-            doc = load_source(source) if source else Document(text=pasted, source="pasted text")
+            doc = load_source(source) if source else Document(text=pasted, source=address or "pasted text")
             extraction = extract(doc, as_of=self.jt.now().date(), tz=local_zone())
+        except SourceError as exc:  # says what happened; whether pasting gets round it is ours to offer
+            if not worker.is_cancelled:
+                said = str(exc)
+                self.app.call_from_thread(self.show_error, said[:1].upper() + said[1:], exc.paste_helps, source)
+            return
         except Exception as exc:  # noqa: BLE001 - any failure is shown, the dialog stays open
             if not worker.is_cancelled:
-                self.app.call_from_thread(self.show_error, f"Could not read it: {exc}")
+                self.app.call_from_thread(self.show_error, f"Could not read it: {exc}", True, source)
             return
         if not worker.is_cancelled:
             # mypy cannot solve Textual's `T | Awaitable[T]` callback type for a coroutine function.
@@ -104,11 +120,17 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         status.update(Text(clean_line(message or "")))
         status.display = self.query_one("#loading").display = message is not None
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, paste: bool = False, unread: str = "") -> None:
+        """What went wrong; with `paste`, the paste box is offered (and focused) as the way round it,
+        and text pasted there is read next instead of `unread` (the address that failed)."""
+        self.unread = unread if paste else ""
         self.show_reading(None)
         error = self.query_one("#add-error", Static)
-        error.update(Text(clean_line(message) + "\nYou can paste the text instead."))
+        advice = "\nCopy the posting's text from the page, paste it in the box above and press Read." if paste else ""
+        error.update(Text(clean_line(message) + advice))
         error.display = True
+        if paste:
+            self.query_one("#paste", TextArea).focus()
 
     async def show_form(self, extraction: Extraction, doc: Document) -> None:
         from jobtrack.app.intake import bundle_from_extraction, understood
@@ -121,7 +143,8 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         await form.remove_children()
         forms = [FieldForm(posting_fields(bundle.posting), "f-", "The posting")]
         forms += [
-            FieldForm(event_fields(e), f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"))
+            FieldForm(event_fields(e), f"f-event-{i}-", f"Event {i + 1}", e.evidence.get("event"),
+                      drop="Drop this event").add_class("event-form")
             for i, e in enumerate(bundle.events)
         ]
         forms += [
@@ -129,12 +152,28 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
                       c.evidence.get("contact"))
             for i, c in enumerate(bundle.contacts)
         ]
-        await form.mount_all([
-            Label("Check what was understood, edit it, then save", classes="dialog-title"),
-            *forms,
-        ])
+        check = Label("Check what was understood, edit it, then save", classes="dialog-title")
+        await form.mount_all([check, *forms])
         self.query_one("#save", Button).disabled = False
-        self.query_one("#f-title", Input).focus()
+        self.dropped = 0
+        # Checking starts at the first guess, else at the top of the form: scrolled up and focused.
+        start = next((found for f in forms if (found := f.first_guess()) is not None), None)
+        self.call_after_refresh(bring_up, *(start or (check, self.query_one("#f-title", Input))))
+
+    async def on_field_form_dropped(self, message: FieldForm.Dropped) -> None:
+        """An event the user does not want saved: out of the bundle and the form (awaited, so a
+        save right after sees the forms and the events alike)."""
+        form, forms = message.form, list(self.query(".event-form"))
+        if self.bundle is None or form not in forms:  # pressed twice: dropped already
+            return
+        gone = self.bundle.events.pop(forms.index(form))
+        self.dropped += 1
+        chain = self.focus_chain  # the focus goes on to what comes after the form, not back to the top
+        after = [w for w in chain[chain.index(form.query_one(".drop-form")):] if form not in w.ancestors]
+        await form.remove()
+        if after:
+            after[0].focus()
+        self.notify(f"Dropped {clean_line(gone.label or gone.kind.value)}; it will not be saved", timeout=3, markup=False)
 
     def show_known(self, bundle: Bundle, understood: bool) -> None:
         """Says when the address is tracked already, with what its page says now beside what is stored."""
@@ -164,11 +203,10 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         bundle = self.bundle
         if bundle is None:
             return None
-        forms = list(self.query(FieldForm))
-        parsed = [form.values() for form in forms]
-        if any(values is None for values in parsed):
+        parsed = parse_forms(list(self.query(FieldForm)))
+        if parsed is None:
             return None
-        posting_values, *rest = cast("list[dict[str, Any]]", parsed)
+        posting_values, *rest = parsed
         posting_values["title"] = posting_values.get("title") or bundle.posting.title
         replace_fields(bundle.posting, posting_values)
         events, contacts = rest[: len(bundle.events)], rest[len(bundle.events):]
@@ -212,9 +250,19 @@ class AddDialog(InJobtrack, ModalScreen[int | None]):
         """Stops a read under way and keeps the dialog, to paste the text instead; else closes."""
         if self.reading is not None and self.reading.is_running:
             self.reading.cancel()  # a fetch in flight ends at its timeout; its result is dropped
-            self.show_error("Stopped reading.")
+            self.show_error("Stopped reading.", paste=True, unread=self.query_one("#source", Input).value.strip())
             return
-        self.dismiss(None)
+        if not self.edited():
+            self.dismiss(None)
+            return
+        from jobtrack.tui.screens.dialogs import close_after_asking
+
+        close_after_asking(self, "Throw away what you pasted and changed?")
+
+    def edited(self) -> bool:
+        """Pasted text, a changed field or a dropped event: work that closing would throw away."""
+        forms_changed = any(form.changed() for form in self.query(FieldForm))
+        return bool(self.query_one("#paste", TextArea).text.strip()) or forms_changed or self.dropped > 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "source":

@@ -202,10 +202,16 @@ class DetailScreen(InJobtrack, Screen[None]):
         self.query_one("#text", Static).update(text if text else Text("none", style="dim"))
 
     def _table(self, selector: str) -> DataTable[Text]:
-        """Empty the table, keeping the cursor on the same row where it can."""
+        """Empty the table, keeping the cursor on the same row where it can.
+
+        The columns go too and come back as wide as their headings: a column
+        keeps the width of the widest value it ever held, so a value made
+        shorter would leave it wide."""
         table: DataTable[Text] = self.query_one(selector, DataTable)
         row = table.cursor_row
-        table.clear()
+        headings = [column.label for column in table.columns.values()]
+        table.clear(columns=True)
+        table.add_columns(*headings)
         table.call_after_refresh(table.move_cursor, row=row)
         return table
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -66,6 +68,16 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def close_after_asking(dialog: ModalScreen[Any], question: str) -> None:
+    """Dismiss `dialog` (with None) once the user says yes to `question`; no keeps it open."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(ConfirmDialog(question), answered)
 
 
 class HelpScreen(ModalScreen[None]):

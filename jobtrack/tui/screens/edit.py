@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label
 
 from jobtrack.app import records
 from jobtrack.tui.base import InJobtrack
-from jobtrack.tui.widgets.form import Entry, FieldForm, posting_fields
+from jobtrack.tui.widgets.form import Entry, FieldForm, parse_forms, posting_fields
 
 # Fields that are a date the user relies on: emptying one (a slip of ctrl+k) is asked about first.
 ASK_BEFORE_EMPTYING = {"deadline": "deadline", "when": "date"}
@@ -23,15 +23,14 @@ class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "edit.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close; asks first when something was changed"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
     def __init__(self, title: str, fields: list[Entry], required: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.form = FieldForm(fields)
-        self.required = required  # a field that may not be left empty
+        self.form = FieldForm(fields, required=required)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -47,13 +46,10 @@ class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
 
     def action_save(self, confirmed: bool = False) -> None:
         raw = self.form.raw()
-        if self.required and not raw[self.required]:
-            label = next(f.label for f in self.form.fields if f.name == self.required)
-            self.form.show_error(f"{label} cannot be empty")
+        parsed = parse_forms([self.form], [self.form.changed()])
+        if parsed is None:
             return
-        values = self.form.values(self.form.changed())
-        if values is None:
-            return
+        [values] = parsed
         emptied = [f for f in self.form.fields if f.name in ASK_BEFORE_EMPTYING and f.value and not raw[f.name]]
         if emptied and not confirmed:
             from jobtrack.tui.screens.dialogs import ConfirmDialog
@@ -70,7 +66,13 @@ class FormDialog(InJobtrack, ModalScreen[dict[str, Any] | None]):
         return True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Closes at once when nothing was changed; else asks before the changes are thrown away."""
+        if not self.form.changed():
+            self.dismiss(None)
+            return
+        from jobtrack.tui.screens.dialogs import close_after_asking
+
+        close_after_asking(self, "Throw away your changes?")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 EVERY = 60.0  # seconds between checks when nothing changes
 GROUP = "reminders"  # the workers of the checks
+SEPARATE = 3  # at most this many reminders due at once are shown one by one; more are grouped
 LOCK_WAIT = 1.0  # seconds a check waits for another process's lock (closing the app waits for a check)
 
 
@@ -108,11 +109,18 @@ class ReminderWatch:
             self.check()
             return
         self.store_watch.mark()
-        for r in shown:
+        if len(shown) > SEPARATE:  # after a while away: one notification, the panel has the list
+            late = sum(r.late for r in shown)
             self.app.notify(
-                r.text, title="Reminder (late)" if r.late else "Reminder",
-                severity="warning" if r.late else "information", timeout=15, markup=False,
+                f"{len(shown)} reminders{f' ({late} late)' if late else ''} — press r", title="Reminders",
+                severity="warning" if late else "information", timeout=15, markup=False,
             )
+        else:
+            for r in shown:
+                self.app.notify(
+                    r.text, title="Reminder (late)" if r.late else "Reminder",
+                    severity="warning" if r.late else "information", timeout=15, markup=False,
+                )
         if shown:
             for screen in self.app.screen_stack:
                 if isinstance(screen, RemindersScreen):

@@ -19,7 +19,7 @@ from jobtrack.core.model import END_OF_DAY
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 WEEK_COLUMN = 4  # " 48 "
-CELL = 4  # " 24◆": a day and its mark
+CELL = 4  # "●24◆": a day between its marks, an event's before it and a deadline's after it
 TITLE_LINES = 2  # the month's name and the weekday names
 RANKS = ("urgent", "soon", "later", "past")
 DEADLINE_MARK = "◆"
@@ -165,10 +165,9 @@ class MonthGrid(Widget, can_focus=True):
                     out.append(" " * CELL)
                     continue
                 found = self.by_day.get(day, [])
-                mark = DEADLINE_MARK if any(e.is_deadline for e in found) else EVENT_MARK if found else " "
-                tone = self._tone(day)
-                out.append(" " * (CELL - 3))
-                out.append(f"{day.day:>2}{mark}", style=self._day_style(day, tone))
+                event = EVENT_MARK if any(not e.is_deadline for e in found) else " "
+                deadline = DEADLINE_MARK if any(e.is_deadline for e in found) else " "
+                out.append(f"{event}{day.day:>2}{deadline}", style=self._day_style(day, self._tone(day)))
             out.append("\n")
         out.append("\n")
         out.append(f"{DEADLINE_MARK} deadline  {EVENT_MARK} interview, call…", style="dim")
