@@ -94,6 +94,7 @@ class Posting:
     tags: list[str] = field(default_factory=list)
     priority: int = 0
     notes: str = ""
+    archived: bool = False  # put away: out of the list, the agenda and the reminders unless asked for
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)

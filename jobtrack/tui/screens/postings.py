@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,10 +23,12 @@ from jobtrack.core.sanitize import clean_line
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
-    from jobtrack.store import Bundle
+    from jobtrack.store import Bundle, Store
     from jobtrack.tui.app import JobtrackApp
 
 FILTERS: list[Status | None] = [None, *Status]
+
+SEARCH_PAUSE = 0.15  # seconds of no typing before the texts are searched
 
 EMPTY_HELP = (
     "No postings yet.\n\n"
@@ -80,6 +86,10 @@ class PostingsScreen(Screen[None]):
         self.undo_stack: list[Bundle] = []
         self._stamp: Any = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
+        # The search's own store, read in a worker thread: the app's store is not shared across threads.
+        self._search_store: Store | None = None
+        self._search_lock = threading.Lock()
+        self._found: tuple[str, frozenset[int]] = ("", frozenset())  # a query and what the full search found
 
     @property
     def jt(self) -> JobtrackApp:
@@ -87,7 +97,7 @@ class PostingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search title or employer", id="search")
+        yield Input(placeholder="Search title, employer, text, notes, contacts, tags", id="search")
         table: ProgressiveTable[Line] = ProgressiveTable(id="postings")
         table.add_column("Title", key="title")
         table.add_column("Employer", key="employer")
@@ -126,7 +136,9 @@ class PostingsScreen(Screen[None]):
         keep = self.selected_id()
         query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
-        shown = in_order((line for line in lines if line.matches(wanted, query)), now)
+        found = self._found[1] if query and self._found[0] == query else frozenset()
+        shown = in_order((line for line in lines
+                          if line.matches(wanted, query) or (line.id in found and line.matches(wanted, ""))), now)
         self._order = {line.id: i for i, line in enumerate(shown)}
         rows = PostingRows(now, self.app.theme_variables)
         table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
@@ -175,7 +187,36 @@ class PostingsScreen(Screen[None]):
         self.reload()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """The list's columns match at once; texts, notes, contacts and tags a moment later."""
         if event.input.id == "search":
+            self.reload()
+            if event.value.strip():
+                self.search_everywhere(self.jt.store.path, event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_everywhere(self, db: Path, query: str) -> None:
+        from textual.worker import get_current_worker
+
+        from jobtrack.app.search import search
+        from jobtrack.store import Store, StoreError
+
+        worker = get_current_worker()
+        time.sleep(SEARCH_PAUSE)
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            try:
+                if self._search_store is None:
+                    self._search_store = Store(db)
+                ids = frozenset(h.id for h in search(self._search_store, query, self.jt.now()))
+            except (StoreError, OSError):
+                return  # the list itself says what is wrong with the store
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_found, query, ids)
+
+    def _show_found(self, query: str, ids: frozenset[int]) -> None:
+        self._found = (query, ids)
+        if self.query_one("#search", Input).value == query:
             self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
