@@ -14,7 +14,7 @@ from jobtrack.cli.context import Context, UserError
 from jobtrack.core.sanitize import json_text
 
 if TYPE_CHECKING:
-    from jobtrack.core.model import Contact, Event, Posting
+    from jobtrack.core.model import Event, Posting
 
 MAX_DAYS = 3660  # how far ahead `due` and `week` may look: ten years
 
@@ -22,17 +22,22 @@ MAX_DAYS = 3660  # how far ahead `due` and `week` may look: ten years
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("due", help="one line: the nearest deadlines and interviews")
     p.add_argument("--days", type=int, default=7, help="how far ahead to look (default 7)")
+    p.add_argument("--all", action="store_true", help="archived postings too")
     p.set_defaults(run=cmd_due)
 
     p = sub.add_parser("week", help="the weekly review: coming days, applications waiting for an answer, the week just past")
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks ahead (default 1)")
+    p.add_argument("--all", action="store_true", help="archived postings too")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_week)
 
 
-def _records(ctx: Context) -> tuple[list[Posting], list[Event], list[Contact]]:
+def _records(ctx: Context, archived: bool) -> tuple[list[Posting], list[Event]]:
+    """Without archived postings and their events unless `archived`."""
+    from jobtrack.app.archive import active
+
     store = ctx.store()
-    return store.postings(), store.events(), store.contacts()
+    return (store.postings(), store.events()) if archived else active(store.postings(), store.events())
 
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
@@ -47,13 +52,13 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"--days must be at most {MAX_DAYS} (ten years)")
     now, days = ctx.now(), args.days
     first, end = now.date(), now.date() + timedelta(days=days)
-    found = due_index.load(ctx.db_path, first, end)
+    found = None if args.all else due_index.load(ctx.db_path, first, end)
     if found is None:
         stamp = derived.store_stamp(ctx.db_path)  # before the records are read
-        store = ctx.store()  # the line names no contacts, so they are not loaded
-        found = store.postings(), store.events()
-        until = max(end, first + due_index.HORIZON)
-        due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
+        found = _records(ctx, args.all)  # the line names no contacts, so they are not loaded
+        if not args.all:  # the index holds what `due` shows: no archived postings
+            until = max(end, first + due_index.HORIZON)
+            due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
     print(due_line(*found, (), now, days=days))
     return 0
 
@@ -64,7 +69,8 @@ def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
 
     if not 1 <= args.weeks <= MAX_DAYS // 7:
         raise UserError(f"--weeks must be from 1 to {MAX_DAYS // 7} (ten years)")
-    postings, events, contacts = _records(ctx)
+    postings, events = _records(ctx, args.all)
+    contacts = ctx.store().contacts()
     found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks)
     if args.json:
         print(json_text(review_json(found)))

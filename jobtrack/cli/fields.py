@@ -102,6 +102,14 @@ def parse_fields(raw: dict[str, str], fields: dict[str, Parser]) -> dict[str, An
     return out
 
 
+def date_arg(text: str) -> date:
+    """A date option (`--before 16/3`): a mistake is argparse's one-line error."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def status_arg(text: str) -> Status:
     try:
         return Status(text.lower())

@@ -7,7 +7,7 @@ import sys
 from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg, summary
+from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, date_arg, fmt, given, parse_fields, status_arg, summary
 from jobtrack.core.model import Posting, Status, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 
@@ -21,8 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_field_options(p, POSTING_FIELDS, extra=("deadline",))
     p.set_defaults(run=cmd_add)
 
-    p = sub.add_parser("list", help="list postings")
+    p = sub.add_parser("list", help="list postings (archived ones only with --all)")
     p.add_argument("--status", type=status_arg, action="append", help="only this status (repeatable)")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only postings with this tag (repeatable: all of them)")
+    p.add_argument("--employer", default="", metavar="TEXT", help="only employers whose name holds TEXT (any case)")
+    p.add_argument("--before", type=date_arg, metavar="DATE", help="only deadlines before DATE (16/3, 2026-03-16, tomorrow)")
+    p.add_argument("--after", type=date_arg, metavar="DATE", help="only deadlines after DATE")
+    p.add_argument("--all", action="store_true", help="archived postings too")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=cmd_list)
 
@@ -89,21 +94,28 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.core.countdown import countdown
     from jobtrack.core.listing import lines_of
 
+    from jobtrack.app.filters import PostingFilter
+
     now = ctx.now()
     store = ctx.store()
-    postings = [p for p in store.postings() if not args.status or p.status in args.status]
+    wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
+    postings = [p for p in store.postings() if wanted(p)]
     order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
     postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
     if args.json:
         print(json_text([posting_json(p) for p in postings]))
         return 0
     if not postings:
-        print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
+        if wanted == PostingFilter() and not store.postings():
+            print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
+        else:
+            print("No postings match (archived ones show with --all)." if not args.all else "No postings match.")
         return 0
     for p in postings:
         at = p.deadline_at()
         due = countdown(at, now, p.deadline_time is not None) if at else ""
-        print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
+        title = clean_line(p.title)[:40] if not p.archived else f"{clean_line(p.title)[:29]} (archived)"
+        print(f"{p.id:>4}  {p.display_status(now):<12} {title:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
     return 0
 
 

@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
     a = actions.add_parser("list", help="due, snoozed and upcoming (next 7 days) reminders, numbered (a number stays with its reminder)")
+    a.add_argument("--all", action="store_true", help="archived postings' reminders too")
     a.set_defaults(run=cmd_list)
 
     a = actions.add_parser("snooze", help="show a reminder again later")
@@ -53,12 +54,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(run=cmd_add)
 
 
-def _reminding(ctx: Context) -> Reminding:
+def _reminding(ctx: Context, archived: bool = False) -> Reminding:
     from jobtrack.app.config import load_config
     from jobtrack.app.reminder_service import Reminding
     from jobtrack.core.zones import local_zone
 
-    return Reminding(ctx.store(), load_config().reminders, local_zone())
+    return Reminding(ctx.store(), load_config().reminders, local_zone(), archived)
 
 
 def _line(r: Reminder, tz: ZoneInfo) -> str:
@@ -108,7 +109,7 @@ def _state(r: Reminder) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    reminding = _reminding(ctx)
+    reminding = _reminding(ctx, args.all)
     now = ctx.now()
     found = reminding.numbered(now)
     if not found:

@@ -75,6 +75,7 @@ class PostingsScreen(Screen[None]):
         Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter", show=False),
+        Binding("A", "archived", "Archived", show=False, key_display="A"),
         Binding("r", "app.reminders", "Reminders"),
         Binding("w", "agenda", "Agenda", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -83,6 +84,7 @@ class PostingsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter_index = 0
+        self.archived = False  # archived postings shown as well
         self.undo_stack: list[Bundle] = []
         self._stamp: Any = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
@@ -137,8 +139,8 @@ class PostingsScreen(Screen[None]):
         query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
         found = self._found[1] if query and self._found[0] == query else frozenset()
-        shown = in_order((line for line in lines
-                          if line.matches(wanted, query) or (line.id in found and line.matches(wanted, ""))), now)
+        shown = in_order((line for line in lines if (self.archived or not line.archived)
+                          and (line.matches(wanted, query) or (line.id in found and line.matches(wanted, "")))), now)
         self._order = {line.id: i for i, line in enumerate(shown)}
         rows = PostingRows(now, self.app.theme_variables)
         table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
@@ -150,6 +152,8 @@ class PostingsScreen(Screen[None]):
             parts.append(f"status: {wanted.value}")
         if query:
             parts.append(f"search: {clean_line(query)}")
+        if self.archived:
+            parts.append("archived too")
         self.sub_title = "  ·  ".join(parts)
 
     def select(self, ident: int) -> None:
@@ -227,6 +231,12 @@ class PostingsScreen(Screen[None]):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
+        self.reload()
+
+    def action_archived(self) -> None:
+        """Show archived postings too, or hide them again (`jobtrack archive` puts them away)."""
+        self.archived = not self.archived
+        self.notify("Showing archived postings too" if self.archived else "Archived postings hidden", timeout=2)
         self.reload()
 
     def action_agenda(self) -> None:
