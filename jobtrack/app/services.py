@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jobtrack.core.document import Document
-from jobtrack.core.model import Contact, Event, Evidence, Posting
+from jobtrack.core.model import Contact, Event, Evidence, Posting, Status
 from jobtrack.core.sanitize import clean_line
 from jobtrack.core.values import fmt
 from jobtrack.extract.result import Extraction, Fact
@@ -312,7 +312,9 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
     """Spreadsheet rows into the store: a row whose uid is already here updates only the
     columns it gives (a status change goes into the history), so importing the same CSV
     again changes nothing; other rows are new postings."""
-    from jobtrack.app.spreadsheet import FIELDS
+    from jobtrack.app.spreadsheet import FIELDS, applied_on
+    from jobtrack.app.status import change_status
+    from jobtrack.core import clock
     from jobtrack.store.store import ImportCounts
 
     counts = ImportCounts()
@@ -328,9 +330,13 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
                        if getattr(posting, f) != getattr(old, f)}
             if changes:
                 store.edit_posting(old.id, changes)
+            applied = applied_on(posting) if "applied" in columns else None
+            redated = applied is not None and applied != applied_on(old)
+            if redated:
+                change_status(store, old.id, Status.APPLIED, clock.now(), "from a spreadsheet", applied)
             if "status" in columns and posting.status != old.status:
                 store.set_status(old.id, posting.status, "from a spreadsheet")
-            if changes or ("status" in columns and posting.status != old.status):
+            if changes or redated or ("status" in columns and posting.status != old.status):
                 counts.updated += 1
             else:
                 counts.unchanged += 1

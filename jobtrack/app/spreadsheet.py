@@ -21,19 +21,22 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from jobtrack.core import values as checks
-from jobtrack.core.model import Posting, Status
+from jobtrack.core import clock as now_clock
+from jobtrack.core.model import Posting, Status, StatusChange
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.lang.human_dates import parse_date, parse_when
 
 BOM = "\ufeff"
 COLUMNS = (
     "id", "title", "employer", "location", "url", "status", "deadline", "posted", "start",
-    "salary", "hours", "tags", "priority", "notes", "language", "uid",
+    "salary", "hours", "tags", "priority", "notes", "language", "uid", "applied",
 )
+# Other names people give a column, as typed in a header (case and "_" aside).
+ALIASES = {"applied on": "applied", "date applied": "applied"}
 # The posting fields each column carries, for updating a posting from a row.
 FIELDS = {
     "title": ("title",), "employer": ("employer",), "location": ("location",), "url": ("url",),
@@ -115,8 +118,15 @@ def posting_row(p: Posting) -> list[str]:
         "notes": clean_text(p.notes),
         "language": clean_line(p.language),
         "uid": p.uid,
+        "applied": _day(applied_on(p)),
     }
     return [values[c] for c in COLUMNS]
+
+
+def applied_on(p: Posting) -> date | None:
+    """The day of the posting's latest move to "applied" (a day the user stated, or the day it was set)."""
+    days = [h.at.date() for h in p.history if h.status is Status.APPLIED]
+    return max(days) if days else None
 
 
 def postings_csv(postings: Iterable[Posting]) -> bytes:
@@ -140,7 +150,7 @@ def _delimiter(text: str) -> str:
 
 
 def _header(names: list[str]) -> list[str]:
-    columns = [n.strip().lower() for n in names]
+    columns = [ALIASES.get(n, n) for n in (" ".join(n.strip().lower().replace("_", " ").split()) for n in names)]
     for name in columns:
         if name not in COLUMNS:
             raise ValueError(f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
@@ -194,6 +204,14 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
     text["language"] = _cell(text, "language", checks.language, "")
     day, clock = _cell(values, "deadline", parse_when, (None, None))
     uid = _cell(values, "uid", _uid)
+    applied: date | None = _cell(values, "applied", lambda t: parse_date(t, past=True))
+    status = _cell(values, "status", _status, Status.APPLIED if applied else Status.SAVED)
+    history = []
+    if applied:  # the day stated, as `status --on` keeps it; the status now after it
+        now = now_clock.now()
+        history.append(StatusChange(Status.APPLIED, datetime.combine(applied, time(0, 0)), "from a spreadsheet", now))
+        if status is not Status.APPLIED:
+            history.append(StatusChange(status, now, "from a spreadsheet"))
     return Posting(
         **text,
         **({"uid": uid} if uid else {}),
@@ -204,7 +222,8 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
         tags=[t for t in (clean_line(t) for t in checks.tags(values.get("tags", ""))) if t],
         priority=_cell(values, "priority", _whole, 0),
         notes=clean_text(values.get("notes", "")),
-        status=_cell(values, "status", _status, Status.SAVED),
+        status=status,
+        history=history,
     )
 
 

@@ -102,12 +102,18 @@ def parse_fields(raw: dict[str, str], fields: dict[str, Parser]) -> dict[str, An
     return out
 
 
-def date_arg(text: str) -> date:
+def date_arg(text: str, parse: Parser = parse_date) -> date:
     """A date option (`--before 16/3`): a mistake is argparse's one-line error."""
     try:
-        return parse_date(text)
+        result: date = parse(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    return result
+
+
+def past_date_arg(text: str) -> date:
+    """A day already lived (`status --on 27/11`)."""
+    return date_arg(text, parse_past_date)
 
 
 def status_arg(text: str) -> Status:

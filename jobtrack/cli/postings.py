@@ -7,7 +7,7 @@ import sys
 from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, date_arg, fmt, given, parse_fields, status_arg, summary
+from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, date_arg, past_date_arg, fmt, given, parse_fields, status_arg, summary
 from jobtrack.core.model import Posting, Status, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 
@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.add_argument("status", type=status_arg, help=", ".join(s.value for s in Status))
     p.add_argument("--note", default="")
+    p.add_argument("--on", type=past_date_arg, metavar="DATE",
+                   help="the day it happened, if not today (27/11, yesterday; a day without a year is a past one)")
     p.set_defaults(run=cmd_status)
 
     p = sub.add_parser("rm", help="delete a posting with its events")
@@ -137,7 +139,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
     print(f"  {'status':<14} {p.display_status(ctx.now())}")
     for h in p.history:
-        print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
+        print(f"    {h.when():<16}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
     if b.contacts:
         print("contacts:")
         for c in b.contacts:
@@ -166,8 +168,14 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.store().set_status(args.id, args.status, args.note)
-    print(f"#{p.id} is now {p.status.value}")
+    from jobtrack.app.status import change_status
+
+    p = change_status(ctx.store(), args.id, args.status, ctx.now(), args.note, args.on)
+    if p.status is not args.status:
+        print(f"#{p.id} stays {p.status.value}: {args.status.value} on {args.on.isoformat()} went into its history "
+              "before a later change")
+        return 0
+    print(f"#{p.id} is now {p.status.value}{f' (since {args.on.isoformat()})' if args.on else ''}")
     return 0
 
 

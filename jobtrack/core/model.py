@@ -62,8 +62,13 @@ class EventKind(StrEnum):
 @dataclass
 class StatusChange:
     status: Status
-    at: datetime
+    at: datetime  # when it happened; a day the user stated (`recorded` set) starts at midnight
     note: str = ""
+    recorded: datetime | None = None  # set when the day was stated (`status --on`): when it was told
+
+    def when(self) -> str:
+        """ "2026-11-27 14:05", or only the day when the user stated the day."""
+        return f"{self.at:%Y-%m-%d}" if self.recorded else f"{self.at:%Y-%m-%d %H:%M}"
 
 
 @dataclass
@@ -245,7 +250,8 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
     d["updated"] = _datetime(d.get("updated"))
     d["status"] = stored(Status, d.get("status") or Status.SAVED)
     d["history"] = [
-        StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""))
+        StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""),
+                     _datetime(h.get("recorded")))
         for h in d.get("history") or []
     ]
     d["evidence"] = _evidence(d.get("evidence"))

@@ -193,7 +193,7 @@ class DetailScreen(Screen[None]):
 
         history = Text()
         for h in p.history:
-            history.append(f"{h.at:%Y-%m-%d %H:%M}  ", style="dim")
+            history.append(f"{h.when():<16}  ", style="dim")
             history.append(h.status.value)
             if h.note:
                 history.append(f"  {clean_line(h.note)}")
