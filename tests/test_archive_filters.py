@@ -4,8 +4,8 @@ the agenda and the reminders unless asked for (`--all`, the TUI's `A`)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from subprocess import CompletedProcess
 
 from jobtrack.app.filters import PostingFilter

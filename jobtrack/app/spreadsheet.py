@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from jobtrack.core import values as checks
 from jobtrack.core import clock as now_clock
+from jobtrack.core import values as checks
 from jobtrack.core.model import Posting, Status, StatusChange
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.lang.human_dates import parse_date, parse_when

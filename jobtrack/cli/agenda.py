@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.core.sanitize import json_text
 
 if TYPE_CHECKING:
+    from jobtrack.app.agenda import Entry
     from jobtrack.core.model import Event, Posting
 
 MAX_DAYS = 3660  # how far ahead `due` and `week` may look: ten years
@@ -23,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("due", help="one line: the nearest deadlines and interviews")
     p.add_argument("--days", type=int, default=7, help="how far ahead to look (default 7)")
     p.add_argument("--all", action="store_true", help="archived postings too")
+    p.add_argument("--json", action="store_true", help="print a JSON array of what is coming up")
     p.set_defaults(run=cmd_due)
 
     p = sub.add_parser("week", help="the weekly review: coming days, applications waiting for an answer, the week just past")
@@ -59,8 +61,22 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
         if not args.all:  # the index holds what `due` shows: no archived postings
             until = max(end, first + due_index.HORIZON)
             due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
+    if args.json:
+        from jobtrack.app.agenda import entries
+
+        print(json_text([_entry_json(e) for e in entries(*found, (), now, days)]))
+        return 0
     print(due_line(*found, (), now, days=days))
     return 0
+
+
+def _entry_json(e: Entry) -> dict[str, Any]:
+    from jobtrack.app.countdowns import moment_text
+
+    p = e.posting
+    return {"kind": e.kind, "at": moment_text(e.at, e.timed), "left": e.left,
+            "posting_id": p.id if p else None, "title": p.title if p else "", "employer": p.employer if p else "",
+            "event_id": e.event.id if e.event else None, "label": e.event.label if e.event else ""}
 
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:

@@ -7,7 +7,17 @@ import sys
 from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, date_arg, past_date_arg, fmt, given, parse_fields, status_arg, summary
+from jobtrack.cli.fields import (
+    POSTING_FIELDS,
+    add_field_options,
+    date_arg,
+    fmt,
+    given,
+    parse_fields,
+    past_date_arg,
+    status_arg,
+    summary,
+)
 from jobtrack.core.model import Posting, Status, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 
@@ -93,19 +103,19 @@ def posting_json(p: Posting) -> dict:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.countdowns import countdown_fields, interview_left
+    from jobtrack.app.filters import PostingFilter
     from jobtrack.core.countdown import countdown
     from jobtrack.core.listing import lines_of
-
-    from jobtrack.app.filters import PostingFilter
 
     now = ctx.now()
     store = ctx.store()
     wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
     postings = [p for p in store.postings() if wanted(p)]
-    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
-    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
+    lines = {line.id: line for line in lines_of(postings, store.events())}
+    postings.sort(key=lambda p: lines[p.id or 0].sort_key(now))  # the app's order: what comes next first
     if args.json:
-        print(json_text([posting_json(p) for p in postings]))
+        print(json_text([{**posting_json(p), **countdown_fields(lines[p.id or 0], now)} for p in postings]))
         return 0
     if not postings:
         if wanted == PostingFilter() and not store.postings():
@@ -116,28 +126,38 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for p in postings:
         at = p.deadline_at()
         due = countdown(at, now, p.deadline_time is not None) if at else ""
+        left = interview_left(lines[p.id or 0], now)[1]
         title = clean_line(p.title)[:40] if not p.archived else f"{clean_line(p.title)[:29]} (archived)"
-        print(f"{p.id:>4}  {p.display_status(now):<12} {title:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
+        print(f"{p.id:>4}  {p.display_status(now):<12} {title:<40}  {clean_line(p.employer)[:24]:<24}  {due:<18}"
+              f"{'  interview ' + left if left else ''}".rstrip())
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.countdowns import countdown_fields, interview_left
+    from jobtrack.core.listing import Line
+
     store = ctx.store()
     b = store.bundle(args.id)
+    now = ctx.now()
+    line = Line.of(b.posting, b.events)
     if args.json:
-        out = posting_json(b.posting)
+        out = {**posting_json(b.posting), **countdown_fields(line, now)}
         out["contacts"] = [to_dict(c) for c in b.contacts]
         out["events"] = [to_dict(e) for e in b.events]
         out["text"] = b.text
         print(json_text(out))
         return 0
     p = b.posting
-    print(f"#{p.id} {summary(p)}")
+    print(f"#{p.id} {summary(p, now)}")
     for name in POSTING_FIELDS:
         value = fmt(getattr(p, name))
         if value and name not in ("title",):
             print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
-    print(f"  {'status':<14} {p.display_status(ctx.now())}")
+    when, left = interview_left(line, now)
+    if when:
+        print(f"  {'next interview':<14} {when} ({left})")
+    print(f"  {'status':<14} {p.display_status(now)}")
     for h in p.history:
         print(f"    {h.when():<16}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
     if b.contacts:

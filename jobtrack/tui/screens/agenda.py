@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Tab, Tabs
 from textual.widgets.option_list import Option
 
-from jobtrack.app.archive import active
 from jobtrack.app.agenda import Entry, review, span
+from jobtrack.app.archive import active
 from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before, rows
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting

@@ -16,8 +16,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.app.agenda import event_left
+from jobtrack.app.countdowns import interview_left
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.core.countdown import beside_date, countdown
+from jobtrack.core.listing import Line
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
@@ -169,11 +171,14 @@ class DetailScreen(Screen[None]):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         deadline = p.deadline_at()
+        events = store.events(self.posting_id)
+        when, left = interview_left(Line.of(p, events), now)
         rows: list[tuple[str, str]] = [
             ("Title", p.title), ("Employer", p.employer), ("Department", p.department),
             ("Location", p.location), ("Status", p.display_status(now)),
             ("Deadline", f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
              if deadline else ""),
+            ("Next interview", f"{when} ({left})" if when else ""),
             ("Salary", p.salary), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
             ("Posted", p.posted.isoformat() if p.posted else ""), ("URL", p.url), ("Language", p.language),
             ("Tags", ", ".join(p.tags)), ("Added", f"{p.created:%Y-%m-%d}"),
@@ -187,9 +192,9 @@ class DetailScreen(Screen[None]):
         for c in store.contacts(self.posting_id):
             contacts.add_row(*(Text(clean_line(v)) for v in (c.name, c.role, c.phone, c.email)), key=str(c.id))
 
-        events = self._table("#events")
-        for e in sorted(store.events(self.posting_id), key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
-            events.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
+        table = self._table("#events")
+        for e in sorted(events, key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
+            table.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
 
         history = Text()
         for h in p.history:
