@@ -87,6 +87,9 @@ def _doctor(ctx: Context, found: dict[str, Any], out: list[str]) -> int:
     if loose:
         problems.append(f"contacts {loose} belong to no posting")
     problems += [str(damage) for damage in store.texts.damaged()]
+    lost = [f"#{p.id} {a.name}" for p in postings for a in p.attachments if store.attachments.path(a.sha256) is None]
+    if lost:
+        problems.append(f"attached files whose copy is missing from {store.attachments.folder}: {', '.join(lost)}")
     backups = list_backups(path)
     good = newest_good_backup(path)
     journal = store.journal()

@@ -160,6 +160,10 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     print(f"  {'status':<14} {p.display_status(now)}")
     for h in p.history:
         print(f"    {h.when():<16}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
+    if p.attachments:
+        print("attachments:")
+        for n, a in enumerate(p.attachments, 1):
+            print(f"  {n}. {clean_line(a.kind) or 'file':<13} {clean_line(a.name)}  ({a.size:,} bytes, added {a.added:%Y-%m-%d})")
     if b.contacts:
         print("contacts:")
         for c in b.contacts:

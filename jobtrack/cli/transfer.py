@@ -49,6 +49,8 @@ def bundle_to_json(b: Bundle) -> dict[str, Any]:
     if b.document:
         body, content_type = b.document
         out["document"] = {"content_type": content_type, "base64": base64.b64encode(body).decode("ascii")}
+    if b.files:
+        out["files"] = {sha: base64.b64encode(data).decode("ascii") for sha, data in b.files.items()}
     return out
 
 
@@ -62,13 +64,28 @@ def bundle_from_json(data: Any) -> Bundle:
     posting = posting_from_dict(data["posting"])
     if not posting.title:
         raise ValueError("the posting has no title")
+    files = _files(data.get("files") or {})
     return Bundle(
         posting,
         [contact_from_dict(c) for c in data.get("contacts") or []],
         [event_from_dict({**e, "posting_id": 0}) for e in data.get("events") or []],
         str(data.get("text") or ""),
         document,
+        files,
     )
+
+
+def _files(raw: Any) -> dict[str, bytes]:
+    """The attached files' bytes, each checked against the SHA-256 that names it."""
+    from jobtrack.store.attachments import digest
+
+    if not isinstance(raw, dict):
+        raise ValueError("'files' is not an object of SHA-256 → base64")
+    files = {str(sha): base64.b64decode(str(b64), validate=True) for sha, b64 in raw.items()}
+    for sha, data in files.items():
+        if digest(data) != sha:
+            raise ValueError(f"the attached file {sha[:12]}… does not hold the bytes its SHA-256 names")
+    return files  # a copy the exporting store had lost is named without bytes, as it was there
 
 
 def _subjects(store: Store) -> dict[str, str]:

@@ -81,6 +81,21 @@ class Evidence:
     end: int | None = None
 
 
+ATTACHMENT_KINDS = ("cv", "cover-letter", "portfolio", "certificate", "reference", "transcript", "other")  # suggested
+
+
+@dataclass
+class Attachment:
+    """A file sent with an application (a CV, a cover letter): a copy is kept beside the store,
+    named by its content's SHA-256, so the same file attached twice is stored once."""
+
+    name: str  # the file's name when it was attached
+    sha256: str
+    size: int
+    kind: str = ""  # "cv", "cover-letter", … as the user says
+    added: datetime = field(default_factory=clock.now)
+
+
 @dataclass
 class Posting:
     title: str
@@ -100,6 +115,7 @@ class Posting:
     priority: int = 0
     notes: str = ""
     archived: bool = False  # put away: out of the list, the agenda and the reminders unless asked for
+    attachments: list[Attachment] = field(default_factory=list)
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -255,6 +271,9 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
         for h in d.get("history") or []
     ]
     d["evidence"] = _evidence(d.get("evidence"))
+    d["attachments"] = [Attachment(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a.get("kind", "")),
+                                   _datetime(a.get("added")) or clock.now())
+                        for a in d.get("attachments") or []]
     return Posting(**d)
 
 

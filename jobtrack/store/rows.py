@@ -57,6 +57,7 @@ _CONVERTED = {
     "datetime | None": "a date and time (YYYY-MM-DDTHH:MM:SS)",
     "Status": f"a status ({', '.join(s.value for s in Status)})",
     "list[StatusChange]": "a list of status changes, each with a status and a date and time",
+    "list[Attachment]": "a list of attached files, each with a name, a SHA-256 and a size",
     "dict[str, Evidence]": "evidence (each with a sentence)",
     "EventKind": f"an event kind ({', '.join(k.value for k in EventKind)})",
 }

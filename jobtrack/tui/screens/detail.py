@@ -102,6 +102,11 @@ class DetailScreen(Screen[None]):
             events: DataTable[Text] = DataTable(cursor_type="row", id="events", show_cursor=False)
             events.add_columns("When", "What", "Place")
             yield events
+            yield Label("Attached files  (enter opens · jobtrack attach ID FILE adds)", classes="heading",
+                        id="attachments-heading")
+            attached: DataTable[Text] = DataTable(cursor_type="row", id="attachments", show_cursor=False)
+            attached.add_columns("What", "File", "Size", "Added")
+            yield attached
             yield Label("Status history", classes="heading")
             yield Static(id="history")
             yield Label("Notes (saved as you type)", classes="heading")
@@ -191,6 +196,13 @@ class DetailScreen(Screen[None]):
         contacts = self._table("#contacts")
         for c in store.contacts(self.posting_id):
             contacts.add_row(*(Text(clean_line(v)) for v in (c.name, c.role, c.phone, c.email)), key=str(c.id))
+
+        files = self._table("#attachments")
+        for n, a in enumerate(p.attachments, 1):
+            files.add_row(Text(clean_line(a.kind) or "file"), Text(clean_line(a.name)), Text(f"{a.size:,} bytes"),
+                          Text(f"{a.added:%Y-%m-%d}"), key=str(n))
+        for selector in ("#attachments", "#attachments-heading"):
+            self.query_one(selector).display = bool(p.attachments)  # no empty section for the many without
 
         table = self._table("#events")
         for e in sorted(events, key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
@@ -344,7 +356,22 @@ class DetailScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
+        if event.data_table.id == "attachments":
+            self.open_attachment(event.cursor_row + 1)
+            return
         self.action_edit_row()
+
+    def open_attachment(self, number: int) -> None:
+        """With the system's program for the file (`app.attachments.open_file`)."""
+        from jobtrack.app.attachments import AttachError, chosen, open_file
+
+        try:
+            a = chosen(self.posting, number)
+            open_file(self.jt.store, a)
+        except (AttachError, OSError) as exc:
+            self.notify(clean_line(str(exc)), severity="error", markup=False)
+            return
+        self.notify(f"Opening {clean_line(a.name)}", markup=False, timeout=2)
 
     def action_remove_row(self) -> None:
         from jobtrack.tui.screens.dialogs import ConfirmDialog
