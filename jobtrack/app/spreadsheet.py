@@ -149,8 +149,13 @@ def _delimiter(text: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
+def header_name(name: str) -> str:
+    """A header cell as compared: case, "_" and runs of spaces aside."""
+    return " ".join(name.strip().lower().replace("_", " ").split())
+
+
 def _header(names: list[str]) -> list[str]:
-    columns = [ALIASES.get(n, n) for n in (" ".join(n.strip().lower().replace("_", " ").split()) for n in names)]
+    columns = [ALIASES.get(n, n) for n in map(header_name, names)]
     for name in columns:
         if name not in COLUMNS:
             raise ValueError(f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
@@ -233,7 +238,7 @@ class Row:
     cells: dict[str, str]
 
 
-def read_rows(text: str) -> Iterator[Row]:
+def read_rows(text: str, header: Callable[[list[str]], list[str]] = _header) -> Iterator[Row]:
     """The data rows with their first line numbers; blank rows are skipped.
 
     `csv.reader.line_num` counts physical lines read so far, so a row starts
@@ -248,7 +253,7 @@ def read_rows(text: str) -> Iterator[Row]:
         if names is None:
             raise RowError(1, "the file is empty")
         try:
-            columns = _header(names)
+            columns = header(names)
         except ValueError as exc:
             raise RowError(1, str(exc)) from None
         ended = reader.line_num
@@ -264,11 +269,15 @@ def read_rows(text: str) -> Iterator[Row]:
 
 
 def postings_from_csv(text: str) -> list[tuple[Posting, frozenset[str]]]:
+    return postings_from_rows(read_rows(text))
+
+
+def postings_from_rows(rows: Iterable[Row]) -> list[tuple[Posting, frozenset[str]]]:
     """Each row's posting with the columns the row gave. Every row is checked before
     anything is returned; the first bad one (or a uid given twice) raises RowError."""
     out: list[tuple[Posting, frozenset[str]]] = []
     lines: dict[str, int] = {}
-    for row in read_rows(text):
+    for row in rows:
         try:
             posting = posting_from_row(row.cells)
         except ValueError as exc:
