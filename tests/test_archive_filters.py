@@ -4,25 +4,15 @@ the agenda and the reminders unless asked for (`--all`, the TUI's `A`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
-from subprocess import CompletedProcess
 
 from jobtrack.app.filters import PostingFilter
 from jobtrack.core.model import Posting, Status
 from jobtrack.store.store import Bundle, Store
 from textual.widgets import OptionList
 
+from cli_kit import NOW, Run, ok
 from tui_kit import make_app, titles
-
-Run = Callable[..., CompletedProcess[str]]
-NOW = {"JOBTRACK_NOW": "2026-11-29T10:00"}
-
-
-def ok(jt_run: Run, *args: str) -> str:
-    proc = jt_run(*args, env=NOW)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def listed(jt_run: Run, *args: str) -> list[int]:

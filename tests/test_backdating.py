@@ -4,26 +4,16 @@ detail screen use the day the user stated."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from subprocess import CompletedProcess
 
 import pytest
 from jobtrack.app.status import FutureDay, change_status
 from jobtrack.core.model import Posting, Status
 from jobtrack.store.store import Bundle, Store
 
+from cli_kit import NOW, Run, ok
 from tui_kit import make_app, open_first_detail, shown
-
-Run = Callable[..., CompletedProcess[str]]
-NOW = {"JOBTRACK_NOW": "2026-11-29T10:00"}
-
-
-def ok(jt_run: Run, *args: str) -> str:
-    proc = jt_run(*args, env=NOW)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def history(jt_run: Run, ident: int) -> list[tuple[str, str, str, bool]]:

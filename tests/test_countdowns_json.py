@@ -5,24 +5,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from subprocess import CompletedProcess
 
 from jobtrack.core.model import Event, EventKind
 from jobtrack.store.store import Store
 
+from cli_kit import NOW, Run, ok
 from tui_kit import make_app, shown
-
-Run = Callable[..., CompletedProcess[str]]
-NOW = {"JOBTRACK_NOW": "2026-11-29T10:00"}
-
-
-def ok(jt_run: Run, *args: str) -> str:
-    proc = jt_run(*args, env=NOW)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def fill_cli(jt_run: Run) -> None:

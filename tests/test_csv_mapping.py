@@ -5,15 +5,13 @@ the CSV exports of JobSync and JobFunnel, in the formats their sources write."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from subprocess import CompletedProcess
 
 import pytest
 from jobtrack.app.csv_mapping import PRESETS, parse_map, postings, read_mapped
 
-Run = Callable[..., CompletedProcess[str]]
-NOW = {"JOBTRACK_NOW": "2026-11-29T10:00"}
+from cli_kit import NOW, Run, ok
+
 MINE = ("Company,Job Title,Applied on,Status,Notes,Recruiter\r\n"
         "Vestas,Data Engineer,24/11,applied,\"met at the fair\",Mette\r\n"
         "Novo,Chemist,,,,\r\n"
@@ -34,12 +32,6 @@ JOBFUNNEL = ("status,title,company,location,date,blurb,tags,link,id,provider,que
              "CANADA_ENGLISH,,\n"
              "DELETE,Sales Rep,Spam Inc,Toronto,2026-11-26,,,https://ca.indeed.com/viewjob?jk=3,3,INDEED,python,"
              "CANADA_ENGLISH,,\n")
-
-
-def ok(jt_run: Run, *args: str) -> str:
-    proc = jt_run(*args, env=NOW)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:

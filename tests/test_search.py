@@ -12,6 +12,7 @@ from subprocess import CompletedProcess
 from jobtrack.app.search import search, words_of
 from jobtrack.core.model import Contact, Posting
 from jobtrack.store.store import Bundle, Store
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui_kit import make_app, titles
@@ -85,6 +86,15 @@ def test_cli_search_shows_no_markup_or_control_characters(jt_run: Run, tmp_path:
     assert "[bold]here[/bold]" in out
 
 
+async def shown_after_search(pilot: Pilot[None], expected: list[str]) -> list[str]:
+    """The titles once the search in the background has answered (a few seconds at most on a busy machine)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if titles(pilot.app) == expected:
+            break
+    return titles(pilot.app)
+
+
 async def test_slash_finds_words_in_the_texts(store: Store) -> None:
     fill_search(store)
     app = make_app(store)
@@ -92,17 +102,9 @@ async def test_slash_finds_words_in_the_texts(store: Store) -> None:
         await pilot.pause()
         await pilot.press("slash", *"kubernetes")
         assert app.screen.query_one("#search", Input).value == "kubernetes"
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if titles(app) == ["Platform engineer"]:
-                break
-        assert titles(app) == ["Platform engineer"]
+        assert await shown_after_search(pilot, ["Platform engineer"]) == ["Platform engineer"]
         await pilot.press("backspace", *"x")  # "kubernetex": found nowhere
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not titles(app):
-                break
-        assert titles(app) == []
+        assert await shown_after_search(pilot, []) == []
 
 
 async def test_slash_matches_columns_at_once(store: Store) -> None:

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from jobtrack.core.listing import lines_of
+from jobtrack.core.model import event_from_dict
 from jobtrack.core.sanitize import clean_line
+from jobtrack.store.store import CONTACTS, EVENTS, POSTINGS
 from jobtrack.store.texts import TextShards
 
 if TYPE_CHECKING:
-    from jobtrack.core.model import Contact, Posting
     from jobtrack.store import Store
 
 PLACES = ("title", "employer", "tags", "notes", "contacts", "text")
@@ -85,12 +86,22 @@ def text_words(db: Path, words: tuple[str, ...]) -> dict[int, InText]:
     return found
 
 
-def _contact_text(c: Contact) -> str:
-    return " ".join((c.name, c.role, c.organisation, c.phone, c.email, c.reachable, c.notes))
+_CONTACT_PARTS = ("name", "role", "organisation", "phone", "email", "reachable", "notes")
 
 
-def _places(p: Posting, contacts: str) -> dict[str, str]:
-    return {"title": p.title, "employer": p.employer, "tags": " ".join(p.tags), "notes": p.notes, "contacts": contacts}
+def _contact_texts(store: Store) -> dict[int, str]:
+    """Each posting's contacts as one text, from the stored rows (no records built)."""
+    out: dict[int, list[str]] = {}
+    for row in store.rows(CONTACTS).values():
+        text = " ".join(str(row.get(k) or "") for k in _CONTACT_PARTS)
+        for pid in row.get("posting_ids") or ():
+            out.setdefault(pid, []).append(text)
+    return {pid: " ".join(texts) for pid, texts in out.items()}
+
+
+def _places(row: dict[str, Any], contacts: str) -> dict[str, str]:
+    return {"title": str(row.get("title") or ""), "employer": str(row.get("employer") or ""),
+            "tags": " ".join(row.get("tags") or ()), "notes": str(row.get("notes") or ""), "contacts": contacts}
 
 
 def _around(text: str, folded: str, words: Iterable[str]) -> str:
@@ -117,21 +128,19 @@ def snippet(text: str, words: Iterable[str]) -> str:
 
 
 def search(store: Store, query: str, now: datetime) -> list[Hit]:
-    """Every posting holding all the words of `query`, in the list's order (what comes next first)."""
+    """Every posting holding all the words of `query`, in the list's order (what comes next first).
+
+    The stored rows are scanned as they are; only the postings found are loaded."""
     words = words_of(query)
     if not words:
         return []
     in_texts = text_words(store.path, words)
-    contacts: dict[int, list[str]] = {}
-    for c in store.contacts():
-        for pid in c.posting_ids:
-            contacts.setdefault(pid, []).append(_contact_text(c))
-    hits: dict[int, Hit] = {}
-    found: list[Posting] = []
-    for p in store.postings():
-        pid = p.id or 0
+    contacts = _contact_texts(store)
+    found: list[tuple[int, tuple[str, ...], str]] = []
+    for key, row in store.rows(POSTINGS).items():
+        pid = int(key)
         seen: dict[str, set[str]] = {}
-        for place, value in _places(p, " ".join(contacts.get(pid, ()))).items():
+        for place, value in _places(row, contacts.get(pid, "")).items():
             folded = value.casefold()
             if present := {w for w in words if w in folded}:
                 seen[place] = present
@@ -140,9 +149,11 @@ def search(store: Store, query: str, now: datetime) -> list[Hit]:
             seen["text"] = set(in_text.words)
         if not all(any(w in s for s in seen.values()) for w in words):
             continue
-        where = in_text.snippet if in_text else snippet(p.notes, words) if "notes" in seen else ""
-        places = tuple(place for place in PLACES if place in seen)
-        hits[pid] = Hit(pid, p.title, p.employer, p.display_status(now), p.archived, places, where)
-        found.append(p)
-    lines = lines_of(found, (e for e in store.events() if e.posting_id in hits))
-    return [hits[line.id] for line in sorted(lines, key=lambda line: line.sort_key(now))]
+        where = in_text.snippet if in_text else snippet(str(row.get("notes") or ""), words) if "notes" in seen else ""
+        found.append((pid, tuple(place for place in PLACES if place in seen), where))
+    postings = {pid: store.posting(pid) for pid, _, _ in found}
+    events = (event_from_dict({**row, "id": int(k)}) for k, row in store.rows(EVENTS).items() if row.get("posting_id") in postings)
+    lines = {line.id: line for line in lines_of(postings.values(), events)}
+    hits = [Hit(pid, postings[pid].title, postings[pid].employer, postings[pid].display_status(now), postings[pid].archived,
+                places, where) for pid, places, where in found]
+    return sorted(hits, key=lambda h: lines[h.id].sort_key(now))

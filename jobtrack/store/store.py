@@ -12,11 +12,12 @@ changed in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
@@ -256,6 +257,11 @@ class Store:
         except (ValueError, TypeError, KeyError, AttributeError):
             problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
             raise self._storage.bad_value(problem) from None
+
+    def rows(self, table: str) -> Mapping[str, Any]:
+        """A table's stored rows as they are, read-only: for a scan that loads only the
+        records it keeps (search). Rows passed the load's checks of plain values."""
+        return MappingProxyType(self._rows(table))
 
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
