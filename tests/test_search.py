@@ -117,3 +117,19 @@ async def test_slash_matches_columns_at_once(store: Store) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert len(titles(app)) == 6
+
+
+def test_the_word_lines_follow_the_texts(tmp_path: Path) -> None:
+    """The derived word lines (`shard_words`) are rebuilt when their shard changes, and a damaged one is ignored."""
+    store = hunt(tmp_path)
+    assert [h.title for h in search(store, "kubernetes", NOW)] == ["Platform engineer"]
+    lines = sorted(store.texts.folder.glob("words/*.json"))
+    assert len(lines) == 1
+    store.set_text(3, "Now we run Nomad.")
+    assert search(store, "kubernetes", NOW) == []
+    assert [h.snippet for h in search(store, "nomad", NOW)] == ["Now we run Nomad."]
+    lines[0].write_bytes(b"{damaged")
+    assert [h.title for h in search(store, "NOMAD", NOW)] == ["Platform engineer"]
+    assert b"nomad" in lines[0].read_bytes()
+    store.delete_posting(3)
+    assert search(store, "nomad", NOW) == []

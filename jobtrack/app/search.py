@@ -22,7 +22,8 @@ from jobtrack.core.listing import lines_of
 from jobtrack.core.model import event_from_dict
 from jobtrack.core.sanitize import clean_line
 from jobtrack.store.store import CONTACTS, EVENTS, POSTINGS
-from jobtrack.store.texts import TextShards
+from jobtrack.store import derived
+from jobtrack.store.texts import SHARDS, TextShards
 
 if TYPE_CHECKING:
     from jobtrack.store import Store
@@ -51,39 +52,85 @@ class Hit:
                 "archived": self.archived, "found_in": list(self.places), "snippet": self.snippet}
 
 
-@dataclass(frozen=True)
-class InText:
-    words: frozenset[str]
-    snippet: str
+WORDS_VERSION = 1
 
 
-def text_words(db: Path, words: tuple[str, ...]) -> dict[int, InText]:
-    """For each posting whose text holds any of `words`: which, and a line around the first.
-    Reads only the shard files, so it may run in a thread beside a store in use.
-    A damaged shard is skipped (`doctor` names it)."""
-    found: dict[int, InText] = {}
+def words_path(shard: Path) -> Path:
+    return shard.parent / "words" / shard.name
+
+
+def _shard_stamp(shard: Path) -> list[int] | None:
+    try:
+        st = shard.stat()
+    except FileNotFoundError:
+        return None
+    return [st.st_mtime_ns, st.st_size, st.st_ino]
+
+
+def _read_texts(shard: Path) -> dict[str, str]:
+    """A shard's texts; {} for one gone or damaged (`doctor` names a damaged one)."""
+    try:
+        texts = orjson.loads(shard.read_bytes())
+    except (FileNotFoundError, orjson.JSONDecodeError):
+        return {}
+    if not isinstance(texts, dict):
+        return {}
+    return {k: v for k, v in texts.items() if isinstance(v, str) and k.isdigit()}
+
+
+def shard_words(shard: Path) -> dict[str, str]:
+    """Each text of a shard as its distinct words, case folded, space separated.
+
+    A word typed (no spaces in it) is in a text exactly when it is in that
+    line, which is several times shorter than the text: searching it is the
+    quick part. The lines are derived data kept in `words/` beside the shards,
+    trusted only while the shard is the very file they were made from
+    (`store/derived.py` says the same of the other derived files)."""
+    stamp = _shard_stamp(shard)
+    if stamp is None:
+        return {}
+    path = words_path(shard)
+    try:
+        kept = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        kept = None
+    if isinstance(kept, dict) and kept.get("version") == WORDS_VERSION and kept.get("shard") == stamp:
+        lines = kept.get("texts")
+        if isinstance(lines, dict):
+            return lines
+    lines = {k: " ".join(dict.fromkeys(text.casefold().split())) for k, text in _read_texts(shard).items()}
+    if _shard_stamp(shard) == stamp:  # not rewritten while it was read
+        derived.save(path, orjson.dumps({"version": WORDS_VERSION, "shard": stamp, "texts": lines}))
+    return lines
+
+
+def text_words(db: Path, words: tuple[str, ...]) -> dict[int, frozenset[str]]:
+    """For each posting whose text holds any of `words`: which. Reads only files beside
+    the store, so it may run in a thread beside a store in use."""
+    found: dict[int, frozenset[str]] = {}
     if not words:
         return found
-    shards = TextShards(db)
-    for shard in shards.shards():
-        try:
-            raw = shard.read_bytes()
-        except FileNotFoundError:
-            continue
-        try:
-            texts = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            continue
-        if not isinstance(texts, dict):
-            continue
-        for key, text in texts.items():
-            if not isinstance(text, str) or not key.isdigit():
-                continue
-            folded = text.casefold()
-            present = frozenset(w for w in words if w in folded)
+    for shard in TextShards(db).shards():
+        for key, line in shard_words(shard).items():
+            present = frozenset(w for w in words if w in line)
             if present:
-                found[int(key)] = InText(present, _around(text, folded, present))
+                found[int(key)] = present
     return found
+
+
+def snippets(db: Path, wanted: dict[int, frozenset[str]]) -> dict[int, str]:
+    """A line around the first word found in each of the texts `wanted`, reading only their shards."""
+    shards = TextShards(db)
+    by_shard: dict[Path, list[int]] = {}
+    for pid in wanted:
+        by_shard.setdefault(shards.folder / f"{pid % SHARDS:02d}.json", []).append(pid)
+    out: dict[int, str] = {}
+    for shard, ids in by_shard.items():
+        texts = _read_texts(shard)
+        for pid in ids:
+            text = texts.get(str(pid), "")
+            out[pid] = _around(text, text.casefold(), wanted[pid]) if text else ""
+    return out
 
 
 _CONTACT_PARTS = ("name", "role", "organisation", "phone", "email", "reachable", "notes")
@@ -127,10 +174,11 @@ def snippet(text: str, words: Iterable[str]) -> str:
     return ""
 
 
-def search(store: Store, query: str, now: datetime) -> list[Hit]:
+def search(store: Store, query: str, now: datetime, with_snippets: bool = True) -> list[Hit]:
     """Every posting holding all the words of `query`, in the list's order (what comes next first).
 
-    The stored rows are scanned as they are; only the postings found are loaded."""
+    The stored rows are scanned as they are; only the postings found are loaded, and
+    only their texts are read for snippets (none with `with_snippets` False: the TUI's list)."""
     words = words_of(query)
     if not words:
         return []
@@ -146,11 +194,14 @@ def search(store: Store, query: str, now: datetime) -> list[Hit]:
                 seen[place] = present
         in_text = in_texts.get(pid)
         if in_text is not None:
-            seen["text"] = set(in_text.words)
+            seen["text"] = set(in_text)
         if not all(any(w in s for s in seen.values()) for w in words):
             continue
-        where = in_text.snippet if in_text else snippet(str(row.get("notes") or ""), words) if "notes" in seen else ""
+        where = snippet(str(row.get("notes") or ""), words) if "notes" in seen and in_text is None and with_snippets else ""
         found.append((pid, tuple(place for place in PLACES if place in seen), where))
+    if with_snippets:
+        around = snippets(store.path, {pid: in_texts[pid] for pid, _, _ in found if pid in in_texts})
+        found = [(pid, places, around.get(pid, where)) for pid, places, where in found]
     postings = {pid: store.posting(pid) for pid, _, _ in found}
     events = (event_from_dict({**row, "id": int(k)}) for k, row in store.rows(EVENTS).items() if row.get("posting_id") in postings)
     lines = {line.id: line for line in lines_of(postings.values(), events)}

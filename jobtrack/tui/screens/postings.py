@@ -212,7 +212,7 @@ class PostingsScreen(Screen[None]):
             try:
                 if self._search_store is None:
                     self._search_store = Store(db)
-                ids = frozenset(h.id for h in search(self._search_store, query, self.jt.now()))
+                ids = frozenset(h.id for h in search(self._search_store, query, self.jt.now(), with_snippets=False))
             except (StoreError, OSError):
                 return  # the list itself says what is wrong with the store
         if not worker.is_cancelled:
