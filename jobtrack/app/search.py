@@ -1,10 +1,10 @@
 """Search the whole job hunt: titles, employers, posting texts, notes, contacts and tags.
 
 A posting matches when every word of the query is somewhere in it (in any of
-those places, case and accents as typed aside from case). The texts are read
-straight from their shards (`store/texts.py`), one shard at a time, so a
-search never holds every text in memory and never loads a posting object
-for a text that does not match.
+those places; case does not matter, accents do). The stored rows are scanned
+as they are and only the postings found are loaded; the texts are searched
+through short per-shard word lines (`shard_words`), and read whole only for
+the snippets of the postings found.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import orjson
 from jobtrack.core.listing import lines_of
 from jobtrack.core.model import event_from_dict
 from jobtrack.core.sanitize import clean_line
-from jobtrack.store.store import CONTACTS, EVENTS, POSTINGS
 from jobtrack.store import derived
-from jobtrack.store.texts import SHARDS, TextShards
+from jobtrack.store.store import CONTACTS, EVENTS, POSTINGS
+from jobtrack.store.texts import TextsDamaged, TextShards
 
 if TYPE_CHECKING:
     from jobtrack.store import Store
@@ -68,14 +68,11 @@ def _shard_stamp(shard: Path) -> list[int] | None:
 
 
 def _read_texts(shard: Path) -> dict[str, str]:
-    """A shard's texts; {} for one gone or damaged (`doctor` names a damaged one)."""
+    """A shard's texts; {} for a damaged one (`doctor` names it)."""
     try:
-        texts = orjson.loads(shard.read_bytes())
-    except (FileNotFoundError, orjson.JSONDecodeError):
+        return {k: v for k, v in TextShards.read(shard).items() if k.isdigit()}
+    except TextsDamaged:
         return {}
-    if not isinstance(texts, dict):
-        return {}
-    return {k: v for k, v in texts.items() if isinstance(v, str) and k.isdigit()}
 
 
 def shard_words(shard: Path) -> dict[str, str]:
@@ -123,7 +120,7 @@ def snippets(db: Path, wanted: dict[int, frozenset[str]]) -> dict[int, str]:
     shards = TextShards(db)
     by_shard: dict[Path, list[int]] = {}
     for pid in wanted:
-        by_shard.setdefault(shards.folder / f"{pid % SHARDS:02d}.json", []).append(pid)
+        by_shard.setdefault(shards.shard_of(pid), []).append(pid)
     out: dict[int, str] = {}
     for shard, ids in by_shard.items():
         texts = _read_texts(shard)
