@@ -9,7 +9,15 @@ from datetime import date, time
 import pytest
 from jobtrack.app.fields import parse_fields
 from jobtrack.core.fields import Field, FieldError, Kind, get
-from jobtrack.core.model import EVENT_FIELDS, POSTING_FIELDS, EventKind, Posting, posting_from_dict, replace_fields, to_dict
+from jobtrack.core.model import (
+    EVENT_FIELDS,
+    POSTING_FIELDS,
+    EventKind,
+    Posting,
+    posting_from_dict,
+    replace_fields,
+    to_dict,
+)
 
 Declare = Callable[[list[Field], Field], None]
 INTERVIEWED = Field("interviewed", Kind.PAST_DATE, "Interviewed", csv=None)

@@ -12,8 +12,8 @@ import orjson
 import pytest
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status, StatusChange
 from jobtrack.store import Bundle, NotFound, Store, StoreTooNew, backups
-from jobtrack.store.migrations import SCHEMA_VERSION
 from jobtrack.store.locations import texts_dir
+from jobtrack.store.migrations import SCHEMA_VERSION
 
 
 def full_posting(title: str = "Udvikler") -> Posting:

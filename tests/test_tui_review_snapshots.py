@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tui_kit import read_guessy, snapshot_app  # noqa: E402
 
+
 def test_review_form_after_a_read(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def read(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()

@@ -9,10 +9,12 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from jobtrack.core import clock
 from jobtrack.core.fields import read
-from jobtrack.core.model import Contact, Event, EventKind, Posting, Status, replace_fields
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status, StatusChange, replace_fields
 
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the store loads when used
     from jobtrack.store import Bundle, Store
@@ -29,9 +31,37 @@ def save_notes(store: Store, posting_id: int, notes: str) -> Posting:
     return store.edit_posting(posting_id, {"notes": notes})
 
 
-def set_status(store: Store, posting_id: int, status: Status, note: str = "") -> Posting:
-    """A step along the pipeline; the history keeps when each status was reached."""
-    return store.set_status(posting_id, status, note)
+class FutureDay(ValueError):
+    """A status change dated after today."""
+
+
+def set_status(store: Store, posting_id: int, status: Status, note: str = "", *,
+               on: date | None = None, now: datetime | None = None) -> Posting:
+    """A step along the pipeline, now or on the day `on` the user states ("I applied on the 27th").
+
+    A stated day goes into the history at its place in time (the start of that
+    day; the entry says when it was recorded), so the report and the follow-up
+    reminders count from it. The current status is the last entry's: a
+    backdated change never undoes a later step, and goes after a "saved"
+    recorded later (tracking a posting is not a step). Stated again for the
+    latest change of the same status, the day moves that change instead.
+    """
+    if on is None:
+        return store.set_status(posting_id, status, note, at=now)
+    now = now or clock.now()
+    if on > now.date():
+        raise FutureDay(f"{on.isoformat()} is after today: a status change is dated on the day it happened")
+    with store.transaction():
+        history = list(store.posting(posting_id).history)
+        if history and history[-1].status is status:
+            last = history.pop()
+            note = note or last.note
+        change = StatusChange(status, datetime.combine(on, time(0, 0)), note, recorded=now)
+        place = len(history)
+        while place and history[place - 1].at.date() > on and history[place - 1].status is not Status.SAVED:
+            place -= 1
+        history.insert(place, change)
+        return store.edit_posting(posting_id, {"history": history, "status": history[-1].status})
 
 
 def delete_posting(store: Store, posting_id: int) -> Bundle:
@@ -82,7 +112,7 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
     """Spreadsheet rows into the store: a row whose uid is already here updates only the
     columns it gives (a status change goes into the history), so importing the same CSV
     again changes nothing; other rows are new postings."""
-    from jobtrack.app.spreadsheet import attributes
+    from jobtrack.app.spreadsheet import applied_on, attributes
     from jobtrack.store.store import Bundle, ImportCounts
 
     counts = ImportCounts()
@@ -97,9 +127,13 @@ def import_rows(store: Store, rows: list[tuple[Posting, frozenset[str]]]) -> Imp
             changes = {f: read(posting, f) for c in columns for f in attributes(c) if read(posting, f) != read(old, f)}
             if changes:
                 store.edit_posting(old.id, changes)
+            applied = applied_on(posting) if "applied" in columns else None
+            redated = applied is not None and applied != applied_on(old)
+            if redated:
+                set_status(store, old.id, Status.APPLIED, "from a spreadsheet", on=applied)
             if "status" in columns and posting.status != old.status:
                 store.set_status(old.id, posting.status, "from a spreadsheet")
-            if changes or ("status" in columns and posting.status != old.status):
+            if changes or redated or ("status" in columns and posting.status != old.status):
                 counts.updated += 1
             else:
                 counts.unchanged += 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from jobtrack.app import reminders as rm
+from jobtrack.app.archive import active
 from jobtrack.app.config import ReminderRules
 from jobtrack.core.zones import aware
 from jobtrack.store import Store
@@ -45,9 +46,13 @@ class Reminding:
     store: Store
     rules: ReminderRules
     tz: ZoneInfo
+    archived: bool = False  # archived postings remind too (`remind list --all`)
 
     def _all(self, now: datetime, ahead: timedelta = timedelta(0)) -> list[rm.Reminder]:
-        return rm.candidates(self.store.postings(), self.store.events(), self.rules, now, self.tz, ahead)
+        postings, events = self.store.postings(), self.store.events()
+        if not self.archived:
+            postings, events = active(postings, events)
+        return rm.candidates(postings, events, self.rules, now, self.tz, ahead)
 
     def _at(self, moment: datetime) -> datetime:
         return aware(moment, self.tz)

@@ -19,12 +19,14 @@ import csv
 import io
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from jobtrack.app.fields import parse
+from jobtrack.core import clock
 from jobtrack.core.fields import Field, Kind, get, typed
-from jobtrack.core.model import POSTING_FIELDS, Posting, replace_fields
+from jobtrack.core.model import POSTING_FIELDS, Posting, Status, StatusChange, replace_fields
 from jobtrack.core.sanitize import clean_line, clean_text
 
 BOM = "\ufeff"
@@ -32,6 +34,8 @@ BOM = "\ufeff"
 # them still line up; the column of a field declared later comes after them.
 EARLIER = ("title", "employer", "location", "url", "status", "deadline", "posted", "start", "salary", "hours", "tags",
            "priority", "notes", "language")
+# Other names people give a column, as typed in a header (case and "_" aside).
+ALIASES = {"applied on": "applied", "date applied": "applied"}
 # Kinds whose cells are fixed formats (numbers, dates) that never look like a formula.
 _FORMATTED = frozenset({Kind.WHOLE, Kind.DATE, Kind.PAST_DATE, Kind.TIME})
 TAG_SEPARATOR = ";"
@@ -46,7 +50,9 @@ def declared() -> dict[str, Field]:
 
 
 def columns() -> tuple[str, ...]:
-    return ("id", *declared(), "uid")
+    """Every column: the declared fields between the id and the uid, then the day of applying
+    (from the status history, which no field carries)."""
+    return ("id", *declared(), "uid", "applied")
 
 
 def text_columns() -> frozenset[str]:
@@ -109,7 +115,14 @@ def cell(p: Posting, f: Field) -> str:
 
 
 def posting_row(p: Posting) -> list[str]:
-    return [str(p.id or ""), *(cell(p, f) for f in declared().values()), p.uid]
+    applied = applied_on(p)
+    return [str(p.id or ""), *(cell(p, f) for f in declared().values()), p.uid, applied.isoformat() if applied else ""]
+
+
+def applied_on(p: Posting) -> date | None:
+    """The day of the posting's latest move to "applied" (a day the user stated, or the day it was set)."""
+    days = [h.at.date() for h in p.history if h.status is Status.APPLIED]
+    return max(days) if days else None
 
 
 def postings_csv(postings: Iterable[Posting]) -> bytes:
@@ -132,9 +145,14 @@ def _delimiter(text: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
+def header_name(name: str) -> str:
+    """A header cell as compared: case, "_" and runs of spaces aside."""
+    return " ".join(name.strip().lower().replace("_", " ").split())
+
+
 def _header(names: list[str]) -> list[str]:
     known = columns()
-    found = [n.strip().lower() for n in names]
+    found = [ALIASES.get(n, n) for n in map(header_name, names)]
     for name in found:
         if name not in known:
             raise ValueError(f"unknown column {name!r} (known: {', '.join(known)})")
@@ -172,7 +190,29 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
     uid = cells.get("uid", "").strip()
     if uid:
         posting.uid = _uid(uid)
+    applied = cells.get("applied", "").strip()
+    if applied:
+        _applied(posting, _past_day(applied), status_given=bool(texts.get("status")))
     return posting
+
+
+def _past_day(text: str) -> date:
+    from jobtrack.lang.human_dates import parse_date
+
+    try:
+        return parse_date(text, past=True)
+    except ValueError as exc:
+        raise ValueError(f"applied: {exc}") from None
+
+
+def _applied(posting: Posting, day: date, status_given: bool) -> None:
+    """The day stated, as `status --on` keeps it; a row with no status is applied, else the status now follows it."""
+    if not status_given:
+        posting.status = Status.APPLIED
+    now = clock.now()
+    posting.history = [StatusChange(Status.APPLIED, datetime.combine(day, time(0, 0)), "from a spreadsheet", now)]
+    if posting.status is not Status.APPLIED:
+        posting.history.append(StatusChange(posting.status, now, "from a spreadsheet"))
 
 
 @dataclass
@@ -181,7 +221,7 @@ class Row:
     cells: dict[str, str]
 
 
-def read_rows(text: str) -> Iterator[Row]:
+def read_rows(text: str, header: Callable[[list[str]], list[str]] = _header) -> Iterator[Row]:
     """The data rows with their first line numbers; blank rows are skipped.
 
     `csv.reader.line_num` counts physical lines read so far, so a row starts
@@ -196,7 +236,7 @@ def read_rows(text: str) -> Iterator[Row]:
         if names is None:
             raise RowError(1, "the file is empty")
         try:
-            columns = _header(names)
+            columns = header(names)
         except ValueError as exc:
             raise RowError(1, str(exc)) from None
         ended = reader.line_num
@@ -212,11 +252,15 @@ def read_rows(text: str) -> Iterator[Row]:
 
 
 def postings_from_csv(text: str) -> list[tuple[Posting, frozenset[str]]]:
+    return postings_from_rows(read_rows(text))
+
+
+def postings_from_rows(rows: Iterable[Row]) -> list[tuple[Posting, frozenset[str]]]:
     """Each row's posting with the columns the row gave. Every row is checked before
     anything is returned; the first bad one (or a uid given twice) raises RowError."""
     out: list[tuple[Posting, frozenset[str]]] = []
     lines: dict[str, int] = {}
-    for row in read_rows(text):
+    for row in rows:
         try:
             posting = posting_from_row(row.cells)
         except ValueError as exc:

@@ -23,7 +23,7 @@ from jobtrack.core.sanitize import clean_line
 from jobtrack.ingest.errors import SourceError
 from jobtrack.store import Store, StoreError
 
-COMMAND_MODULES = ("postings", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
+COMMAND_MODULES = ("postings", "search", "archive", "attach", "records", "transfer", "sources", "maintenance", "agenda", "report", "reminders", "stats")
 
 
 def _options(add_help: bool = True) -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from jobtrack.app.fields import parse_fields
@@ -34,6 +34,21 @@ def field_options(args: argparse.Namespace, fields: Iterable[Field]) -> dict[str
         return parse_fields(raw, fields)
     except FieldError as exc:
         raise UserError(f"--{exc.field.replace('_', '-')}: {exc}") from None
+
+
+def date_arg(text: str, past: bool = False) -> date:
+    """A date option (`--before 16/3`): a mistake is argparse's one-line error."""
+    from jobtrack.lang.human_dates import parse_date  # the vocabulary loads only when a date is typed
+
+    try:
+        return parse_date(text, past=past)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def past_date_arg(text: str) -> date:
+    """A day already lived (`status --on 27/11`)."""
+    return date_arg(text, past=True)
 
 
 def status_arg(text: str) -> Status:

@@ -7,7 +7,7 @@ import sys
 from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
-from jobtrack.cli.fields import add_field_options, field_options, status_arg, summary
+from jobtrack.cli.fields import add_field_options, date_arg, field_options, past_date_arg, status_arg, summary
 from jobtrack.core.fields import typed
 from jobtrack.core.model import POSTING_FIELDS, Posting, Status, replace_fields, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
@@ -23,8 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_field_options(p, POSTING_FIELDS)
     p.set_defaults(run=cmd_add)
 
-    p = sub.add_parser("list", help="list postings")
+    p = sub.add_parser("list", help="list postings (archived ones only with --all)")
     p.add_argument("--status", type=status_arg, action="append", help="only this status (repeatable)")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only postings with this tag (repeatable: all of them)")
+    p.add_argument("--employer", default="", metavar="TEXT", help="only employers whose name holds TEXT (any case)")
+    p.add_argument("--before", type=date_arg, metavar="DATE", help="only deadlines before DATE (16/3, 2026-03-16, tomorrow)")
+    p.add_argument("--after", type=date_arg, metavar="DATE", help="only deadlines after DATE")
+    p.add_argument("--all", action="store_true", help="archived postings too")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=cmd_list)
 
@@ -43,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.add_argument("status", type=status_arg, help=", ".join(s.value for s in Status))
     p.add_argument("--note", default="")
+    p.add_argument("--on", type=past_date_arg, metavar="DATE",
+                   help="the day it happened, if not today (27/11, yesterday; a day without a year is a past one)")
     p.set_defaults(run=cmd_status)
 
     p = sub.add_parser("rm", help="delete a posting with its events")
@@ -88,46 +95,67 @@ def posting_json(p: Posting) -> dict:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.countdowns import countdown_fields, interview_left
+    from jobtrack.app.filters import PostingFilter
     from jobtrack.core.countdown import countdown
     from jobtrack.core.listing import lines_of
 
     now = ctx.now()
     store = ctx.store()
-    postings = [p for p in store.postings() if not args.status or p.status in args.status]
-    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
-    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
+    wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
+    postings = [p for p in store.postings() if wanted(p)]
+    lines = {line.id: line for line in lines_of(postings, store.events())}
+    postings.sort(key=lambda p: lines[p.id or 0].sort_key(now))  # the app's order: what comes next first
     if args.json:
-        print(json_text([posting_json(p) for p in postings]))
+        print(json_text([{**posting_json(p), **countdown_fields(lines[p.id or 0], now)} for p in postings]))
         return 0
     if not postings:
-        print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
+        if wanted == PostingFilter() and not store.postings():
+            print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
+        else:
+            print("No postings match (archived ones show with --all)." if not args.all else "No postings match.")
         return 0
     for p in postings:
         at = p.deadline_at()
         due = countdown(at, now, p.deadline_time is not None) if at else ""
-        print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
+        left = interview_left(lines[p.id or 0], now)[1]
+        title = clean_line(p.title)[:40] if not p.archived else f"{clean_line(p.title)[:29]} (archived)"
+        print(f"{p.id:>4}  {p.display_status(now):<12} {title:<40}  {clean_line(p.employer)[:24]:<24}  {due:<18}"
+              f"{'  interview ' + left if left else ''}".rstrip())
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.countdowns import countdown_fields, interview_left
+    from jobtrack.core.listing import Line
+
     store = ctx.store()
     b = store.bundle(args.id)
+    now = ctx.now()
+    line = Line.of(b.posting, b.events)
     if args.json:
-        out = posting_json(b.posting)
+        out = {**posting_json(b.posting), **countdown_fields(line, now)}
         out["contacts"] = [to_dict(c) for c in b.contacts]
         out["events"] = [to_dict(e) for e in b.events]
         out["text"] = b.text
         print(json_text(out))
         return 0
     p = b.posting
-    print(f"#{p.id} {summary(p)}")
+    print(f"#{p.id} {summary(p, now)}")
     for f in POSTING_FIELDS:
         value = typed(p, f)
         if value and f.option and f.name not in ("title", "deadline"):  # both in the summary
             print(f"  {f.name.replace('_', ' '):<14} {clean_line(value)}")
-    print(f"  {'status':<14} {p.display_status(ctx.now())}")
+    when, left = interview_left(line, now)
+    if when:
+        print(f"  {'next interview':<14} {when} ({left})")
+    print(f"  {'status':<14} {p.display_status(now)}")
     for h in p.history:
-        print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
+        print(f"    {h.when():<16}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")
+    if p.attachments:
+        print("attachments:")
+        for n, a in enumerate(p.attachments, 1):
+            print(f"  {n}. {clean_line(a.kind) or 'file':<13} {clean_line(a.name)}  ({a.size:,} bytes, added {a.added:%Y-%m-%d})")
     if b.contacts:
         print("contacts:")
         for c in b.contacts:
@@ -160,8 +188,12 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.records import set_status
 
-    p = set_status(ctx.store(), args.id, args.status, args.note)
-    print(f"#{p.id} is now {p.status.value}")
+    p = set_status(ctx.store(), args.id, args.status, args.note, on=args.on, now=ctx.now())
+    if p.status is not args.status:
+        print(f"#{p.id} stays {p.status.value}: {args.status.value} on {args.on.isoformat()} went into its history "
+              "before a later change")
+        return 0
+    print(f"#{p.id} is now {p.status.value}{f' (since {args.on.isoformat()})' if args.on else ''}")
     return 0
 
 

@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
     a = actions.add_parser("list", help="due, snoozed and upcoming (next 7 days) reminders, numbered (a number stays with its reminder)")
+    a.add_argument("--all", action="store_true", help="archived postings' reminders too")
+    a.add_argument("--json", action="store_true", help="print a JSON array")
     a.set_defaults(run=cmd_list)
 
     a = actions.add_parser("snooze", help="show a reminder again later")
@@ -53,12 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(run=cmd_add)
 
 
-def _reminding(ctx: Context) -> Reminding:
+def _reminding(ctx: Context, archived: bool = False) -> Reminding:
     from jobtrack.app.config import load_config
     from jobtrack.app.reminder_service import Reminding
     from jobtrack.core.zones import local_zone
 
-    return Reminding(ctx.store(), load_config().reminders, local_zone())
+    return Reminding(ctx.store(), load_config().reminders, local_zone(), archived)
 
 
 def _line(r: Reminder, tz: ZoneInfo) -> str:
@@ -108,17 +110,26 @@ def _state(r: Reminder) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    reminding = _reminding(ctx)
+    reminding = _reminding(ctx, args.all)
     now = ctx.now()
     found = reminding.numbered(now)
-    if not found:
-        print("No reminders due or coming up.")
-        return 0
     from jobtrack.core.zones import aware
 
     at = aware(now, reminding.tz)
-    for r in found:
-        state = _state(r) if r.due <= at or r.snoozed else "upcoming"
+    states = [_state(r) if r.due <= at or r.snoozed else "upcoming" for r in found]
+    if args.json:
+        from jobtrack.core.sanitize import json_text
+
+        print(json_text([{
+            "number": r.number, "key": r.key, "kind": r.kind, "state": state,
+            "due": r.local_due(reminding.tz).isoformat(timespec="minutes"), "late": r.late, "text": r.text,
+            "posting_id": r.posting.id if r.posting else None,
+        } for r, state in zip(found, states, strict=True)]))
+        return 0
+    if not found:
+        print("No reminders due or coming up.")
+        return 0
+    for r, state in zip(found, states, strict=True):
         print(f"{r.number:>2}. {r.local_due(reminding.tz):%a %d %b %H:%M}  {state:<9} {r.text}")
         print(f"    {r.key}")
     return 0

@@ -21,6 +21,7 @@ from jobtrack.core.sanitize import clean_line, json_text
 if TYPE_CHECKING:  # imported where used: building the parser must stay quick for `jobtrack due`
     from jobtrack.store import Bundle, Store
 
+PRESET_NAMES = ("jobfunnel", "jobsync")  # app.csv_mapping.PRESETS, named here so building the parser imports nothing
 FORMAT = "jobtrack-export"
 VERSION = 2  # 2: records carry a uid, and the reminder state travels (version 1 files still import)
 
@@ -36,6 +37,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     one = p.add_mutually_exclusive_group(required=True)
     one.add_argument("--json", metavar="FILE", dest="json_file", help="a file written by export --json")
     one.add_argument("--csv", metavar="FILE", dest="csv_file", help="a CSV with the columns of export --csv")
+    p.add_argument("--map", metavar="SPEC", dest="column_map",
+                   help='with --csv: the file\'s columns as jobtrack\'s, "Company=employer,Job Title=title,Notes=-" '
+                        "(- leaves one out); shows the first rows and asks before saving")
+    p.add_argument("--from", dest="tracker", choices=sorted(PRESET_NAMES),
+                   help="with --csv: a ready --map for another tracker's CSV export (see docs/data-exchange.md)")
+    p.add_argument("--preview", action="store_true", help="with --map or --from: show the first rows, save nothing")
+    p.add_argument("--yes", "-y", action="store_true", help="with --map or --from: save without asking")
     p.set_defaults(run=cmd_import)
 
 
@@ -49,6 +57,8 @@ def bundle_to_json(b: Bundle) -> dict[str, Any]:
     if b.document:
         body, content_type = b.document
         out["document"] = {"content_type": content_type, "base64": base64.b64encode(body).decode("ascii")}
+    if b.files:
+        out["files"] = {sha: base64.b64encode(data).decode("ascii") for sha, data in b.files.items()}
     return out
 
 
@@ -62,13 +72,28 @@ def bundle_from_json(data: Any) -> Bundle:
     posting = posting_from_dict(data["posting"])
     if not posting.title:
         raise ValueError("the posting has no title")
+    files = _files(data.get("files") or {})
     return Bundle(
         posting,
         [contact_from_dict(c) for c in data.get("contacts") or []],
         [event_from_dict({**e, "posting_id": 0}) for e in data.get("events") or []],
         str(data.get("text") or ""),
         document,
+        files,
     )
+
+
+def _files(raw: Any) -> dict[str, bytes]:
+    """The attached files' bytes, each checked against the SHA-256 that names it."""
+    from jobtrack.store.attachments import digest
+
+    if not isinstance(raw, dict):
+        raise ValueError("'files' is not an object of SHA-256 → base64")
+    files = {str(sha): base64.b64decode(str(b64), validate=True) for sha, b64 in raw.items()}
+    for sha, data in files.items():
+        if digest(data) != sha:
+            raise ValueError(f"the attached file {sha[:12]}… does not hold the bytes its SHA-256 names")
+    return files  # a copy the exporting store had lost is named without bytes, as it was there
 
 
 def _json_bytes(store: Store) -> tuple[bytes, int]:
@@ -169,17 +194,57 @@ def parse_csv(path: str) -> list[tuple[Posting, frozenset[str]]]:
     try:
         return postings_from_csv(decode(_read_bytes(path)))
     except RowError as exc:
-        raise UserError(f"{path}:{exc.line}: {exc}; nothing was imported") from None
+        hint = ' (name what it holds with --map "Column=field", or use --from TRACKER)' if "unknown column" in str(exc) else ""
+        raise UserError(f"{path}:{exc.line}: {exc}{hint}; nothing was imported") from None
     except ValueError as exc:
         raise UserError(f"{path} {exc}; nothing was imported") from None
+
+
+def parse_mapped_csv(args: argparse.Namespace) -> list[tuple[Posting, frozenset[str]]] | None:
+    """Another tracker's or spreadsheet's rows through `--map`/`--from`, previewed; None: not to be saved."""
+    from jobtrack.app.csv_mapping import PRESETS, parse_map, postings, preview, read_mapped
+    from jobtrack.app.spreadsheet import RowError, decode
+
+    path = args.csv_file
+    base = PRESETS[args.tracker] if args.tracker else None
+    try:
+        mapping = parse_map(args.column_map or "", base)
+        found = read_mapped(decode(_read_bytes(path)), mapping)
+        rows = postings(found)
+    except RowError as exc:
+        raise UserError(f"{path}:{exc.line}: {exc}; nothing was imported") from None
+    except ValueError as exc:
+        raise UserError(f"{path}: {exc}; nothing was imported" if not str(exc).startswith("--map") else str(exc)) from None
+    print(f"{path}: {len(rows)} row(s) would become postings:")
+    for line in preview(found, rows):
+        print(line)
+    if args.preview:
+        print("nothing was imported (--preview)")
+        return None
+    if args.yes:
+        return rows
+    if not sys.stdin.isatty() or args.csv_file == "-":
+        raise UserError("not importing without confirmation: add --yes (or --preview to only look)")
+    if input(f"Import {len(rows)} posting(s)? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja"):
+        print("nothing was imported")
+        return None
+    return rows
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.records import import_export, import_rows
 
+    mapped = bool(args.column_map or args.tracker)
+    if (mapped or args.preview or args.yes) and not args.csv_file:
+        raise UserError("--map, --from, --preview and --yes go with --csv")
+    if args.preview and not mapped:
+        raise UserError("--preview goes with --map or --from")
     store = ctx.store()
     if args.csv_file:
-        rows = parse_csv(args.csv_file)
+        found = parse_mapped_csv(args) if mapped else parse_csv(args.csv_file)
+        if found is None:
+            return 0
+        rows = found
         total = len(rows)
         counts = import_rows(store, rows)
     else:

@@ -41,6 +41,7 @@ class Line:
     # The dated interviews, tests, cases and calls, earliest first: until when each is
     # ahead (its start, or the end of a day given without an hour) and whether it has an hour.
     interviews: tuple[tuple[datetime, bool], ...]
+    archived: bool = False  # shown only when the list is asked for archived postings
 
     @classmethod
     def of(cls, posting: Posting, events: Iterable[Event]) -> Line:
@@ -53,6 +54,7 @@ class Line:
             posting.deadline_time is not None,
             tuple(sorted((last_moment(e.day, e.time), e.time is not None)
                          for e in events if e.kind in APPOINTMENTS and e.day is not None)),
+            posting.archived,
         )
 
     def next_interview(self, now: datetime) -> tuple[datetime, bool] | None:
@@ -95,12 +97,12 @@ class Line:
 
     def to_json(self) -> list[Any]:
         return [self.id, self.title, self.employer, self.status.value, self.deadline, self.deadline_timed,
-                self.interviews]
+                self.interviews, self.archived]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Line:
         """Raises KeyError, TypeError or ValueError on a row that is not a line."""
-        ident, title, employer, status, deadline, timed, interviews = row
+        ident, title, employer, status, deadline, timed, interviews, archived = row
         return cls(
             int(ident),
             str(title),
@@ -109,6 +111,7 @@ class Line:
             datetime.fromisoformat(deadline) if deadline else None,
             bool(timed),
             tuple((datetime.fromisoformat(at), bool(t)) for at, t in interviews) if interviews else (),
+            bool(archived),
         )
 
 

@@ -67,8 +67,13 @@ APPOINTMENTS = (EventKind.INTERVIEW, EventKind.TEST, EventKind.CASE, EventKind.C
 @dataclass
 class StatusChange:
     status: Status
-    at: datetime
+    at: datetime  # when it happened; a day the user stated (`recorded` set) starts at midnight
     note: str = ""
+    recorded: datetime | None = None  # set when the day was stated (`status --on`): when it was told
+
+    def when(self) -> str:
+        """ "2026-11-27 14:05", or only the day when the user stated the day."""
+        return f"{self.at:%Y-%m-%d}" if self.recorded else f"{self.at:%Y-%m-%d %H:%M}"
 
 
 @dataclass
@@ -79,6 +84,21 @@ class Evidence:
     confidence: float = 1.0
     start: int | None = None  # character offsets into the posting text
     end: int | None = None
+
+
+ATTACHMENT_KINDS = ("cv", "cover-letter", "portfolio", "certificate", "reference", "transcript", "other")  # suggested
+
+
+@dataclass
+class Attachment:
+    """A file sent with an application (a CV, a cover letter): a copy is kept beside the store,
+    named by its content's SHA-256, so the same file attached twice is stored once."""
+
+    name: str  # the file's name when it was attached
+    sha256: str
+    size: int
+    kind: str = ""  # "cv", "cover-letter", … as the user says
+    added: datetime = field(default_factory=clock.now)
 
 
 @dataclass
@@ -99,6 +119,8 @@ class Posting:
     tags: list[str] = field(default_factory=list)
     priority: int = 0
     notes: str = ""
+    archived: bool = False  # put away: out of the list, the agenda and the reminders unless asked for
+    attachments: list[Attachment] = field(default_factory=list)
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -305,9 +327,13 @@ def posting_from_dict(data: dict[str, Any]) -> Posting:
     d["created"] = _datetime(d.get("created")) or clock.now()
     d["updated"] = _datetime(d.get("updated"))
     d["history"] = [
-        StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""))
+        StatusChange(stored(Status, h["status"]), datetime.fromisoformat(h["at"]), h.get("note", ""),
+                     _datetime(h.get("recorded")))
         for h in d.get("history") or []
     ]
+    d["attachments"] = [Attachment(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a.get("kind", "")),
+                                   _datetime(a.get("added")) or clock.now())
+                        for a in d.get("attachments") or []]
     return Posting(**d)
 
 

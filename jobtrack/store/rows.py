@@ -43,6 +43,7 @@ def _list_of(check: Check) -> Check:
 # Values the model takes without converting them, so only a check of their type catches a wrong one.
 _PLAIN: dict[str, tuple[Check, str]] = {
     "str": (lambda v: isinstance(v, str), "text"),
+    "bool": (lambda v: isinstance(v, bool), "true or false"),
     "int": (_is_int, "a whole number"),
     "int | None": (lambda v: v is None or _is_int(v), "a whole number"),
     "list[str]": (_list_of(lambda v: isinstance(v, str)), "a list of texts"),
@@ -56,6 +57,7 @@ _CONVERTED = {
     "datetime | None": "a date and time (YYYY-MM-DDTHH:MM:SS)",
     "Status": f"a status ({', '.join(s.value for s in Status)})",
     "list[StatusChange]": "a list of status changes, each with a status and a date and time",
+    "list[Attachment]": "a list of attached files, each with a name, a SHA-256 and a size",
     "dict[str, Evidence]": "evidence (each with a sentence)",
     "EventKind": f"an event kind ({', '.join(k.value for k in EventKind)})",
 }

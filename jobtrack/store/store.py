@@ -12,11 +12,12 @@ changed in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
@@ -37,6 +38,7 @@ from jobtrack.core.model import (
 )
 from jobtrack.store import rows
 from jobtrack.store.atomic import ensure_dir, stale_temps
+from jobtrack.store.attachments import Attachments
 from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
@@ -60,6 +62,7 @@ class Bundle:
     events: list[Event] = field(default_factory=list)
     text: str = ""
     document: tuple[bytes, str] | None = None
+    files: dict[str, bytes] = field(default_factory=dict)  # attached files' bytes by SHA-256 (export, import)
 
 
 @dataclass
@@ -105,6 +108,7 @@ class Store:
         self._lock = store_lock(self.path, lock_timeout)
         self.texts = TextShards(self.path)
         self.documents = Documents(self.path)
+        self.attachments = Attachments(self.path)
         self._storage.empty = {META: {str(META_ID): {"schema": SCHEMA_VERSION}}}
         self.notices = self._storage.notices  # one line each: what went wrong after a save succeeded
         self._marks: Marks | None = None  # the ids file, read once per transaction
@@ -255,6 +259,11 @@ class Store:
             problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
             raise self._storage.bad_value(problem) from None
 
+    def rows(self, table: str) -> Mapping[str, Any]:
+        """A table's stored rows as they are, read-only: for a scan that loads only the
+        records it keeps (search). Rows passed the load's checks of plain values."""
+        return MappingProxyType(self._rows(table))
+
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
 
@@ -313,6 +322,7 @@ class Store:
         with self.transaction():
             for n, b in enumerate(bundles, 1):
                 p = b.posting
+                self._keep_files(b)
                 p.id = self._next_id(POSTINGS)
                 if not p.history:
                     p.history = [StatusChange(p.status, p.created)]
@@ -338,6 +348,23 @@ class Store:
             if texts:
                 self.texts.put_many(texts)
         return saved
+
+    def _keep_files(self, b: Bundle) -> None:
+        """The attached files' copies, before the records that name them are saved."""
+        for a in b.posting.attachments:
+            data = b.files.get(a.sha256)
+            if data is not None:
+                self.attachments.put(data)
+
+    def _retire_unused(self, shas: Iterable[str]) -> None:
+        """Files no posting names any more go to the backups folder (`attachments.py`)."""
+        wanted = set(shas)
+        if not wanted:
+            return
+        for p in self.postings():
+            wanted -= {a.sha256 for a in p.attachments}
+        for sha in wanted:
+            self.attachments.retire(sha)
 
     def edit_posting(self, ident: int, changes: dict[str, Any]) -> Posting:
         """Apply parsed changes to the freshest copy, under the lock."""
@@ -384,6 +411,7 @@ class Store:
             try:
                 self.texts.put_many({ident: None})
                 self.documents.drop(ident)
+                self._retire_unused(a.sha256 for a in bundle.posting.attachments)
             except (OSError, StoreError) as exc:
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 self.notices.append(f"deleted, but its text or document could not be removed: {reason}")
@@ -394,6 +422,10 @@ class Store:
         with self.transaction():
             ident = bundle.posting.id
             assert ident is not None
+            for a in bundle.posting.attachments:
+                data = self.attachments.read(a.sha256)
+                if data is not None:  # back beside the store from the backups folder
+                    self.attachments.put(data)
             self._put(POSTINGS, bundle.posting)
             for c in bundle.contacts:
                 if c.id is not None and str(c.id) in self._rows(CONTACTS):
@@ -464,6 +496,8 @@ class Store:
         for pid, b in bundles.items():
             b.text = self.readable_text(pid)
             b.document = self.documents.get(pid)
+            b.files = {a.sha256: data for a in b.posting.attachments
+                       if (data := self.attachments.read(a.sha256)) is not None}
         return list(bundles.values())
 
     def import_bundles(self, bundles: list[Bundle], progress: Callable[[int], None] | None = None) -> ImportCounts:
@@ -511,6 +545,7 @@ class Store:
     def _update_from(self, ident: int, b: Bundle, contacts: dict[str, Contact], events: dict[str, Event]) -> bool:
         """Bring posting `ident` to what `b` says; True if anything differed."""
         changed = False
+        self._keep_files(b)
         current = to_dict(self.posting(ident))
         incoming = {**to_dict(b.posting), "id": ident}
         if incoming != current:

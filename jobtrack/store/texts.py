@@ -37,10 +37,12 @@ class TextShards:
     def __init__(self, db: Path) -> None:
         self.folder = texts_dir(db)
 
-    def _shard(self, posting_id: int) -> Path:
+    def shard_of(self, posting_id: int) -> Path:
         return self.folder / f"{posting_id % SHARDS:02d}.json"
 
-    def _read(self, shard: Path) -> dict[str, str]:
+    @staticmethod
+    def read(shard: Path) -> dict[str, str]:
+        """A shard's texts by posting id; {} for one not written yet."""
         try:
             data = orjson.loads(shard.read_bytes())
         except FileNotFoundError:
@@ -52,9 +54,9 @@ class TextShards:
         return data
 
     def get(self, posting_id: int) -> str:
-        shard = self._shard(posting_id)
+        shard = self.shard_of(posting_id)
         try:
-            return self._read(shard).get(str(posting_id), "")
+            return self.read(shard).get(str(posting_id), "")
         except TextsDamaged:
             raise TextsDamaged(shard, posting_id) from None
 
@@ -66,7 +68,7 @@ class TextShards:
         found: set[int] = set()
         for shard in self.shards():
             try:
-                found.update(int(k) for k in self._read(shard) if k.isdigit())
+                found.update(int(k) for k in self.read(shard) if k.isdigit())
             except TextsDamaged:
                 continue
         return found
@@ -75,7 +77,7 @@ class TextShards:
         found = []
         for shard in self.shards():
             try:
-                self._read(shard)
+                self.read(shard)
             except TextsDamaged as exc:
                 found.append(exc)
         return found
@@ -84,9 +86,9 @@ class TextShards:
         """Set (or with None, drop) texts; each touched shard is written once."""
         by_shard: dict[Path, dict[int, str | None]] = {}
         for pid, text in texts.items():
-            by_shard.setdefault(self._shard(pid), {})[pid] = text
+            by_shard.setdefault(self.shard_of(pid), {})[pid] = text
         for shard, items in by_shard.items():
-            data = self._read(shard)
+            data = self.read(shard)
             for pid, text in items.items():
                 if text:
                     data[str(pid)] = text

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from jobtrack.app.agenda import Entry, review, span
+from jobtrack.app.archive import active
 from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before, rows
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting
@@ -109,7 +110,7 @@ class AgendaScreen(InJobtrack, Screen[None]):
         self.store_watch.mark()
         now = self.jt.now()
         self._today = now.date()
-        self._records = (store.postings(), store.events(), store.contacts())
+        self._records = (*active(store.postings(), store.events()), store.contacts())
         self.sub_title = f"Agenda · {now:%a %d %b %Y}"
         self._fill_week(now)
         self._month = None

@@ -18,8 +18,10 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.app import records
 from jobtrack.app.agenda import event_left
+from jobtrack.app.countdowns import interview_left
 from jobtrack.core.countdown import beside_date, countdown
 from jobtrack.core.fields import typed
+from jobtrack.core.listing import Line
 from jobtrack.core.model import POSTING_FIELDS, Contact, Event, EventKind, Evidence, Posting, Status
 from jobtrack.core.sanitize import clean_line, clean_text
 from jobtrack.store.errors import NotFound
@@ -94,6 +96,11 @@ class DetailScreen(InJobtrack, Screen[None]):
             events: DataTable[Text] = DataTable(cursor_type="row", id="events", show_cursor=False)
             events.add_columns("When", "What", "Place")
             yield events
+            yield Label("Attached files  (enter opens · jobtrack attach ID FILE adds)", classes="heading",
+                        id="attachments-heading")
+            attached: DataTable[Text] = DataTable(cursor_type="row", id="attachments", show_cursor=False)
+            attached.add_columns("What", "File", "Size", "Added")
+            yield attached
             yield Label("Status history", classes="heading")
             yield Static(id="history")
             yield Label("Notes (saved as you type)", classes="heading")
@@ -165,6 +172,8 @@ class DetailScreen(InJobtrack, Screen[None]):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         deadline = p.deadline_at()
+        events = store.events(self.posting_id)
+        when, left = interview_left(Line.of(p, events), now)
         special = {
             "status": p.display_status(now),
             "deadline": f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
@@ -174,6 +183,8 @@ class DetailScreen(InJobtrack, Screen[None]):
             value = special[f.name] if f.name in special else typed(p, f)
             if f.shown and (value or f.name in {"title", "status", "deadline"}):
                 grid.add_row(f.label, Text(clean_line(value) or "none", style="" if value else "dim"))
+            if f.name == "deadline" and when:
+                grid.add_row("Next interview", Text(clean_line(f"{when} ({left})")))
         grid.add_row("Added", Text(f"{p.created:%Y-%m-%d}"))
         self.query_one("#fields", Static).update(grid)
 
@@ -181,13 +192,20 @@ class DetailScreen(InJobtrack, Screen[None]):
         for c in store.contacts(self.posting_id):
             contacts.add_row(*(Text(clean_line(v)) for v in (c.name, c.role, c.phone, c.email)), key=str(c.id))
 
-        events = self._table("#events")
-        for e in sorted(store.events(self.posting_id), key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
-            events.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
+        files = self._table("#attachments")
+        for n, a in enumerate(p.attachments, 1):
+            files.add_row(Text(clean_line(a.kind) or "file"), Text(clean_line(a.name)), Text(f"{a.size:,} bytes"),
+                          Text(f"{a.added:%Y-%m-%d}"), key=str(n))
+        for selector in ("#attachments", "#attachments-heading"):
+            self.query_one(selector).display = bool(p.attachments)  # no empty section for the many without
+
+        table = self._table("#events")
+        for e in sorted(events, key=lambda e: (e.starts_at() is None, e.starts_at() or now)):
+            table.add_row(Text(event_when(e, now)), Text(clean_line(e.label or e.kind.value)), Text(clean_line(e.place)), key=str(e.id))
 
         history = Text()
         for h in p.history:
-            history.append(f"{h.at:%Y-%m-%d %H:%M}  ", style="dim")
+            history.append(f"{h.when():<16}  ", style="dim")
             history.append(h.status.value)
             if h.note:
                 history.append(f"  {clean_line(h.note)}")
@@ -339,7 +357,22 @@ class DetailScreen(InJobtrack, Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
+        if event.data_table.id == "attachments":
+            self.open_attachment(event.cursor_row + 1)
+            return
         self.action_edit_row()
+
+    def open_attachment(self, number: int) -> None:
+        """With the system's program for the file (`app.attachments.open_file`)."""
+        from jobtrack.app.attachments import AttachError, chosen, open_file
+
+        try:
+            a = chosen(self.posting, number)
+            open_file(self.jt.store, a)
+        except (AttachError, OSError) as exc:
+            self.notify(clean_line(str(exc)), severity="error", markup=False)
+            return
+        self.notify(f"Opening {clean_line(a.name)}", markup=False, timeout=2)
 
     def action_remove_row(self) -> None:
         from jobtrack.tui.screens.dialogs import ConfirmDialog

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,9 +26,11 @@ from jobtrack.tui.base import InJobtrack, StoreWatch
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
-    from jobtrack.store import Bundle
+    from jobtrack.store import Bundle, Store
 
 FILTERS: list[Status | None] = [None, *Status]
+
+SEARCH_PAUSE = 0.15  # seconds of no typing before the texts are searched
 
 EMPTY_HELP = (
     "No postings yet.\n\n"
@@ -71,6 +77,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
         Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter", "Filter", show=False),
+        Binding("A", "archived", "Archived", show=False, key_display="A"),
         Binding("r", "app.reminders", "Reminders"),
         Binding("w", "agenda", "Agenda", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -79,12 +86,17 @@ class PostingsScreen(InJobtrack, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter_index = 0
+        self.archived = False  # archived postings shown as well
         self.undo_stack: list[Bundle] = []
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
+        # The search's own store, read in a worker thread: the app's store is not shared across threads.
+        self._search_store: Store | None = None
+        self._search_lock = threading.Lock()
+        self._found: tuple[str, frozenset[int]] = ("", frozenset())  # a query and what the full search found
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search title or employer", id="search")
+        yield Input(placeholder="Search title, employer, text, notes, contacts, tags", id="search")
         table: ProgressiveTable[Line] = ProgressiveTable(id="postings")
         table.add_column("Title", key="title")
         table.add_column("Employer", key="employer")
@@ -124,7 +136,9 @@ class PostingsScreen(InJobtrack, Screen[None]):
         keep = self.selected_id()
         query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
-        shown = in_order((line for line in lines if line.matches(wanted, query)), now)
+        found = self._found[1] if query and self._found[0] == query else frozenset()
+        shown = in_order((line for line in lines if (self.archived or not line.archived)
+                          and (line.matches(wanted, query) or (line.id in found and line.matches(wanted, "")))), now)
         self._order = {line.id: i for i, line in enumerate(shown)}
         rows = PostingRows(now, self.app.theme_variables)
         table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
@@ -136,6 +150,8 @@ class PostingsScreen(InJobtrack, Screen[None]):
             parts.append(f"status: {wanted.value}")
         if query:
             parts.append(f"search: {clean_line(query)}")
+        if self.archived:
+            parts.append("archived too")
         self.sub_title = "  ·  ".join(parts)
 
     def select(self, ident: int) -> None:
@@ -173,7 +189,36 @@ class PostingsScreen(InJobtrack, Screen[None]):
         self.reload()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """The list's columns match at once; texts, notes, contacts and tags a moment later."""
         if event.input.id == "search":
+            self.reload()
+            if event.value.strip():
+                self.search_everywhere(self.jt.store.path, event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_everywhere(self, db: Path, query: str) -> None:
+        from textual.worker import get_current_worker
+
+        from jobtrack.app.search import search
+        from jobtrack.store import Store, StoreError
+
+        worker = get_current_worker()
+        time.sleep(SEARCH_PAUSE)
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            try:
+                if self._search_store is None:
+                    self._search_store = Store(db)
+                ids = frozenset(h.id for h in search(self._search_store, query, self.jt.now(), with_snippets=False))
+            except (StoreError, OSError):
+                return  # the list itself says what is wrong with the store
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_found, query, ids)
+
+    def _show_found(self, query: str, ids: frozenset[int]) -> None:
+        self._found = (query, ids)
+        if self.query_one("#search", Input).value == query:
             self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -184,6 +229,12 @@ class PostingsScreen(InJobtrack, Screen[None]):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
+        self.reload()
+
+    def action_archived(self) -> None:
+        """Show archived postings too, or hide them again (`jobtrack archive` puts them away)."""
+        self.archived = not self.archived
+        self.notify("Showing archived postings too" if self.archived else "Archived postings hidden", timeout=2)
         self.reload()
 
     def action_agenda(self) -> None:
