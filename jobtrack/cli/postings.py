@@ -12,6 +12,9 @@ from jobtrack.core.model import Posting, Status, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 
 
+SORTS = ("next", "salary")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="add postings from URLs, files or pasted text (-), one source per line on stdin, or from options")
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file path, or - to paste text")
@@ -23,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("list", help="list postings")
     p.add_argument("--status", type=status_arg, action="append", help="only this status (repeatable)")
+    p.add_argument("--sort", choices=SORTS, default="next",
+                   help="next: what comes next first (the app's order); salary: highest pay first, per currency")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=cmd_list)
 
@@ -82,7 +87,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def posting_json(p: Posting) -> dict:
-    return to_dict(p)
+    """The stored fields, and the salary's figures read from its text (`pay`, derived: import ignores it)."""
+    from jobtrack.app.pay import pay_json, pay_of
+
+    return {**to_dict(p), "pay": pay_json(pay_of(p))}
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -92,8 +100,13 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.now()
     store = ctx.store()
     postings = [p for p in store.postings() if not args.status or p.status in args.status]
-    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
-    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
+    if args.sort == "salary":
+        from jobtrack.app.pay import by_pay, figures, pay_of
+
+        postings = by_pay(postings)
+    else:
+        order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
+        postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
     if args.json:
         print(json_text([posting_json(p) for p in postings]))
         return 0
@@ -101,8 +114,12 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         print("No postings yet. Add one with: jobtrack add URL   (or jobtrack add --title TITLE)")
         return 0
     for p in postings:
-        at = p.deadline_at()
-        due = countdown(at, now, p.deadline_time is not None) if at else ""
+        if args.sort == "salary":
+            pay = pay_of(p)
+            due = f"{pay.label} {figures(*pay.scaled('month'))}/month" if pay else "no figure"
+        else:
+            at = p.deadline_at()
+            due = countdown(at, now, p.deadline_time is not None) if at else ""
         print(f"{p.id:>4}  {p.display_status(now):<12} {clean_line(p.title)[:40]:<40}  {clean_line(p.employer)[:24]:<24}  {due}")
     return 0
 
@@ -117,12 +134,16 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         out["text"] = b.text
         print(json_text(out))
         return 0
+    from jobtrack.app.pay import pay_of, pay_text
+
     p = b.posting
     print(f"#{p.id} {summary(p)}")
     for name in POSTING_FIELDS:
         value = fmt(getattr(p, name))
         if value and name not in ("title",):
             print(f"  {name.replace('_', ' '):<14} {clean_line(value)}")
+        if name == "salary" and (pay := pay_of(p)):
+            print(f"  {'pay':<14} {pay_text(pay)}")
     print(f"  {'status':<14} {p.display_status(ctx.now())}")
     for h in p.history:
         print(f"    {h.at:%Y-%m-%d %H:%M}  {h.status.value}{'  ' + clean_line(h.note) if h.note else ''}")

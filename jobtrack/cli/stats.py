@@ -1,6 +1,7 @@
 """`stats`: the pipeline picture in the shell, the same numbers as the agenda screen.
 
 No Textual import: the bars are plain text from `jobtrack.core.pipeline`.
+Salaries follow, compared per month within each currency (`jobtrack.app.pay`).
 """
 
 from __future__ import annotations
@@ -11,20 +12,52 @@ import sys
 
 from jobtrack.cli.context import Context
 
+TOP = 10  # salaries listed per currency in the text output; JSON has them all
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("stats", help="how many postings stand at each stage, and the answer rate")
+    p = sub.add_parser("stats", help="how many postings stand at each stage, the answer rate, salaries compared")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_stats)
+
+
+def salary_lines(postings: list) -> list[str]:
+    """Per currency: the span per month, then the postings highest first; nothing when no salary gives a figure."""
+    from jobtrack.app.pay import figures, pay_groups, per
+    from jobtrack.app.review import fit
+    from jobtrack.core.sanitize import clean_line
+
+    groups = pay_groups(postings)
+    if not groups:
+        return []
+    lines = ["", "Salaries per month (highest first; currencies are not converted)"]
+    for g in groups:
+        low, high = g.span("month")
+        lines += ["", f"{g.currency}: {len(g.paid)} posting{'' if len(g.paid) == 1 else 's'}, {figures(low, high)} a month"]
+        for p, pay in g.paid[:TOP]:
+            name = " – ".join(x for x in (clean_line(p.title), clean_line(p.employer)) if x)
+            lines.append(fit(f"  #{p.id:<4} {per(pay, 'month'):<30} {name}"))
+        if len(g.paid) > TOP:
+            lines.append(f"  … and {len(g.paid) - TOP} more (jobtrack list --sort salary)")
+    return lines
+
+
+def salary_json(postings: list) -> list[dict]:
+    from jobtrack.app.pay import pay_groups, pay_json
+
+    return [{"currency": g.currency, "postings": [{"id": p.id, "title": p.title, "employer": p.employer,
+                                                   "salary": p.salary, "pay": pay_json(pay)} for p, pay in g.paid]}
+            for g in pay_groups(postings)]
 
 
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.core.pipeline import as_json, bar_lines, pipeline
 
-    found = pipeline(ctx.store().postings(), ctx.now())
+    postings = ctx.store().postings()
+    found = pipeline(postings, ctx.now())
     if args.json:
-        json.dump(as_json(found), sys.stdout, indent=2)
+        json.dump({**as_json(found), "salaries": salary_json(postings)}, sys.stdout, indent=2)
         print()
         return 0
-    print("\n".join(bar_lines(found)))
+    print("\n".join([*bar_lines(found), *salary_lines(postings)]))
     return 0

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from jobtrack.app.agenda import event_left
+from jobtrack.app.pay import pay_of, pay_text
 from jobtrack.cli.fields import CONTACT_FIELDS, EVENT_FIELDS, Parser
 from jobtrack.core.countdown import beside_date, countdown
 from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting, Status
@@ -174,7 +175,7 @@ class DetailScreen(Screen[None]):
             ("Location", p.location), ("Status", p.display_status(now)),
             ("Deadline", f"{p.deadline_text()}  {beside_date(countdown(deadline, now, p.deadline_time is not None), deadline)}".rstrip()
              if deadline else ""),
-            ("Salary", p.salary), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
+            ("Salary", p.salary), ("Pay", pay_text(pay) if (pay := pay_of(p)) else ""), ("Hours", p.hours), ("Start", p.start_date.isoformat() if p.start_date else ""),
             ("Posted", p.posted.isoformat() if p.posted else ""), ("URL", p.url), ("Language", p.language),
             ("Tags", ", ".join(p.tags)), ("Added", f"{p.created:%Y-%m-%d}"),
         ]
