@@ -60,12 +60,13 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.agenda import review
+    from jobtrack.app.config import load_config
     from jobtrack.app.review import review_json, rows, text_lines
 
     if not 1 <= args.weeks <= MAX_DAYS // 7:
         raise UserError(f"--weeks must be from 1 to {MAX_DAYS // 7} (ten years)")
     postings, events, contacts = _records(ctx)
-    found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks)
+    found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks, config=load_config())
     if args.json:
         print(json_text(review_json(found)))
         return 0

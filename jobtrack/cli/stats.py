@@ -10,7 +10,13 @@ import argparse
 import json
 import sys
 
+from typing import TYPE_CHECKING, Any
+
 from jobtrack.cli.context import Context
+
+if TYPE_CHECKING:
+    from jobtrack.app.config import Config
+    from jobtrack.app.ghosting import Chase
 
 TOP = 10  # salaries listed per currency in the text output; JSON has them all
 
@@ -50,14 +56,35 @@ def salary_json(postings: list) -> list[dict]:
             for g in pay_groups(postings)]
 
 
+def chase_json(chased: dict[int, Chase]) -> dict[str, Any]:
+    """Applications never answered: how many, whose follow-up is due, which look ghosted."""
+    return {"unanswered": len(chased),
+            "follow_ups_due": sorted(pid for pid, c in chased.items() if c.due is not None and not c.ghosted),
+            "ghosted": sorted(pid for pid, c in chased.items() if c.ghosted)}
+
+
+def chase_line(chased: dict[int, Chase], config: Config) -> str:
+    counts = chase_json(chased)
+    if not chased:
+        return "No application is waiting for a first answer"
+    ghosted = (f" · ghosted? {len(counts['ghosted'])} (silent {config.hunt.ghosted_after_days}+ days)"
+               if config.hunt.ghosted_after_days else "")
+    return f"Waiting for a first answer: {len(chased)} · follow up now: {len(counts['follow_ups_due'])}{ghosted}"
+
+
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app.config import load_config
+    from jobtrack.app.ghosting import chases
     from jobtrack.core.pipeline import as_json, bar_lines, pipeline
 
-    postings = ctx.store().postings()
-    found = pipeline(postings, ctx.now())
+    config = load_config()
+    store = ctx.store()
+    postings, now = store.postings(), ctx.now()
+    found = pipeline(postings, now)
+    chased = chases(postings, store.events(), now, config)
     if args.json:
-        json.dump({**as_json(found), "salaries": salary_json(postings)}, sys.stdout, indent=2)
+        json.dump({**as_json(found), **chase_json(chased), "salaries": salary_json(postings)}, sys.stdout, indent=2)
         print()
         return 0
-    print("\n".join([*bar_lines(found), *salary_lines(postings)]))
+    print("\n".join([*bar_lines(found), chase_line(chased, config), *salary_lines(postings)]))
     return 0

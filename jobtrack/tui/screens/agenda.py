@@ -21,10 +21,12 @@ from textual.widgets import Footer, Header, Label, OptionList, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from jobtrack.app.agenda import Entry, review, span
+from jobtrack.app.config import Config
 from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before, rows
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting
 from jobtrack.core.pipeline import pipeline
+from jobtrack.tui.settings import settings
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 
@@ -57,6 +59,7 @@ class AgendaScreen(Screen[None]):
         self._records: tuple[list[Posting], list[Event], list[Contact]] = ([], [], [])
         self._month: tuple[int, int] | None = None
         self._today: date | None = None
+        self._config = Config()
 
     @property
     def jt(self) -> JobtrackApp:
@@ -117,6 +120,7 @@ class AgendaScreen(Screen[None]):
         now = self.jt.now()
         self._today = now.date()
         self._records = (store.postings(), store.events(), store.contacts())
+        self._config = settings()
         self.sub_title = f"Agenda · {now:%a %d %b %Y}"
         self._fill_week(now)
         self._month = None
@@ -129,7 +133,7 @@ class AgendaScreen(Screen[None]):
         keep = week.highlighted
         options: list[Option] = []
         previous: Row | None = None
-        for index, row in enumerate(rows(review(*self._records, now), width)):
+        for index, row in enumerate(rows(review(*self._records, now, config=self._config), width)):
             if gap_before(row, previous):
                 options.append(Option("", disabled=True))
             options.append(self._option(row, index, now))
