@@ -64,6 +64,7 @@ POSTING_FIELDS: dict[str, Parser] = {
     "title": str, "employer": str, "department": str, "location": str, "url": values.url, "language": values.language,
     "deadline_time": _optional(parse_time), "posted": _optional(parse_past_date), "start_date": _optional(parse_date),
     "salary": str, "hours": str, "positions": _optional(_int), "tags": values.tags, "priority": _int, "notes": str,
+    "source": values.source,
 }
 CONTACT_FIELDS: dict[str, Parser] = {
     "name": str, "role": str, "organisation": str, "phone": values.phone, "email": values.email, "reachable": str, "notes": str,

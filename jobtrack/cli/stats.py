@@ -12,17 +12,23 @@ import sys
 
 from typing import TYPE_CHECKING, Any
 
-from jobtrack.cli.context import Context
+from jobtrack.cli.agenda import MAX_DAYS
+from jobtrack.cli.context import Context, UserError
+from jobtrack.core.sanitize import json_text
 
 if TYPE_CHECKING:
     from jobtrack.app.config import Config
     from jobtrack.app.ghosting import Chase
 
+MAX_WEEKS = MAX_DAYS // 7
 TOP = 10  # salaries listed per currency in the text output; JSON has them all
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="how many postings stand at each stage, the answer rate, salaries compared")
+    p.add_argument("--weeks", type=int, metavar="N",
+                   help="the hunt over the last N weeks: applications against the weekly target, answers, "
+                        "interviews, offers, time to first answer, conversion by source")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_stats)
 
@@ -77,9 +83,20 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.ghosting import chases
     from jobtrack.core.pipeline import as_json, bar_lines, pipeline
 
+    if args.weeks is not None and not 1 <= args.weeks <= MAX_WEEKS:
+        raise UserError(f"--weeks must be from 1 to {MAX_WEEKS} (ten years)")
     config = load_config()
     store = ctx.store()
     postings, now = store.postings(), ctx.now()
+    if args.weeks is not None:
+        from jobtrack.app import hunt
+
+        found_hunt = hunt.hunt(postings, store.events(), now, args.weeks, config.hunt.weekly_target)
+        if args.json:
+            print(json_text(hunt.hunt_json(found_hunt)))
+        else:
+            print("\n".join(hunt.text_lines(found_hunt)))
+        return 0
     found = pipeline(postings, now)
     chased = chases(postings, store.events(), now, config)
     if args.json:

@@ -47,6 +47,8 @@ PIPELINE: tuple[Status, ...] = (
     Status.ACCEPTED,
 )
 FINISHED = frozenset({Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN})
+# Where a posting was found, for conversion by source in `stats --weeks`; "" when not said.
+SOURCES = ("job-board", "network", "direct", "recruiter")
 
 
 class EventKind(StrEnum):
@@ -94,6 +96,7 @@ class Posting:
     tags: list[str] = field(default_factory=list)
     priority: int = 0
     notes: str = ""
+    source: str = ""  # one of SOURCES, or ""
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)

@@ -12,7 +12,7 @@ from datetime import date, time
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from jobtrack.core.model import EventKind
+from jobtrack.core.model import SOURCES, EventKind
 
 DEFAULT_REGION = "DK"  # numbers typed without a country code, as extraction assumes with no other clue
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -70,6 +70,14 @@ def event_kind(text: str) -> EventKind:
         return EventKind(text.strip().lower())
     except ValueError:
         raise ValueError(f"unknown kind {text.strip()!r} (choose from {', '.join(k.value for k in EventKind)})") from None
+
+
+def source(text: str) -> str:
+    """Where the posting was found: job-board, network, direct or recruiter ("job board" too); empty clears it."""
+    word = "-".join(text.strip().lower().split())
+    if word and word not in SOURCES:
+        raise ValueError(f"unknown source {text.strip()!r} (choose from {', '.join(SOURCES)})")
+    return word
 
 
 def tags(text: str) -> list[str]:

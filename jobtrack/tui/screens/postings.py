@@ -71,6 +71,7 @@ class PostingsScreen(Screen[None]):
         Binding("f", "filter", "Filter", show=False),
         Binding("r", "app.reminders", "Reminders"),
         Binding("w", "agenda", "Agenda", show=False),
+        Binding("h", "hunt", "The hunt", show=False, tooltip="Applications per week against the target, answers, sources"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -192,6 +193,11 @@ class PostingsScreen(Screen[None]):
         from jobtrack.tui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(), lambda _: self.reload())
+
+    def action_hunt(self) -> None:
+        from jobtrack.tui.screens.hunt import HuntScreen
+
+        self.app.push_screen(HuntScreen(), lambda _: self.reload())
 
     def action_status(self) -> None:
         ident = self.selected_id()

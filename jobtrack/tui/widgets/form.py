@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from jobtrack.cli.fields import Parser, fmt, parse_fields
-from jobtrack.core.model import Contact, Event, EventKind, Evidence, Posting
+from jobtrack.core.model import SOURCES, Contact, Event, EventKind, Evidence, Posting
 from jobtrack.core.sanitize import clean_line
 
 LOW_CONFIDENCE = 0.6
@@ -38,6 +38,7 @@ POSTING_LABELS = {
     "title": "Title", "employer": "Employer", "department": "Department", "location": "Location",
     "deadline": "Deadline", "start_date": "Start date", "posted": "Posted", "salary": "Salary", "hours": "Hours",
     "positions": "Positions", "url": "URL", "language": "Language", "tags": "Tags", "priority": "Priority",
+    "source": "Source",
 }
 CONTACT_LABELS = {
     "name": "Name", "role": "Role", "organisation": "Organisation", "phone": "Phone", "email": "E-mail",
@@ -47,7 +48,7 @@ EVENT_LABELS = {"kind": "Kind", "label": "What", "when": "When", "end": "Ends", 
 HINTS = {
     "deadline": "2026-03-16, 16/3 14:00, next friday; empty for none", "when": "16/3 14:00, mandag 10, next monday 10:00",
     "start_date": "a date", "posted": "a date", "tags": "comma-separated", "end": "14:30",
-    "kind": " | ".join(k.value for k in EventKind),
+    "kind": " | ".join(k.value for k in EventKind), "source": " | ".join(SOURCES),
 }
 
 
