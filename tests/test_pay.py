@@ -143,8 +143,8 @@ def test_per_month_and_per_year() -> None:
 
 
 def test_territory_from_the_address() -> None:
-    assert [territory(u) for u in ("https://www.seek.com.au/job/1", "https://jobs.ac.uk/x", "https://job.dk/", "https://x.com/")] == \
-        ["AU", "GB", "DK", ""]
+    assert [territory(u) for u in ("https://www.seek.com.au/job/1", "https://jobs.ac.uk/x", "https://job.dk/", "https://x.com/",
+                                    "https://startup.io/jobs")] == ["AU", "GB", "DK", "", ""]
     p = Posting("Engineer", salary="$75,000 – $80,000 per year", language="en", url="https://www.seek.com.au/job/1")
     pay = pay_of(p)
     assert pay is not None and pay.currency == "AUD"

@@ -23,12 +23,16 @@ from jobtrack.lang.pay import Pay, parse_pay
 _RATES = {"hour": "hourly", "day": "daily", "week": "weekly"}
 # Country domains whose code is not the territory's ISO code.
 _DOMAINS = {"uk": "GB"}
+# Country domains used as generic ones by startups and sites anywhere: they say nothing of the country.
+_GENERIC = frozenset({"ai", "cc", "co", "fm", "gg", "io", "ly", "me", "sh", "to", "tv", "ws"})
 
 
 def territory(url: str) -> str:
     """The country a posting's address names by its domain ("job.seek.com.au" → "AU"), or ""."""
     host = urlsplit(url).hostname or ""
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if tld in _GENERIC:
+        return ""
     return _DOMAINS.get(tld, tld.upper() if len(tld) == 2 and tld.isalpha() else "")
 
 

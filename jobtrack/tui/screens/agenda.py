@@ -10,13 +10,12 @@ time, chosen with tabs or w, m, p.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Tab, Tabs
 from textual.widgets.option_list import Option
 
@@ -26,12 +25,13 @@ from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before,
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting
 from jobtrack.core.pipeline import pipeline
+from jobtrack.tui.screens.following import FollowingScreen
 from jobtrack.tui.settings import settings
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 
 if TYPE_CHECKING:
-    from jobtrack.tui.app import JobtrackApp
+    pass
 
 PANES = {"week": "#week", "month": "#grid", "pipeline": "#bars"}  # each pane's widget to focus
 WIDEST = 100  # longer lines push the countdowns too far from what they count down to
@@ -43,7 +43,7 @@ def _line_width(options: OptionList) -> int:
     return min(max(width - 2, 40), WIDEST)
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(FollowingScreen):
     CSS_PATH = "agenda.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -55,15 +55,9 @@ class AgendaScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._stamp: Any = None
         self._records: tuple[list[Posting], list[Event], list[Contact]] = ([], [], [])
         self._month: tuple[int, int] | None = None
-        self._today: date | None = None
         self._config = Config()
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,7 +81,7 @@ class AgendaScreen(Screen[None]):
         self.add_class("-show-week")
         self.reload()
         self.query_one("#week", OptionList).focus()
-        self.set_interval(self.jt.poll_interval, self.poll)
+        self.follow()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -109,16 +103,9 @@ class AgendaScreen(Screen[None]):
             widget.focus()
 
     # -- data -----------------------------------------------------------------
-    def poll(self) -> None:
-        """Reload when any process saved, or when midnight passed."""
-        if self.jt.store.stamp() != self._stamp or self.jt.now().date() != self._today:
-            self.reload()
-
     def reload(self) -> None:
+        now = self.read_now()
         store = self.jt.store
-        self._stamp = store.stamp()
-        now = self.jt.now()
-        self._today = now.date()
         self._records = (store.postings(), store.events(), store.contacts())
         self._config = settings()
         self.sub_title = f"Agenda · {now:%a %d %b %Y}"

@@ -8,28 +8,22 @@ weeks. The screen follows the store like the agenda.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from jobtrack.app import hunt
+from jobtrack.tui.screens.following import FollowingScreen
 from jobtrack.tui.settings import settings
-
-if TYPE_CHECKING:
-    from jobtrack.tui.app import JobtrackApp
 
 WEEKS = 8  # shown at first: two months fit 24 rows with the summary under them
 STEP = 4
 MOST = 104
 
 
-class HuntScreen(Screen[None]):
+class HuntScreen(FollowingScreen):
     CSS_PATH = "hunt.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -40,12 +34,6 @@ class HuntScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.weeks = WEEKS
-        self._stamp: Any = None
-        self._today: date | None = None
-
-    @property
-    def jt(self) -> JobtrackApp:
-        return cast("JobtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,22 +42,16 @@ class HuntScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.follow()
         self.reload()
         self.query_one("#hunt-scroll").focus()
-        self.set_interval(self.jt.poll_interval, self.poll)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.reload)
 
-    def poll(self) -> None:
-        if self.jt.store.stamp() != self._stamp or self.jt.now().date() != self._today:
-            self.reload()
-
     def reload(self) -> None:
+        now = self.read_now()
         store = self.jt.store
-        self._stamp = store.stamp()
-        now = self.jt.now()
-        self._today = now.date()
         found = hunt.hunt(store.postings(), store.events(), now, self.weeks, settings().hunt.weekly_target)
         self.sub_title = f"The hunt · {self.weeks} weeks"
         self.query_one("#hunt", Static).update(self._draw(found))
