@@ -116,6 +116,7 @@ def test_text_that_is_no_figure_gives_none(text: str) -> None:
 def test_from_and_up_to_give_one_end() -> None:
     low = parse_pay("fra 40.000 kr. om måneden", "da")
     assert low is not None and (low.low, low.high) == (Decimal(40000), None)
+    assert pay_text(low) == "from DKK 40,000 a month · from DKK 480,000 a year"
     high = parse_pay("up to £50,000 a year", "en")
     assert high is not None and (high.low, high.high) == (None, Decimal(50000))
 

@@ -48,20 +48,18 @@ def pay_of(p: Posting) -> Pay | None:
     return _parsed(p.salary, p.language, territory(p.url))
 
 
-def figures(low: Decimal | None, high: Decimal | None) -> str:
-    """ "45,000–52,000", "from 40,000", "up to 50,000", "38,000"."""
-    if low is None and high is None:
-        return ""
-    if low is None:
-        return f"up to {high:,.0f}"
-    if high is None:
-        return f"from {low:,.0f}"
-    return f"{low:,.0f}" if round(low) == round(high) else f"{low:,.0f}–{high:,.0f}"
+def figures(low: Decimal | None, high: Decimal | None, currency: str = "") -> str:
+    """ "DKK 45,000–52,000", "from DKK 40,000", "up to DKK 50,000", "DKK 38,000"."""
+    unit = f"{currency} " if currency else ""
+    if low is None or high is None:
+        end = low if high is None else high
+        return "" if end is None else f"{'from' if high is None else 'up to'} {unit}{end:,.0f}"
+    return f"{unit}{low:,.0f}" if round(low) == round(high) else f"{unit}{low:,.0f}–{high:,.0f}"
 
 
 def per(pay: Pay, period: str) -> str:
     """ "DKK 56,250–58,333 a month"."""
-    return f"{pay.label} {figures(*pay.scaled(period))} a {period}"
+    return f"{figures(*pay.scaled(period), pay.label)} a {period}"
 
 
 def pay_text(pay: Pay) -> str:

@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for p in postings:
         if args.sort == "salary":
             pay = pay_of(p)
-            due = f"{pay.label} {figures(*pay.scaled('month'))}/month" if pay else "no figure"
+            due = f"{figures(*pay.scaled('month'), pay.label)}/month" if pay else "no figure"
         else:
             at = p.deadline_at()
             due = countdown(at, now, p.deadline_time is not None) if at else ""
