@@ -163,7 +163,7 @@ async def hunt(pilot: Pilot[None]) -> None:
         at = datetime(2026, 10, 12, 10, 0) + timedelta(days=sent)
         history = [StatusChange(Status.SAVED, at - timedelta(days=2)), StatusChange(Status.APPLIED, at)]
         if n % 3 == 0:
-            history.append(StatusChange(Status.REJECTED if n % 2 else Status.INTERVIEWING, at + timedelta(days=6 + n)))
+            history.append(StatusChange(Status.REJECTED if n % 2 else Status.INTERVIEWING, at + timedelta(days=3 + n % 4)))
         store.add(Bundle(Posting(f"Application {n + 1}", employer="Demo", source=sources[n % len(sources)],
                                  status=history[-1].status, history=history, created=at - timedelta(days=2))))
     await pilot.press("h")

@@ -129,7 +129,7 @@ def hunt(postings: Iterable[Posting], events: Iterable[Event], now: datetime, we
         w.sent += 1
         funnel = out.sources[p.source if p.source in SOURCES else UNKNOWN]
         funnel.sent += 1
-        reached = {h.status for h in p.history if h.at >= sent} | {p.status}
+        reached = {h.status for h in p.history if sent <= h.at <= now}
         if answer is not None and answer <= now:
             funnel.answered += 1
             out.answer_days.append((answer.date() - sent.date()).days)

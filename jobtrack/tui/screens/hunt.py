@@ -21,6 +21,7 @@ from jobtrack.tui.settings import settings
 WEEKS = 8  # shown at first: two months fit 24 rows with the summary under them
 STEP = 4
 MOST = 104
+WIDEST = 100  # wider, the bars push the answers too far from their week
 
 
 class HuntScreen(FollowingScreen):
@@ -57,7 +58,8 @@ class HuntScreen(FollowingScreen):
         self.query_one("#hunt", Static).update(self._draw(found))
 
     def _draw(self, h: hunt.Hunt) -> Text:
-        width = max(self.query_one("#hunt-scroll").content_size.width or self.size.width - 4, 40)
+        # the text's own width once laid out (inside the padding and the scroll bar); a guess before that
+        width = min(max(self.query_one("#hunt", Static).content_size.width or self.size.width - 6, 40), WIDEST)
         colours = self.app.theme_variables
         out = Text(no_wrap=True, overflow="crop")
         out.append(hunt.title(h), style="bold")
