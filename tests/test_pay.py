@@ -99,6 +99,12 @@ def test_the_extracted_salary_text_gives_the_same_figures() -> None:
     ("$75,000 – $80,000 + super per year", "en", ("75000", "80000", "USD", "year")),
     ("US$ 90,000", "da", ("90000", "90000", "USD", "year")),
     ("35.000 kr. og 5.000 kr. i tillæg", "da", ("35000", "35000", "DKK", "month")),
+    ("Løn: 35.000-40.000 kr./md.", "da", ("35000", "40000", "DKK", "month")),
+    ("38 000 – 42 000 kr/mån", "sv", ("38000", "42000", "SEK", "month")),
+    ("funktionstillæg på 2.000 kr. og løn 45.000 kr. om måneden", "da", ("45000", "45000", "DKK", "month")),
+    ("£3,000 London weighting and a salary of £40,000 a year", "en", ("40000", "40000", "GBP", "year")),
+    ("Salary £40,000 plus London weighting of £3,000", "en", ("40000", "40000", "GBP", "year")),
+    ("Løn: 45.000 kr. inkl. pension", "da", ("45000", "45000", "DKK", "month")),
 ])
 def test_number_formats_ranges_and_currencies(text: str, language: str, expected: tuple[str, ...]) -> None:
     assert _figures(text, language) == expected
@@ -107,6 +113,7 @@ def test_number_formats_ranges_and_currencies(text: str, language: str, expected
 @pytest.mark.parametrize("text", [
     "efter overenskomst", "Løn efter gældende overenskomst", "løntrin 32", "Grade: UCL07", "Entgeltgruppe E13",
     "pay scale TV-L 13", "Competitive", "37 timer om ugen", "40 Stunden im Monat", "",
+    "lønramme 37 + tillæg på 2.000 kr.", "bonus of up to £5,000",  # a payment beside a salary it does not give
 ])
 def test_text_that_is_no_figure_gives_none(text: str) -> None:
     assert parse_pay(text, "da") is None

@@ -86,6 +86,9 @@ class _Words:
     before_up_to: re.Pattern[str]
     periods: list[tuple[str, re.Pattern[str]]]
     scale: dict[str, int]
+    allowance: re.Pattern[str]
+    plus: re.Pattern[str]
+    cue: lexicon.Cue
 
 
 def _alt(path: str) -> str:
@@ -100,7 +103,8 @@ def _words() -> _Words:
     scale = lexicon.alternation(thousand + million)
     amount = (rf"(?<![\w.,])(?:(?P<pre>{cur}){_SP})?(?P<num>{_NUM})(?!\d)"
               rf"(?:{_SP}(?P<scale>{scale})(?!\w))?(?:{_SP}(?P<post>{cur})(?![\w$£€]))?")
-    periods = [(name, re.compile(rf"(?<!\w){_alt(f'salary.period_{name}')}(?!\w)", re.I)) for name in PERIODS]
+    # "kr./md.", "kr/mån": a period word that starts with a slash may follow a word
+    periods = [(name, re.compile(rf"(?:(?<!\w)|(?=/)){_alt(f'salary.period_{name}')}(?!\w)", re.I)) for name in PERIODS]
     return _Words(
         amount=re.compile(amount, re.I),
         join=re.compile(rf"{_SP},?{_SP}(?:[-–—]+|{_alt('salary.range')}){_SP}", re.I),
@@ -108,6 +112,10 @@ def _words() -> _Words:
         before_up_to=re.compile(rf"(?<!\w){_alt('salary.up_to')}{_SP}:?{_SP}$", re.I),
         periods=periods,
         scale={**dict.fromkeys(thousand, 1_000), **dict.fromkeys(million, 1_000_000)},
+        # compounds end in the word: "funktionstillæg"
+        allowance=re.compile(rf"(?<!\w)\w*{_alt('salary.allowance')}", re.I),
+        plus=re.compile(rf"\+|(?<!\w){_alt('salary.plus')}(?!\w)", re.I),
+        cue=lexicon.cue("cues.salary"),
     )
 
 
@@ -201,6 +209,17 @@ def currency_code(written: str, language: str = "", territory: str = "") -> str:
     return _names(language, territory).get(_key(written), "")
 
 
+def _allowance(text: str, start: int, end: int, w: _Words) -> bool:
+    """A payment beside the salary: "tillæg på 2.000 kr.", "£3,000 London weighting" (not "+ pension")."""
+    before = re.split(r"[\d;:!?+]|\.\s", text[max(0, start - 40):start])[-1]
+    owned = max((m.end() for m in w.allowance.finditer(before)), default=-1)
+    if owned > max((m.end() for m in w.cue.finditer(before)), default=-1):  # "… and a salary of £40,000": the salary's
+        return True
+    after = text[end:end + 30]
+    owner = w.allowance.search(after)
+    return owner is not None and len(after[:owner.start()].split()) < 3 and not w.plus.search(after, 0, owner.start())
+
+
 def _period(text: str, start: int, end: int, w: _Words) -> str:
     """The period word nearest after the figure, else the last one before it ("im Monat (ca. 350–400€)")."""
     after = [(m.start(), name) for name, p in w.periods if (m := p.search(text, end))]
@@ -232,6 +251,8 @@ def parse_pay(text: str, language: str = "", territory: str = "") -> Pay | None:
         b = found[n + 1] if n + 1 < len(found) and w.join.fullmatch(text, a.end, found[n + 1].start) else None
         if b is not None and b.value < a.value:  # "35.000 kr. og 5.000 kr. i tillæg": not a range
             b = None
+        if _allowance(text, a.start, (b or a).end, w):
+            continue
         written = a.currency or (b.currency if b else "")
         assumed: list[str] = []
         end = (b or a).end
