@@ -10,11 +10,13 @@ the pictures in docs/guide.md can be redone after any change to the UI.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -24,7 +26,7 @@ from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import TextArea  # noqa: E402
 
 from jobtrack.store.locations import bundled_themes_dir  # noqa: E402
-from jobtrack.core.model import Contact, Event, EventKind, Posting, Status  # noqa: E402
+from jobtrack.core.model import Contact, Event, EventKind, Posting, Status, StatusChange  # noqa: E402
 from jobtrack.store.store import Bundle, Store  # noqa: E402
 from jobtrack.tui.app import JobtrackApp  # noqa: E402
 
@@ -150,6 +152,24 @@ async def pipeline(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def hunt(pilot: Pilot[None]) -> None:
+    """Six weeks of applications (added to the demo store here, so the other shots keep their list) and a target."""
+    config = Path(tempfile.mkdtemp()) / "config.toml"
+    config.write_text("[hunt]\nweekly_target = 3\n", encoding="utf-8")
+    os.environ["JOBTRACK_CONFIG"] = str(config)
+    store = cast(JobtrackApp, pilot.app).store
+    sources = ("job-board", "network", "job-board", "direct", "recruiter", "job-board")
+    for n, sent in enumerate((3, 5, 8, 10, 12, 16, 17, 19, 24, 25, 26, 31, 33, 38)):
+        at = datetime(2026, 10, 12, 10, 0) + timedelta(days=sent)
+        history = [StatusChange(Status.SAVED, at - timedelta(days=2)), StatusChange(Status.APPLIED, at)]
+        if n % 3 == 0:
+            history.append(StatusChange(Status.REJECTED if n % 2 else Status.INTERVIEWING, at + timedelta(days=3 + n % 4)))
+        store.add(Bundle(Posting(f"Application {n + 1}", employer="Demo", source=sources[n % len(sources)],
+                                 status=history[-1].status, history=history, created=at - timedelta(days=2))))
+    await pilot.press("h")
+    await pilot.pause()
+
+
 async def reminders(pilot: Pilot[None]) -> None:
     await pilot.press("r")
     await pilot.pause()
@@ -170,6 +190,7 @@ SHOTS: dict[str, tuple[bool, Script]] = {
     "month": (True, month),
     "pipeline": (True, pipeline),
     "reminders": (True, reminders),
+    "hunt": (True, hunt),
 }
 
 

@@ -48,7 +48,8 @@ def kinds(postings: list[Posting], events: list[Event], now: datetime = NOW) -> 
 def test_deadlines_of_postings_applied_to_are_not_ahead() -> None:
     p = applied(deadline=date(2026, 12, 1))
     assert [e.kind for e in entries([p], [], [], NOW, 7)] == []
-    assert kinds([p], []) == {"follow-up-14d": "No answer for 14 days: Chef – Kommune. Follow up?"}
+    assert kinds([p], []) == {"follow-up-14d": "No answer for 14 days: Chef – Kommune. Follow up?",
+                              "follow-up-28d": "No answer for 28 days: Chef – Kommune. Follow up?"}  # the cadence's next
     saved = Posting("Kok", id=2, deadline=date(2026, 12, 1), created=NOW)
     assert [e.kind for e in entries([saved], [], [], NOW, 7)] == ["deadline"]
 

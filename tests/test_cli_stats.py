@@ -33,13 +33,14 @@ def test_stats_counts_stages_and_answers(jt) -> None:
     assert list(bars) == ["saved", "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn", "closed"]
     assert bars["closed"].split()[1] == "1" and bars["closed"].endswith("█" * 60)
     assert bars["offer"].split() == ["offer", "0"]
-    assert lines[-1] == "Answer rate: 2 of 3 applications answered (67%)"
+    assert lines[-2] == "Answer rate: 2 of 3 applications answered (67%)"
+    assert lines[-1] == "Waiting for a first answer: 1 · follow up now: 0 · ghosted? 0 (silent 42+ days)"
 
 
 def test_stats_on_an_empty_store(jt) -> None:
     out = jt("stats").stdout
     assert "Postings by stage (0 in all)" in out
-    assert out.rstrip().endswith("Answer rate: no application sent yet")
+    assert "Answer rate: no application sent yet\nNo application is waiting for a first answer" in out
     assert json.loads(jt("stats", "--json").stdout)["answer_rate"] is None
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-HEADER = "id,title,employer,location,url,status,deadline,posted,start,salary,hours,tags,priority,notes,language,uid,applied"
+HEADER = "id,title,employer,location,url,status,deadline,posted,start,salary,hours,tags,priority,notes,language,source,uid,applied"
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_csv_export_and_import_carry_the_field(tmp_path: Path) -> None:
     sheet = tmp_path / "out.csv"
     ok(jt("export", "--csv", str(sheet)))
     header, row = sheet.read_text("utf-8-sig").splitlines()
-    assert header.endswith(",language,workplace,uid,applied") and ",remote," in row
+    assert header.endswith(",language,source,workplace,uid,applied") and ",remote," in row
     ok(other("import", "--csv", str(sheet)))
     assert json.loads(ok(other("show", "1", "--json")))["workplace"] == "remote"
     sheet.write_text(f"{header}\n{row.replace(',remote,', ',hybrid,')}\n", "utf-8")

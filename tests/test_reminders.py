@@ -85,10 +85,12 @@ def test_other_appointments_follow_the_interview_rules(kind: EventKind) -> None:
     assert set(dues([posting(status=Status.APPLIED)], [e], datetime(2026, 5, 1))) == {f"{kind.value}-1d", f"{kind.value}-2h"}
 
 
-def test_follow_up_after_fourteen_days_without_an_answer() -> None:
+def test_follow_ups_after_seven_fourteen_and_twenty_eight_days_without_an_answer() -> None:
     p = posting(status=Status.APPLIED, history=[StatusChange(Status.APPLIED, datetime(2026, 3, 1, 15, 0))])
-    assert dues([p], [], datetime(2026, 3, 2)) == {"follow-up-14d": datetime(2026, 3, 15, 9, 0)}
-    [r] = due_now([p], [], datetime(2026, 3, 15, 9, 0))
+    assert dues([p], [], datetime(2026, 3, 2)) == {"follow-up-7d": datetime(2026, 3, 8, 9, 0),
+                                                   "follow-up-14d": datetime(2026, 3, 15, 9, 0),
+                                                   "follow-up-28d": datetime(2026, 3, 29, 9, 0)}
+    [r] = due_now([p], [], datetime(2026, 3, 15, 9, 0))  # the 7-day one, missed, is passed over
     assert r.text == "No answer for 14 days: Chef – Viborg Kommune. Follow up?"
     p.status = Status.INTERVIEWING  # an answer came
     assert due_now([p], [], datetime(2026, 3, 15, 9, 0)) == []
@@ -245,7 +247,7 @@ def test_config_defaults_and_overrides(tmp_path: Path) -> None:
     assert r.appointment == (Offset(days=7), Offset(elapsed=timedelta(minutes=90)))
     assert [o.name for o in r.appointment] == ["7d", "90m"]
     assert r.appointment_kinds == (EventKind.INTERVIEW,)
-    assert r.follow_up_days == 0 and r.morning == time(7, 30) and r.late_after == timedelta(hours=2)
+    assert r.follow_up_days == () and r.morning == time(7, 30) and r.late_after == timedelta(hours=2)
     p = posting(status=Status.APPLIED, history=[StatusChange(Status.APPLIED, datetime(2026, 3, 1))])
     assert rm.candidates([p], [], r, datetime(2026, 3, 2), TZ) == []  # follow-ups turned off
 

@@ -87,7 +87,7 @@ def test_review_text_has_three_sections_within_80_columns() -> None:
     ]
     assert lines[6].startswith("         deadline   Chef – Viborg Kommune") and lines[6].endswith("in 3 days")
     assert lines[7:11] == ["", "Waiting for an answer", lines[9], lines[10]]
-    assert lines[9].startswith("  Data analyst – Acme") and lines[9].endswith("applied 3 weeks ago")
+    assert lines[9].startswith("  Data analyst – Acme") and lines[9].endswith("applied 3 weeks ago · follow up in 7 days")
     assert lines[10].startswith("  Developer – Fjordbank") and lines[10].endswith("interview 4 days ago")
     assert lines[11:14] == ["", "The week just past", "  Wed 18 Nov  interviewing Developer – Fjordbank · called me"]
     assert "  Sat 21 Nov  closed       Missed" in lines
@@ -116,5 +116,6 @@ def test_review_json() -> None:
     assert data["waiting"][0] == {
         "posting_id": 2, "title": "Data analyst", "employer": "Acme", "step": "applied",
         "since": "2026-11-02T09:00", "days": 21,
+        "ghosted": False, "follow_up": "follow up in 7 days", "next_follow_up": "2026-11-30",
     }
     assert [p["what"] for p in data["past"]] == ["interviewing", "applied", "interview", "added", "closed", "rejected"]

@@ -66,7 +66,7 @@ async def test_w_opens_the_week_review(store: Store) -> None:
         assert "                   First interview · Jette Hansen +4530456405" in lines
         assert not any("Backend developer" in line for line in lines)  # 30/11 is the eighth day
         waiting = lines.index("Waiting for an answer")
-        assert lines[waiting + 1].startswith("  Sent a while ago – Acme") and lines[waiting + 1].endswith("applied 2 weeks ago")
+        assert lines[waiting + 1].startswith("  Sent a while ago – Acme") and lines[waiting + 1].endswith("applied 2 weeks ago · follow up in 10 days")
         past = lines.index("The week just past")
         assert lines[past + 1:] == [
             "  Fri 20 Nov  rejected     Nurse [b]nights[/b] – Region [i]Midt[/i]",

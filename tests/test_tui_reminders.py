@@ -112,14 +112,15 @@ async def test_panel_lists_due_and_upcoming_and_dismisses(store: Store) -> None:
         assert isinstance(app.screen, RemindersScreen)
         table = app.screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert [r[1] for r in rows] == ["shown", "shown", "shown", "upcoming", "upcoming", "upcoming", "upcoming"]
+        # the last: Data engineer's 28-day follow-up (30 Nov), the cadence's next step
+        assert [r[1] for r in rows] == ["shown", "shown", "shown", "upcoming", "upcoming", "upcoming", "upcoming", "upcoming"]
         assert rows[0][2] == "No answer for 14 days: Data engineer – Birch & Co. Follow up?"
         assert rows[3][2] == "Interview in 2 h: Data analyst – Birch & Co" and rows[3][0] == "Tue 24 Nov 07:00"
         key = app.screen.reminders[0].key
         await pilot.press("d")
         await pilot.pause()
         assert "dismissed" in state(store)[key]
-        assert table.row_count == 6
+        assert table.row_count == 7
         await pilot.press("escape")
         assert not isinstance(app.screen, RemindersScreen)
 

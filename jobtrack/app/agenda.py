@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from jobtrack.app.config import Config
+from jobtrack.app.ghosting import Chase, chases
 from jobtrack.core import clock
 from jobtrack.core.ahead import booked, deadline_counts, is_ahead
 from jobtrack.core.countdown import countdown
@@ -203,6 +205,7 @@ class Waiting:
     posting: Posting
     step: str  # "applied", or the kind of the last appointment ("interview")
     since: datetime
+    chase: Chase | None = None  # no answer at all yet: the follow-up cadence, ghosted or not
 
 
 @dataclass
@@ -232,13 +235,16 @@ def reached_at(p: Posting, status: Status) -> datetime | None:
     return max((h.at for h in p.history if h.status is status), default=None)
 
 
-def waiting(postings: Iterable[Posting], events: Iterable[Event], now: datetime) -> list[Waiting]:
+def waiting(postings: Iterable[Posting], events: Iterable[Event], now: datetime,
+            config: Config | None = None) -> list[Waiting]:
     """Applications waiting for an answer, longest first.
 
     An applied or interviewing posting waits once nothing is booked ahead:
-    since its last appointment, or else since it reached its status.
+    since its last appointment, or else since it reached its status. One
+    never answered carries its follow-up cadence (`jobtrack.app.ghosting`).
     """
-    events = list(events)
+    postings, events = list(postings), list(events)
+    chased = chases(postings, events, now, config or Config())
     ahead = booked(events, now)
     held: dict[int | None, list[tuple[datetime, str]]] = {}
     for e in events:
@@ -252,7 +258,8 @@ def waiting(postings: Iterable[Posting], events: Iterable[Event], now: datetime)
         if times:
             found.append(Waiting(p, times[-1][1], times[-1][0]))
         else:
-            found.append(Waiting(p, p.status.value, reached_at(p, p.status) or p.updated or p.created))
+            found.append(Waiting(p, p.status.value, reached_at(p, p.status) or p.updated or p.created,
+                                 chased.get(p.id) if p.id is not None else None))
     found.sort(key=lambda w: (w.since, w.posting.id or 0))
     return found
 
@@ -286,6 +293,7 @@ def review(
     contacts: Iterable[Contact],
     now: datetime,
     days: int = 7,
+    config: Config | None = None,
 ) -> Review:
     """The coming `days` days, what waits for an answer, and the week just past."""
     postings, events = list(postings), list(events)
@@ -293,6 +301,6 @@ def review(
         now,
         days,
         upcoming(postings, events, contacts, now, days),
-        waiting(postings, events, now),
+        waiting(postings, events, now, config),
         past_week(postings, events, now),
     )

@@ -1,10 +1,13 @@
 """Typed settings from `config.toml` in the user's config folder.
 
-The reminder rules, and the TUI's theme as the user last chose it (`save_theme`
-writes that one line, leaving the rest of the file as the user wrote it).
-The file is optional; every setting has a default. A file that does not parse,
-or holds a key or value we do not know, raises `ConfigError` with one line
-naming the file and the problem: a typo must not silently turn reminders off.
+Two tables: `[reminders]` (when reminders fall due, the follow-up cadence)
+and `[hunt]` (when an unanswered application counts as ghosted, the weekly
+target of applications), and the TUI's theme as the user last chose it
+(`save_theme` writes that one line, leaving the rest of the file as the
+user wrote it). The file is optional; every setting has a default. A file
+that does not parse, or holds a key or value we do not know, raises
+`ConfigError` with one line naming the file and the problem: a typo must
+not silently turn reminders off.
 """
 
 from __future__ import annotations
@@ -69,14 +72,24 @@ class ReminderRules:
     deadline: tuple[Offset, ...] = (Offset(days=7), Offset(days=2), Offset(days=1), Offset(days=0))
     appointment: tuple[Offset, ...] = (Offset(days=1), Offset(elapsed=timedelta(hours=2)))
     appointment_kinds: tuple[EventKind, ...] = APPOINTMENTS  # the appointments reminded of
-    follow_up_days: int = 14  # 0: no follow-up reminders
+    # Days after applying without an answer when a follow-up is due; () turns them off.
+    follow_up_days: tuple[int, ...] = (7, 14, 28)
     morning: time = time(9, 0)  # when reminders about a whole day fall due
     late_after: timedelta = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
+class HuntRules:
+    """How the job hunt is judged; see docs/insight.md."""
+
+    ghosted_after_days: int = 42  # applied, no answer for this long: suggested as ghosted; 0: never
+    weekly_target: int = 0  # applications a week (an unemployment fund's demand); 0: none
+
+
+@dataclass(frozen=True)
 class Config:
     reminders: ReminderRules = field(default_factory=ReminderRules)
+    hunt: HuntRules = field(default_factory=HuntRules)
     theme: str | None = None  # the TUI's theme; None: the default one
 
 
@@ -97,6 +110,16 @@ def _whole(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"{where} must be a whole number of 0 or more")
     return value
+
+
+def _cadence(value: Any, where: str) -> tuple[int, ...]:
+    """ "14" (one follow-up) or "[7, 14, 28]" (a cadence); 0 or [] turns follow-ups off."""
+    days = value if isinstance(value, list) else [value]
+    try:
+        found = sorted({_whole(d, where) for d in days} - {0})
+    except ValueError:
+        raise ValueError(f"{where} must be a whole number of 0 or more, or a list of them such as [7, 14, 28]") from None
+    return tuple(found)
 
 
 def _kinds(values: Any, where: str) -> tuple[EventKind, ...]:
@@ -125,10 +148,20 @@ def _rules(data: dict[str, Any]) -> ReminderRules:
         appointment=_offsets(r["appointment"], "reminders.appointment") if "appointment" in r else base.appointment,
         appointment_kinds=(_kinds(r["appointment_kinds"], "reminders.appointment_kinds")
                            if "appointment_kinds" in r else base.appointment_kinds),
-        follow_up_days=_whole(r["follow_up_days"], "reminders.follow_up_days") if "follow_up_days" in r
+        follow_up_days=_cadence(r["follow_up_days"], "reminders.follow_up_days") if "follow_up_days" in r
         else base.follow_up_days,
         morning=_clock(r["morning"], "reminders.morning") if "morning" in r else base.morning,
         late_after=parse_offset(r["late_after"]).length() if "late_after" in r else base.late_after,
+    )
+
+
+def _hunt(data: dict[str, Any]) -> HuntRules:
+    h = _check_keys(data, {"ghosted_after_days", "weekly_target"}, "hunt")
+    base = HuntRules()
+    return HuntRules(
+        ghosted_after_days=_whole(h["ghosted_after_days"], "hunt.ghosted_after_days") if "ghosted_after_days" in h
+        else base.ghosted_after_days,
+        weekly_target=_whole(h["weekly_target"], "hunt.weekly_target") if "weekly_target" in h else base.weekly_target,
     )
 
 
@@ -138,11 +171,11 @@ def parse_config(text: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"not valid TOML: {exc}") from None
-    _check_keys(data, {"reminders", "theme"}, "")
+    _check_keys(data, {"reminders", "hunt", "theme"}, "")
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise ValueError("theme must be the name of a theme, such as \"fjord\"")
-    return Config(reminders=_rules(data.get("reminders", {})), theme=theme)
+    return Config(reminders=_rules(data.get("reminders", {})), hunt=_hunt(data.get("hunt", {})), theme=theme)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -227,5 +260,5 @@ def carry_theme(store: Store, path: Path | None = None) -> str | None:
     return old if take else None
 
 
-__all__ = ["Config", "ConfigError", "Offset", "ReminderRules", "carry_theme", "chosen_theme", "load_config", "parse_config",
+__all__ = ["Config", "ConfigError", "HuntRules", "Offset", "ReminderRules", "carry_theme", "chosen_theme", "load_config", "parse_config",
            "parse_offset", "save_theme"]

@@ -56,7 +56,10 @@ _EMPTY_IS_NONE = frozenset({Kind.WHOLE, Kind.DATE, Kind.PAST_DATE, Kind.TIME, Ki
 
 
 def _choice(f: Field, text: str) -> Any:
+    """One of the field's choices, in any case; words may be spaced as people type them ("job board")."""
     word = text.strip().lower()
+    if word not in f.options():
+        word = "-".join(word.split())
     if word not in f.options():
         raise ValueError(f"unknown {f.name} {text.strip()!r} (choose from {', '.join(f.options())})")
     return f.choices(word) if isinstance(f.choices, type) else word

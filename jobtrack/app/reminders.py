@@ -27,7 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobtrack.app.config import Offset, ReminderRules, parse_offset
-from jobtrack.core.ahead import booked, deadline_counts
+from jobtrack.core.ahead import deadline_counts, heard_from
 from jobtrack.core.countdown import countdown
 from jobtrack.core.listing import posting_name
 from jobtrack.core.model import Event, EventKind, Posting, Status
@@ -187,20 +187,30 @@ def _appointments(e: Event, p: Posting, w: _Window) -> Iterator[Reminder]:
             )
 
 
-def _follow_up(p: Posting, w: _Window, busy: set[int]) -> Iterator[Reminder]:
-    """No answer some days after applying; none while an appointment is booked (`jobtrack.core.ahead`)."""
-    days = w.rules.follow_up_days
-    if not days or p.status is not Status.APPLIED or p.id in busy:
-        return
-    target = datetime.combine(applied_at(p).date() + timedelta(days=days), w.rules.morning)
-    due = w.expiry(target)
-    if w.keeps(due, None):
-        yield Reminder(
-            key=f"posting-{p.id}/follow-up-{days}d/{target.isoformat(timespec='minutes')}",
-            kind="follow-up", subject=f"posting-{p.id}", target=target, due=due,
-            text=f"No answer for {days} days: {posting_name(p) or 'posting'}. Follow up?", posting=p,
-            known=w.known(p),
-        )
+def follow_ups(p: Posting, rules: ReminderRules, heard: set[int]) -> tuple[tuple[int, datetime], ...]:
+    """The follow-up steps (days, moment) of an application still unanswered: the cadence, e.g. 7, 14 and 28 days after.
+
+    None once an answer came: a status after "applied", or an appointment recorded (`jobtrack.core.ahead`).
+    """
+    if p.status is not Status.APPLIED or p.id in heard:
+        return ()
+    sent = applied_at(p).date()
+    return tuple((d, datetime.combine(sent + timedelta(days=d), rules.morning)) for d in rules.follow_up_days)
+
+
+def _follow_up(p: Posting, w: _Window, heard: set[int]) -> Iterator[Reminder]:
+    """The steps of the cadence still to come, and the latest already due (as with a deadline's rules)."""
+    steps = follow_ups(p, w.rules, heard)
+    past = [w.expiry(target) for _, target in steps if w.expiry(target) <= w.now]
+    for days, target in steps:
+        due = w.expiry(target)
+        if (due > w.now or due == max(past)) and w.keeps(due, None):
+            yield Reminder(
+                key=f"posting-{p.id}/follow-up-{days}d/{target.isoformat(timespec='minutes')}",
+                kind="follow-up", subject=f"posting-{p.id}", target=target, due=due,
+                text=f"No answer for {days} days: {posting_name(p) or 'posting'}. Follow up?", posting=p,
+                known=w.known(p),
+            )
 
 
 def _own(e: Event, p: Posting | None, w: _Window) -> Iterator[Reminder]:
@@ -237,11 +247,11 @@ def candidates(
     w = _Window(rules, tz, at, datetime.max.replace(tzinfo=UTC) if ahead is None else at + ahead)
     by_id = {p.id: p for p in postings}
     events = list(events)
-    busy = booked(events, w.local_now)  # an appointment ahead: no follow-up
+    heard = heard_from(events)  # an appointment recorded: answered, no follow-up
     found: list[Reminder] = []
     for p in by_id.values():
         found += _deadlines(p, w)
-        found += _follow_up(p, w, busy)
+        found += _follow_up(p, w, heard)
     for e in events:
         owner = by_id.get(e.posting_id)
         found += _own(e, owner, w)
@@ -422,7 +432,7 @@ def find(reminders: list[Reminder], wanted: str) -> Reminder:
 
 __all__ = [
     "CLAMP", "META_KEY", "Reminder", "STALE", "State", "applied_at", "appointment_offsets", "candidates", "dismiss", "due",
-    "due_at", "event_target", "find", "load_state", "mark_shown", "number", "pending", "rekey", "prune",
+    "due_at", "event_target", "find", "follow_ups", "load_state", "mark_shown", "number", "pending", "rekey", "prune",
     "snooze",
     "snooze_until", "trigger",
 ]

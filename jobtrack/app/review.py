@@ -75,6 +75,8 @@ def day_heading(day: date, now: datetime) -> str:
 
 def _waiting_row(w: Waiting, now: datetime, width: int) -> Row:
     tail = f"{w.step} {ago(w.since.date(), now.date())}"
+    if w.chase is not None and (note := w.chase.note(now)):
+        tail += f" · {note}"
     return Row("entry", [_spread("  ", posting_name(w.posting), tail, width)], w.posting.id)
 
 
@@ -157,6 +159,9 @@ def review_json(review: Review) -> dict[str, Any]:
             {
                 "posting_id": w.posting.id, "title": w.posting.title, "employer": w.posting.employer,
                 "step": w.step, "since": w.since.isoformat(timespec="minutes"), "days": (now.date() - w.since.date()).days,
+                "ghosted": bool(w.chase and w.chase.ghosted),
+                "follow_up": w.chase.note(now) if w.chase else "",
+                "next_follow_up": w.chase.next.date().isoformat() if w.chase and w.chase.next else None,
             }
             for w in review.waiting
         ],

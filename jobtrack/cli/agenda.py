@@ -81,13 +81,14 @@ def _entry_json(e: Entry) -> dict[str, Any]:
 
 def cmd_week(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.agenda import review
+    from jobtrack.app.config import load_config
     from jobtrack.app.review import review_json, rows, text_lines
 
     if not 1 <= args.weeks <= MAX_DAYS // 7:
         raise UserError(f"--weeks must be from 1 to {MAX_DAYS // 7} (ten years)")
     postings, events = _records(ctx, args.all)
     contacts = ctx.store().contacts()
-    found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks)
+    found = review(postings, events, contacts, ctx.now(), days=7 * args.weeks, config=load_config())
     if args.json:
         print(json_text(review_json(found)))
         return 0

@@ -13,6 +13,8 @@ from jobtrack.core.model import POSTING_FIELDS, Posting, Status, replace_fields,
 from jobtrack.core.sanitize import clean_line, json_text
 from jobtrack.core.values import fmt
 
+SORTS = ("next", "salary")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="add postings from URLs, files or pasted text (-), one source per line on stdin, or from options")
@@ -30,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--before", type=date_arg, metavar="DATE", help="only deadlines before DATE (16/3, 2026-03-16, tomorrow)")
     p.add_argument("--after", type=date_arg, metavar="DATE", help="only deadlines after DATE")
     p.add_argument("--all", action="store_true", help="archived postings too")
+    p.add_argument("--sort", choices=SORTS, default="next",
+                   help="next: what comes next first (the app's order); salary: highest pay first, per currency")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=cmd_list)
 
@@ -91,7 +95,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def posting_json(p: Posting) -> dict:
-    return to_dict(p)
+    """The stored fields, and the salary's figures read from its text (`pay`, derived: import ignores it)."""
+    from jobtrack.app.pay import pay_json, pay_of
+
+    return {**to_dict(p), "pay": pay_json(pay_of(p))}
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -105,7 +112,12 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
     postings = [p for p in store.postings() if wanted(p)]
     lines = {line.id: line for line in lines_of(postings, store.events())}
-    postings.sort(key=lambda p: lines[p.id or 0].sort_key(now))  # the app's order: what comes next first
+    if args.sort == "salary":
+        from jobtrack.app.pay import by_pay, figures, pay_of
+
+        postings = by_pay(postings)
+    else:
+        postings.sort(key=lambda p: lines[p.id or 0].sort_key(now))  # the app's order: what comes next first
     if args.json:
         print(json_text([{**posting_json(p), **countdown_fields(lines[p.id or 0], now)} for p in postings]))
         return 0
@@ -116,8 +128,12 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             print("No postings match (archived ones show with --all)." if not args.all else "No postings match.")
         return 0
     for p in postings:
-        at = p.deadline_at()
-        due = countdown(at, now, p.deadline_time is not None) if at else ""
+        if args.sort == "salary":
+            pay = pay_of(p)
+            due = f"{figures(*pay.scaled('month'), pay.label)}/month" if pay else "no figure"
+        else:
+            at = p.deadline_at()
+            due = countdown(at, now, p.deadline_time is not None) if at else ""
         left = interview_left(lines[p.id or 0], now)[1]
         title = clean_line(p.title)[:40] if not p.archived else f"{clean_line(p.title)[:29]} (archived)"
         print(f"{p.id:>4}  {p.display_status(now):<12} {title:<40}  {clean_line(p.employer)[:24]:<24}  {due:<18}"
@@ -140,12 +156,16 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         out["text"] = b.text
         print(json_text(out))
         return 0
+    from jobtrack.app.pay import pay_of, pay_text
+
     p = b.posting
     print(f"#{p.id} {summary(p, now)}")
     for f in POSTING_FIELDS:
         value = typed(p, f)
         if value and f.option and f.name not in ("title", "deadline"):  # both in the summary
             print(f"  {f.name.replace('_', ' '):<14} {clean_line(value)}")
+        if f.name == "salary" and (pay := pay_of(p)):
+            print(f"  {'pay':<14} {pay_text(pay)}")
     when, left = interview_left(line, now)
     if when:
         print(f"  {'next interview':<14} {when} ({left})")

@@ -7,7 +7,9 @@ reminders, the calendar and the postings list (its order and colours) share.
   interview "on 3 December", a deadline with no time) lasts the whole day
   and never gets an hour made up for it.
 - A posting with an appointment (`model.APPOINTMENTS`) booked ahead
-  is not waiting for an answer, so no follow-up is due for it.
+  is not waiting for an answer. One with any appointment recorded, ahead,
+  past or not dated yet, has had an answer: its follow-ups stop and it is
+  not ghosted.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ def booked(events: Iterable[Event], now: datetime) -> set[int]:
     """Ids of the postings with an appointment still ahead."""
     return {e.posting_id for e in events
             if e.kind in APPOINTMENTS and (at := e.starts_at()) is not None and is_ahead(at, e.time is not None, now)}
+
+
+def heard_from(events: Iterable[Event]) -> set[int]:
+    """Ids of the postings with an appointment recorded: the employer answered."""
+    return {e.posting_id for e in events if e.kind in APPOINTMENTS}
 
 
 def last_moment(day: date, clock: time | None) -> datetime:

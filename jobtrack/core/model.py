@@ -47,6 +47,8 @@ PIPELINE: tuple[Status, ...] = (
     Status.ACCEPTED,
 )
 FINISHED = frozenset({Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN})
+# Where a posting was found, for conversion by source in `stats --weeks`; "" when not said.
+SOURCES = ("job-board", "network", "direct", "recruiter")
 
 
 class EventKind(StrEnum):
@@ -121,6 +123,7 @@ class Posting:
     notes: str = ""
     archived: bool = False  # put away: out of the list, the agenda and the reminders unless asked for
     attachments: list[Attachment] = field(default_factory=list)
+    source: str = ""  # one of SOURCES, or ""
     status: Status = Status.SAVED
     history: list[StatusChange] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -217,6 +220,7 @@ POSTING_FIELDS: list[Field] = [
     Field("positions", Kind.WHOLE, "Positions", csv=None, extracted=True, updatable=True),
     Field("url", Kind.URL, "URL", updatable=True),
     Field("language", Kind.LANGUAGE, "Language", updatable=True),
+    Field("source", Kind.CHOICE, "Source", "where it was found", choices=SOURCES),
     Field("tags", Kind.TAGS, "Tags", "comma-separated", example="python, remote"),
     Field("priority", Kind.WHOLE, "Priority", default=0, shown=False),
     Field("notes", Kind.NOTES, "Notes", form=False, shown=False),

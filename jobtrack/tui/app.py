@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jobtrack.app import list_index
-from jobtrack.app.config import ConfigError, carry_theme, chosen_theme, save_theme
+from jobtrack.app.config import Config, ConfigError, carry_theme, chosen_theme, load_config, save_theme
 from jobtrack.app.list_index import FirstScreen
 from jobtrack.core import clock
 from jobtrack.core.listing import Line, lines_of
@@ -257,6 +257,13 @@ class JobtrackApp(App[None]):
             self.pop_screen()
         if isinstance(self.screen, PostingsScreen):
             self.screen.open_posting(ident)
+
+    def settings(self) -> Config:
+        """The config file's settings, or the defaults when it is broken: the reminder checker says what is wrong."""
+        try:
+            return load_config(self.config)
+        except ConfigError:
+            return Config()
 
     def action_next_theme(self) -> None:
         names = sorted(self.available_themes)

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from jobtrack.app.agenda import Entry, review, span
 from jobtrack.app.archive import active
+from jobtrack.app.config import Config
 from jobtrack.app.review import INDENT, Row, day_heading, entry_row, gap_before, rows
 from jobtrack.core.countdown import urgency
 from jobtrack.core.model import Contact, Event, Posting
@@ -55,6 +56,7 @@ class AgendaScreen(InJobtrack, Screen[None]):
         self._records: tuple[list[Posting], list[Event], list[Contact]] = ([], [], [])
         self._month: tuple[int, int] | None = None
         self._today: date | None = None
+        self._config = Config()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,6 +113,7 @@ class AgendaScreen(InJobtrack, Screen[None]):
         now = self.jt.now()
         self._today = now.date()
         self._records = (*active(store.postings(), store.events()), store.contacts())
+        self._config = self.jt.settings()
         self.sub_title = f"Agenda · {now:%a %d %b %Y}"
         self._fill_week(now)
         self._month = None
@@ -123,7 +126,7 @@ class AgendaScreen(InJobtrack, Screen[None]):
         keep = week.highlighted
         options: list[Option] = []
         previous: Row | None = None
-        for index, row in enumerate(rows(review(*self._records, now), width)):
+        for index, row in enumerate(rows(review(*self._records, now, config=self._config), width)):
             if gap_before(row, previous):
                 options.append(Option("", disabled=True))
             options.append(self._option(row, index, now))

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 from jobtrack.app import records
 from jobtrack.app.agenda import event_left
 from jobtrack.app.countdowns import interview_left
+from jobtrack.app.pay import pay_of, pay_text
 from jobtrack.core.countdown import beside_date, countdown
 from jobtrack.core.fields import typed
 from jobtrack.core.listing import Line
@@ -183,6 +184,8 @@ class DetailScreen(InJobtrack, Screen[None]):
             value = special[f.name] if f.name in special else typed(p, f)
             if f.shown and (value or f.name in {"title", "status", "deadline"}):
                 grid.add_row(f.label, Text(clean_line(value) or "none", style="" if value else "dim"))
+            if f.name == "salary" and (pay := pay_of(p)):
+                grid.add_row("Pay", Text(clean_line(pay_text(pay))))
             if f.name == "deadline" and when:
                 grid.add_row("Next interview", Text(clean_line(f"{when} ({left})")))
         grid.add_row("Added", Text(f"{p.created:%Y-%m-%d}"))

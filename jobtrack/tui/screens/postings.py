@@ -80,6 +80,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
         Binding("A", "archived", "Archived", show=False, key_display="A"),
         Binding("r", "app.reminders", "Reminders"),
         Binding("w", "agenda", "Agenda", show=False),
+        Binding("h", "hunt", "The hunt", show=False, tooltip="Applications per week against the target, answers, sources"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -241,6 +242,11 @@ class PostingsScreen(InJobtrack, Screen[None]):
         from jobtrack.tui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(), lambda _: self.reload())
+
+    def action_hunt(self) -> None:
+        from jobtrack.tui.screens.hunt import HuntScreen
+
+        self.app.push_screen(HuntScreen(), lambda _: self.reload())
 
     def action_status(self) -> None:
         ident = self.selected_id()
