@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import POSTING_FIELDS, add_field_options, fmt, given, parse_fields, status_arg, summary
+from jobtrack.core.listing import SORTS, in_order, lines_of
 from jobtrack.core.model import Posting, Status, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 
@@ -24,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list postings")
     p.add_argument("--status", type=status_arg, action="append", help="only this status (repeatable)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--sort", choices=list(SORTS), default="next",
+                   help="order by this (default: next, what comes next first; closed postings last, latest first)")
+    p.add_argument("--reverse", action="store_true", help="the other way round (postings with nothing to sort by stay last)")
     p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("show", help="show one posting with its contacts and events")
@@ -87,13 +91,12 @@ def posting_json(p: Posting) -> dict:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.core.countdown import countdown
-    from jobtrack.core.listing import lines_of
 
     now = ctx.now()
     store = ctx.store()
     postings = [p for p in store.postings() if not args.status or p.status in args.status]
-    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
-    postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
+    order = {line.id: i for i, line in enumerate(in_order(lines_of(postings, store.events()), now, args.sort, args.reverse))}
+    postings.sort(key=lambda p: order[p.id or 0])  # the app's orders
     if args.json:
         print(json_text([posting_json(p) for p in postings]))
         return 0

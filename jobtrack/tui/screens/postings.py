@@ -12,23 +12,24 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from jobtrack.core.countdown import countdown, urgency
-from jobtrack.core.listing import Line, in_order
+from jobtrack.core.ahead import deadline_counts
+from jobtrack.core.countdown import urgency
+from jobtrack.core.listing import FILTERS, SORTS, Line, in_order
 from jobtrack.core.model import Status
 from jobtrack.core.sanitize import clean_line
+from jobtrack.tui.widgets.columns import LABELS, Layout, Needs, layout, when
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
     from jobtrack.store import Bundle
     from jobtrack.tui.app import JobtrackApp
 
-FILTERS: list[Status | None] = [None, *Status]
-
 EMPTY_HELP = (
     "No postings yet.\n\n"
     "Press  a  to add one from a URL, a file or pasted text,\n"
     "or run  jobtrack add URL  in a shell."
 )
+SORT_NAMES = {"next": "what comes next", "interview": "next interview"}  # the others are named by their column
 
 
 @dataclass
@@ -37,29 +38,52 @@ class PostingRows:
 
     now: datetime
     colours: dict[str, str]
+    layout: Layout
+
+    def tone(self, moment: datetime | None) -> str:
+        """A moment's urgency colour; dim once it is behind."""
+        tone = urgency(moment, self.now)
+        return "dim" if tone == "past" else self.colours.get(tone, "")
 
     def __call__(self, line: Line) -> tuple[str, list[Text]]:
-        now = self.now
-        found = line.next_interview(now)
-        interview = found[0] if found else None
-        moment = line.next_moment(now)
-        tone = urgency(moment, now)
-        style = self.colours.get(tone, "") if tone != "past" else "dim"
+        now, layout = self.now, self.layout
         finished = line.status.is_finished or line.is_closed(now)
-        return str(line.id), [
-            Text(clean_line(line.title), style="dim" if finished else "bold"),
-            Text(clean_line(line.employer)),
-            Text(line.display_status(now)),
-            Text(countdown(line.deadline, now, line.deadline_timed) if line.deadline else "",
-                 style=style if moment == line.deadline else ""),
-            Text(countdown(found[0], now, found[1]) if found else "", style=style if interview and moment == interview else ""),
-        ]
+        found = line.next_interview(now)
+        texts = {
+            "title": Text(clean_line(line.title), style="dim" if finished else "bold"),
+            "employer": Text(clean_line(line.employer)),
+            "status": Text(line.display_status(now)),
+            "location": Text(clean_line(line.location)),
+            "salary": Text(clean_line(line.salary)),
+            "deadline": Text(""),
+            "interview": Text(""),
+        }
+        if line.deadline is not None:
+            counts = deadline_counts(line.status)  # once applied for, the deadline is behind the user
+            texts["deadline"] = Text(when(line.deadline, now, line.deadline_timed, layout.dated),
+                                     style=self.tone(line.deadline) if counts else "dim")
+        if found is not None:
+            texts["interview"] = Text(when(found[0], now, found[1], layout.dated),
+                                      style="dim" if line.status.is_finished else self.tone(found[0]))
+        for text in texts.values():
+            text.no_wrap, text.overflow = True, "ellipsis"
+        return str(line.id), [texts[key] for key in layout.keys]
+
+
+class PostingsTable(ProgressiveTable[Line]):
+    """Home and End go to the first and last posting (a DataTable scrolls sideways with them)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First posting", show=False),
+        Binding("end", "scroll_bottom", "Last posting", show=False),
+    ]
 
 
 class PostingsScreen(Screen[None]):
     CSS_PATH = "postings.tcss"
     # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
     AUTO_FOCUS = "#postings"
+    # Letters act outside a text field only: in the search box, q and j are letters.
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("a", "add", "Add"),
@@ -68,17 +92,29 @@ class PostingsScreen(Screen[None]):
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("f", "filter", "Filter", show=False),
+        Binding("f", "filter(1)", "Filter", tooltip="Show the next status only: saved, applied, …, closed, all"),
+        Binding("F", "filter(-1)", "Filter back", show=False, key_display="shift+f"),
+        Binding("o", "sort(1)", "Sort", show=False, tooltip="Order by the next column (or click a column's header)"),
+        Binding("O", "reverse", "Reverse order", show=False, key_display="shift+o"),
+        Binding("w", "agenda", "Agenda"),
         Binding("r", "app.reminders", "Reminders"),
-        Binding("w", "agenda", "Agenda", show=False),
+        Binding("j", "move('cursor_down')", "Next posting", show=False),
+        Binding("k", "move('cursor_up')", "Previous posting", show=False),
+        Binding("g", "move('scroll_top')", "First posting", show=False, key_display="g, home"),
+        Binding("G", "move('scroll_bottom')", "Last posting", show=False, key_display="G, end"),
+        Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.filter_index = 0
+        self.sort_by = "next"
+        self.sort_reverse = False
         self.undo_stack: list[Bundle] = []
         self._stamp: Any = None
+        self._needs: tuple[Any, Needs] | None = None  # the lines' longest texts, and which lines they are of
+        self._layout: Layout | None = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
 
     @property
@@ -88,13 +124,7 @@ class PostingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search title or employer", id="search")
-        table: ProgressiveTable[Line] = ProgressiveTable(id="postings")
-        table.add_column("Title", key="title")
-        table.add_column("Employer", key="employer")
-        table.add_column("Status", key="status")
-        table.add_column("Deadline", key="deadline")
-        table.add_column("Next interview", key="interview")
-        yield table
+        yield PostingsTable(id="postings")
         yield Static(EMPTY_HELP, id="empty", markup=False)
         yield Footer(compact=True)
 
@@ -119,23 +149,44 @@ class PostingsScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return int(key.value) if key.value is not None else None
 
+    def layout_for(self, lines: list[Line]) -> Layout:
+        """The columns for the terminal's width (the table spans it) and the longest texts of `lines`."""
+        if self._needs is None or self._needs[0] is not lines:
+            self._needs = (lines, Needs.of((line.title, line.employer, line.location, line.salary) for line in lines))
+        scrollbar = self.table.styles.scrollbar_size_vertical  # kept free, so rows coming never reflow the columns
+        return layout(self.app.size.width - scrollbar, self._needs[1])
+
+    def on_resize(self) -> None:
+        _, lines = self.jt.lines()
+        if self.layout_for(lines) != self._layout:
+            self.reload()
+
     def reload(self) -> None:
         self._stamp, lines = self.jt.lines()
         now = self.jt.now()
         table = self.table
         keep = self.selected_id()
-        query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
-        shown = in_order((line for line in lines if line.matches(wanted, query)), now)
+        query = self.query_one("#search", Input).value
+        chosen = (line for line in lines if line.shows_as(wanted, now) and line.matches(query))
+        shown = in_order(chosen, now, self.sort_by, self.sort_reverse)
         self._order = {line.id: i for i, line in enumerate(shown)}
-        rows = PostingRows(now, self.app.theme_variables)
-        table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
+        columns = self.layout_for(lines)
+        if columns != self._layout:
+            self._layout = columns
+            table.clear(columns=True)
+            for key, width in columns.widths:
+                table.add_column(Text(LABELS[key]), width=width, key=key)
+        table.fill(shown, PostingRows(now, self.app.theme_variables, columns), cursor=self._order.get(keep) if keep is not None else None)
         empty = not lines
         self.query_one("#empty").display = empty
         table.display = not empty
         parts = [f"{len(shown)} of {len(lines)}"]
         if wanted is not None:
-            parts.append(f"status: {wanted.value}")
+            parts.append(f"status: {wanted}")
+        if self.sort_by != "next" or self.sort_reverse:
+            name = SORT_NAMES.get(self.sort_by, self.sort_by)
+            parts.append(f"by {name}{' ↑' if self.sort_reverse else ''}")
         if query:
             parts.append(f"search: {clean_line(query)}")
         self.sub_title = "  ·  ".join(parts)
@@ -182,11 +233,36 @@ class PostingsScreen(Screen[None]):
         if event.input.id == "search":
             self.table.focus()
 
-    def action_filter(self) -> None:
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+    def action_filter(self, step: int) -> None:
+        """The next (or, step -1, the previous) status the Status column can show, then all again."""
+        self.filter_index = (self.filter_index + step) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
-        self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
+        self.notify(f"Showing {wanted or 'all'}", timeout=2)
         self.reload()
+
+    def action_sort(self, step: int) -> None:
+        """Order by the next column shown, after the last back to what comes next."""
+        assert self._layout is not None
+        choices = ["next", *(key for key in self._layout.keys if key in SORTS)]
+        now = choices.index(self.sort_by) if self.sort_by in choices else 0
+        self.sort_by, self.sort_reverse = choices[(now + step) % len(choices)], False
+        self.reload()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.reload()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A header clicked orders by its column; clicked again, the other way round."""
+        key = str(event.column_key.value)
+        if key in SORTS:
+            self.sort_reverse = not self.sort_reverse if key == self.sort_by else False
+            self.sort_by = key
+            self.reload()
+
+    async def action_move(self, action: str) -> None:
+        """j, k, g and G: the table's own moves, on keys a text field takes as letters."""
+        await self.table.run_action(action)
 
     def action_agenda(self) -> None:
         from jobtrack.tui.screens.agenda import AgendaScreen
