@@ -84,12 +84,13 @@ class PostingsScreen(Screen[None]):
     # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
     AUTO_FOCUS = "#postings"
     # Letters act outside a text field only: in the search box, q and j are letters.
+    # The footer shows what fits in 80 columns; help (?) and the palette (ctrl+p) list every key.
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
+        Binding("e", "edit", "Edit", show=False),
         Binding("s", "status", "Status"),
-        Binding("d", "delete", "Delete"),
+        Binding("d", "delete", "Delete", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filter(1)", "Filter", tooltip="Show the next status only: saved, applied, …, closed, all"),
