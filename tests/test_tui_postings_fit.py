@@ -202,7 +202,7 @@ async def test_the_footer_shows_filter_agenda_and_quit_at_80_columns(store: Stor
         await pilot.pause()
         keys = [k for k in app.screen.query_one(Footer).query(FooterKey) if k.region.width]
         shown = {k.key for k in keys}
-        assert {"f", "w", "q", "a", "question_mark"} <= shown
+        assert {"f", "w", "ctrl+q", "a", "s", "question_mark"} <= shown
         assert all(k.region.right <= 80 for k in keys)
 
 

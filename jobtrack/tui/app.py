@@ -65,7 +65,7 @@ class JobtrackApp(App[None]):
     BINDINGS = [
         Binding("t", "next_theme", "Theme", show=False, tooltip="Switch to the next theme"),
         Binding("question_mark", "show_keys", "Help", key_display="?", tooltip="Every key binding"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # q quits the postings screen, and says so
+        Binding("ctrl+q", "quit", "Quit", show=True, priority=True),
     ]
     COMMANDS = App.COMMANDS | {_postings_provider}
 

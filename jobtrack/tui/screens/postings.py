@@ -103,7 +103,7 @@ class PostingsScreen(Screen[None]):
         Binding("k", "move('cursor_up')", "Previous posting", show=False),
         Binding("g", "move('scroll_top')", "First posting", show=False, key_display="g, home"),
         Binding("G", "move('scroll_bottom')", "Last posting", show=False, key_display="G, end"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer has ctrl+q
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
