@@ -15,19 +15,10 @@ from rich.text import Text
 from textual.widgets import DataTable, Footer, Input
 from textual.widgets._footer import FooterKey
 
-from tui_kit import NOW, fill, make_app, snapshot_app, titles
+from tui_kit import LONG_TITLE as LONG
+from tui_kit import NOW, fill, fill_long, make_app, snapshot_app, titles
 
-LONG = "Senior software engineer (m/f/d) for distributed payment systems and security"
 ESSENTIAL = ("title", "employer", "status", "deadline", "interview")
-
-
-def fill_long(store: Store) -> None:
-    """The three postings of the other TUI tests and one with a real 77-character title."""
-    fill(store)
-    store.add(Bundle(Posting(
-        LONG, employer="Nordisk Betalingsformidling A/S", location="Copenhagen", salary="DKK 55,000 a month",
-        deadline=date(2027, 1, 15), deadline_time=time(12, 0), created=datetime(2026, 11, 3, 9, 0),
-    )))
 
 
 # -- widths: pure functions --------------------------------------------------------
