@@ -72,11 +72,6 @@ class Layout:
     def width(self, key: str) -> int:
         return dict(self.widths).get(key, 0)
 
-    @property
-    def total(self) -> int:
-        """Columns the table takes, padding included."""
-        return sum(w + PADDING for _, w in self.widths)
-
 
 def layout(width: int, needs: Needs) -> Layout:
     """The columns for a table `width` columns wide (its scrollbar already taken off)."""
