@@ -46,28 +46,31 @@ class PostingRows:
         return "dim" if tone == "past" else self.colours.get(tone, "")
 
     def __call__(self, line: Line) -> tuple[str, list[Text]]:
-        now, layout = self.now, self.layout
-        finished = line.status.is_finished or line.is_closed(now)
-        found = line.next_interview(now)
-        texts = {
-            "title": Text(clean_line(line.title), style="dim" if finished else "bold"),
-            "employer": Text(clean_line(line.employer)),
-            "status": Text(line.display_status(now)),
-            "location": Text(clean_line(line.location)),
-            "salary": Text(clean_line(line.salary)),
-            "deadline": Text(""),
-            "interview": Text(""),
-        }
-        if line.deadline is not None:
-            counts = deadline_counts(line.status)  # once applied for, the deadline is behind the user
-            texts["deadline"] = Text(when(line.deadline, now, line.deadline_timed, layout.dated),
-                                     style=self.tone(line.deadline) if counts else "dim")
-        if found is not None:
-            texts["interview"] = Text(when(found[0], now, found[1], layout.dated),
-                                      style="dim" if line.status.is_finished else self.tone(found[0]))
-        for text in texts.values():
+        cells = [self.cell(key, line) for key in self.layout.keys]
+        for text in cells:
             text.no_wrap, text.overflow = True, "ellipsis"
-        return str(line.id), [texts[key] for key in layout.keys]
+        return str(line.id), cells
+
+    def cell(self, key: str, line: Line) -> Text:
+        now = self.now
+        match key:
+            case "title":
+                return Text(clean_line(line.title), style="dim" if line.status.is_finished or line.is_closed(now) else "bold")
+            case "status":
+                return Text(line.display_status(now))
+            case "deadline":
+                if line.deadline is None:
+                    return Text()
+                counts = deadline_counts(line.status)  # once applied for, the deadline is behind the user
+                return Text(when(line.deadline, now, line.deadline_timed, self.layout.dated),
+                            style=self.tone(line.deadline) if counts else "dim")
+            case "interview":
+                found = line.next_interview(now)
+                if found is None:
+                    return Text()
+                return Text(when(found[0], now, found[1], self.layout.dated),
+                            style="dim" if line.status.is_finished else self.tone(found[0]))
+        return Text(clean_line(getattr(line, key)))  # employer, location, salary: text as it came
 
 
 class PostingsTable(ProgressiveTable[Line]):
