@@ -85,14 +85,12 @@ def layout(width: int, needs: Needs) -> Layout:
         """What the title would have beyond its comfortable width."""
         return width - sum(w + PADDING for w in widths.values()) - PADDING - comfort
 
-    def grow(key: str, least: int, most: int) -> bool:
-        """Give `key` up to `most` (at least `least`) from the spare room; False if even `least` does not fit."""
+    def grow(key: str, least: int, most: int) -> None:
+        """Give `key` up to `most` from the spare room, if at least `least` fits."""
         have = widths.get(key)
         room = spare() - (PADDING if have is None else 0) + (have or 0)
-        if room < least:
-            return False
-        widths[key] = max(have or 0, min(most, room))
-        return True
+        if room >= least:
+            widths[key] = max(have or 0, min(most, room))
 
     grow("employer", employer_least, min(employer_most, 16))
     dated = spare() >= 2 * (DATED - COUNTDOWN)
