@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 
 import orjson
 from jobtrack.core.listing import FILTERS, SORTS, Line, in_order, lines_of
@@ -85,6 +85,18 @@ def test_closed_and_finished_postings_come_latest_first_not_by_id() -> None:
     ]
     lines = in_order(lines_of(postings, []), NOW)
     assert [line.id for line in lines] == [5, 3, 2, 1, 4]
+
+
+def test_a_status_change_imported_with_an_offset_is_ordered_with_the_others() -> None:
+    postings = [
+        ended("rejected, offset", status=Status.REJECTED, id=1,
+              history=[StatusChange(Status.REJECTED, datetime(2026, 11, 3, 9, 0, tzinfo=timezone(timedelta(hours=1))))]),
+        ended("withdrawn the day before", status=Status.WITHDRAWN, id=2,
+              history=[StatusChange(Status.WITHDRAWN, datetime(2026, 11, 2, 9, 0))]),
+    ]
+    lines = lines_of(postings, [])
+    assert lines[0].changed.tzinfo is None
+    assert [line.id for line in in_order(lines, NOW)] == [1, 2]
 
 
 def test_sorts_by_a_column_with_the_empty_ones_last_either_way() -> None:

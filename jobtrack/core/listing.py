@@ -2,10 +2,10 @@
 
 A `Line` holds only what the list draws and sorts by: a posting's names,
 place and pay, status (and when it last changed), deadline and the start of
-each interview. Lines are built from the
-store, or read back from the list index (`list_index.py`) so that the TUI
-can paint its first screen before the store is loaded; ordering and
-countdowns work on lines alone, so both sources give the same screen.
+each interview. Lines are built from the store, or read back from the list
+index (`list_index.py`) so that the TUI can paint its first screen before
+the store is loaded; ordering and countdowns work on lines alone, so both
+sources give the same screen.
 
 The orders (`SORTS`, `in_order`) and the status filters (`FILTERS`) are pure
 functions of lines and "now", shared by the TUI and `jobtrack list`.
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from jobtrack.core import clock
 from jobtrack.core.ahead import APPOINTMENTS, deadline_counts, last_moment
 from jobtrack.core.model import Event, Posting, Status, closed
 
@@ -52,7 +53,7 @@ class Line:
             posting.location,
             posting.salary,
             posting.status,
-            posting.history[-1].at if posting.history else posting.created,
+            clock.wall(posting.history[-1].at if posting.history else posting.created),  # an import may bring an offset
             posting.deadline_at(),
             posting.deadline_time is not None,
             tuple(sorted((last_moment(e.day, e.time), e.time is not None)
