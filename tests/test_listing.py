@@ -95,7 +95,7 @@ def test_a_status_change_imported_with_an_offset_is_ordered_with_the_others() ->
               history=[StatusChange(Status.WITHDRAWN, datetime(2026, 11, 2, 9, 0))]),
     ]
     lines = lines_of(postings, [])
-    assert lines[0].changed.tzinfo is None
+    assert lines[0].finished_at is not None and lines[0].finished_at.tzinfo is None
     assert [line.id for line in in_order(lines, NOW)] == [1, 2]
 
 

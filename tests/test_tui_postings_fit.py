@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from jobtrack.core.listing import lines_of
 from jobtrack.core.model import Event, EventKind, Posting
 from jobtrack.store.store import Bundle, Store
 from jobtrack.tui.screens.postings import PostingsScreen
@@ -58,7 +59,10 @@ def test_a_very_narrow_terminal_keeps_every_essential_column() -> None:
 
 
 def test_needs_are_the_longest_texts() -> None:
-    assert Needs.of([("abc", "de", "  ", ""), ("a", "defgh", "Aarhus", "x")]) == Needs(3, 5, 6, 1)
+    lines = lines_of([Posting("abc", employer="de", location="  "),
+                      Posting("a", employer="defgh", location="Aarhus", salary="x")], [])
+    assert Needs.of(lines) == Needs(3, 5, 6, 1)
+    assert Needs.of([]) == Needs(0, 0)
 
 
 def test_countdown_cells_with_and_without_their_dates() -> None:

@@ -1,7 +1,7 @@
 """What the postings list knows of each posting, and the order it shows them in.
 
 A `Line` holds only what the list draws and sorts by: a posting's names,
-place and pay, status (and when it last changed), deadline and the start of
+place and pay, status (and when a finished one ended), deadline and the start of
 each interview. Lines are built from the store, or read back from the list
 index (`list_index.py`) so that the TUI can paint its first screen before
 the store is loaded; ordering and countdowns work on lines alone, so both
@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from jobtrack.core import clock
@@ -37,7 +37,7 @@ class Line:
     location: str
     salary: str
     status: Status
-    changed: datetime  # when the status was last set (or the posting saved): when a finished posting ended
+    finished_at: datetime | None  # a finished posting's last status change (or when it was saved); None while live
     deadline: datetime | None  # the last moment to apply
     deadline_timed: bool  # False: a day without an hour, shown without one
     # The dated interviews, tests, cases and calls, earliest first: until when each is
@@ -53,7 +53,8 @@ class Line:
             posting.location,
             posting.salary,
             posting.status,
-            clock.wall(posting.history[-1].at if posting.history else posting.created),  # an import may bring an offset
+            # An import may bring an offset: moved to local wall time, as every moment the list compares.
+            clock.wall(posting.history[-1].at if posting.history else posting.created) if posting.status.is_finished else None,
             posting.deadline_at(),
             posting.deadline_time is not None,
             tuple(sorted((last_moment(e.day, e.time), e.time is not None)
@@ -73,8 +74,8 @@ class Line:
 
     def ended(self, now: datetime) -> datetime | None:
         """When a closed or finished posting stopped being ahead: the deadline it missed, or its last status change."""
-        if self.status.is_finished:
-            return self.changed
+        if self.finished_at is not None:
+            return self.finished_at
         return self.deadline if self.is_closed(now) else None
 
     def next_moment(self, now: datetime) -> datetime | None:
@@ -88,15 +89,15 @@ class Line:
             return interview
         return deadline if interview is None else min(deadline, interview)
 
-    def sort_key(self, now: datetime) -> tuple[int, timedelta, int]:
+    def sort_key(self, now: datetime) -> tuple[int, datetime, int]:
         """Nearest first; nothing ahead next; closed and finished postings last, the latest to end first."""
         moment = self.next_moment(now)
         if moment is not None:
-            return (0, moment - EPOCH, self.id)
+            return (0, moment, self.id)
         ended = self.ended(now)
         if ended is not None:
-            return (2, EPOCH - ended, self.id)
-        return (1, timedelta(0), self.id)
+            return (2, datetime.max - (ended - datetime.min), self.id)  # the mirror image: later sorts first
+        return (1, datetime.min, self.id)
 
     def shows_as(self, wanted: str | None, now: datetime) -> bool:
         """The Status column says `wanted` ("closed" included); any posting does if None."""
@@ -108,13 +109,13 @@ class Line:
         return all(word in hay for word in query.casefold().split())
 
     def to_json(self) -> list[Any]:
-        return [self.id, self.title, self.employer, self.location, self.salary, self.status.value, self.changed,
+        return [self.id, self.title, self.employer, self.location, self.salary, self.status.value, self.finished_at,
                 self.deadline, self.deadline_timed, self.interviews]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Line:
         """Raises KeyError, TypeError or ValueError on a row that is not a line."""
-        ident, title, employer, location, salary, status, changed, deadline, timed, interviews = row
+        ident, title, employer, location, salary, status, finished_at, deadline, timed, interviews = row
         return cls(
             int(ident),
             str(title),
@@ -122,7 +123,7 @@ class Line:
             str(location),
             str(salary),
             STATUSES[status],
-            datetime.fromisoformat(changed),
+            datetime.fromisoformat(finished_at) if finished_at else None,
             datetime.fromisoformat(deadline) if deadline else None,
             bool(timed),
             tuple((datetime.fromisoformat(at), bool(t)) for at, t in interviews) if interviews else (),
@@ -138,7 +139,6 @@ def lines_of(postings: Iterable[Posting], events: Iterable[Event]) -> list[Line]
 
 
 # -- orders ---------------------------------------------------------------------
-EPOCH = datetime(2000, 1, 1)
 # The Status column's words in the order of the pipeline; a finished posting comes after a live one.
 STATUS_ORDER = {name: i for i, name in enumerate(
     ["saved", "applied", "interviewing", "offer", "accepted", CLOSED, "rejected", "withdrawn"])}

@@ -156,7 +156,7 @@ class PostingsScreen(Screen[None]):
     def layout_for(self, lines: list[Line]) -> Layout:
         """The columns for the terminal's width (the table spans it) and the longest texts of `lines`."""
         if self._needs is None or self._needs[0] is not lines:
-            self._needs = (lines, Needs.of((line.title, line.employer, line.location, line.salary) for line in lines))
+            self._needs = (lines, Needs.of(lines))
         scrollbar = self.table.styles.scrollbar_size_vertical  # kept free, so rows coming never reflow the columns
         return layout(self.app.size.width - scrollbar, self._needs[1])
 

@@ -11,11 +11,12 @@ location and the salary, each only while the title keeps a comfortable width.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from jobtrack.core.countdown import countdown
+from jobtrack.core.listing import Line
 
 PADDING = 2  # a DataTable cell's padding, one column each side
 
@@ -49,13 +50,13 @@ class Needs:
     salary: int = 0
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[str, str, str, str]]) -> Needs:
-        """From (title, employer, location, salary) of every posting."""
-        title = employer = location = salary = 0
-        for t, e, loc, s in rows:
-            title, employer = max(title, len(t)), max(employer, len(e))
-            location, salary = max(location, len(loc.strip())), max(salary, len(s.strip()))
-        return cls(title, employer, location, salary)
+    def of(cls, lines: Sequence[Line]) -> Needs:
+        """Of every posting's line (one pass a column: this runs before the first paint)."""
+        def longest(texts: Iterable[str]) -> int:
+            return max(map(len, texts), default=0)
+
+        return cls(longest(line.title for line in lines), longest(line.employer for line in lines),
+                   longest(line.location.strip() for line in lines), longest(line.salary.strip() for line in lines))
 
 
 @dataclass(frozen=True)
