@@ -25,7 +25,7 @@ from jobtrack.store.journal import Stamp
 if TYPE_CHECKING:
     from jobtrack.store import Store
 
-VERSION = 3  # 2: lines say whether the deadline and each interview have an hour; 3: place, pay, last status change
+VERSION = 3  # 2: lines say whether the deadline and each interview have an hour; 3: place, pay, when a finished posting ended
 
 
 @dataclass
