@@ -1,10 +1,11 @@
 """Regenerate the guide's screenshots: docs/screenshots/<screen>.svg.
 
-Run: .venv/bin/python docs/screenshots.py
+Run: .venv/bin/python docs/screenshots.py [NAME ...]
 
 Builds a demo store in a temporary folder, runs the real app headless at a
-fixed clock and size, drives it with Pilot and saves one SVG per screen, so
-the pictures in docs/guide.md can be redone after any change to the UI.
+fixed clock and size (100×30, or the shot's own), drives it with Pilot and
+saves one SVG per screen, so the pictures in docs/guide.md can be redone
+after any change to the UI. Given names, only those shots are redone.
 """
 
 from __future__ import annotations
@@ -73,6 +74,11 @@ def demo_store(path: Path) -> Store:
     store.add(Bundle(Posting("Project manager", employer="Region Nord", deadline=date(2026, 12, 18), created=day)))
     store.add(Bundle(Posting("Controller", employer="Vestby Kommune", deadline=date(2026, 11, 1), created=day)))
     store.add(Bundle(Posting("IT consultant", employer="Netfirma", status=Status.REJECTED, created=day)))
+    store.add(Bundle(Posting(
+        "Senior software engineer (m/f/d) for distributed payment systems and security",
+        employer="Nordisk Betalingsformidling A/S", location="Copenhagen", salary="DKK 55,000 a month",
+        deadline=date(2027, 1, 15), deadline_time=time(12, 0), created=day,
+    )))
     return store
 
 
@@ -175,9 +181,12 @@ async def reminders(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+SIZES = {"postings-80x24": (80, 24), "postings-wide": (160, 30)}  # the shots not taken at SIZE
 SHOTS: dict[str, tuple[bool, Script]] = {
     "empty": (False, nothing),
     "postings": (True, nothing),
+    "postings-80x24": (True, nothing),
+    "postings-wide": (True, nothing),
     "search": (True, search),
     "detail": (True, detail),
     "add": (True, add),
@@ -198,18 +207,22 @@ async def shoot(name: str, filled: bool, script: Script, folder: Path) -> Path:
     store = demo_store(folder / f"{name}.json") if filled else Store(folder / f"{name}.json")
     # Reminder pop-ups would cover the screens; the reminders panel has its own shot.
     app = JobtrackApp(store, now=clock, poll_interval=3600, theme_folders=[bundled_themes_dir()], remind=False)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         await pilot.pause()
         await script(pilot)
         return Path(app.save_screenshot(f"{name}.svg", str(OUT)))
 
 
-async def main() -> None:
+async def main(names: list[str]) -> None:
+    unknown = set(names) - set(SHOTS)
+    if unknown:
+        raise SystemExit(f"no such shot: {', '.join(sorted(unknown))} (shots: {', '.join(SHOTS)})")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, (filled, script) in SHOTS.items():
-            print(await shoot(name, filled, script, Path(tmp)))
+            if not names or name in names:
+                print(await shoot(name, filled, script, Path(tmp)))
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

@@ -27,6 +27,7 @@ from jobtrack.store.store import Bundle, Store
 from jobtrack.tui.app import JobtrackApp
 from jobtrack.tui.screens.detail import DetailScreen
 from jobtrack.tui.screens.postings import PostingRows
+from jobtrack.tui.widgets.columns import Needs, layout
 from rich.console import Console
 from textual.widgets import DataTable, Static
 
@@ -75,12 +76,13 @@ def test_the_list_keeps_an_untimed_interview_ahead_all_day() -> None:
     p = applied(days_ago=2)
     line = Line.of(p, [Event(1, EventKind.INTERVIEW, day=date(2026, 11, 29), id=7)])
     assert line.next_moment(NOW) is not None and line.sort_key(NOW)[0] == 0
-    cells = [str(c) for c in PostingRows(NOW, {})(line)[1]]
+    rows = PostingRows(NOW, {}, layout(80, Needs(4, 7)))
+    cells = [str(c) for c in rows(line)[1]]
     assert cells[4] == "today"  # not "closed today 00:00"
     tomorrow = Line.of(p, [Event(1, EventKind.INTERVIEW, day=date(2026, 11, 30), id=7)])
-    assert str(PostingRows(NOW, {})(tomorrow)[1][4]) == "tomorrow"  # not "tomorrow 00:00"
+    assert str(rows(tomorrow)[1][4]) == "tomorrow"  # not "tomorrow 00:00"
     deadline = Line.of(Posting("Kok", id=2, deadline=date(2026, 11, 30)), [])
-    assert str(PostingRows(NOW, {})(deadline)[1][3]) == "tomorrow"  # not "tomorrow 23:59"
+    assert str(rows(deadline)[1][3]) == "tomorrow"  # not "tomorrow 23:59"
 
 
 def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

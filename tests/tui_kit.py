@@ -45,6 +45,18 @@ def fill(store: Store) -> None:
     ))
 
 
+LONG_TITLE = "Senior software engineer (m/f/d) for distributed payment systems and security"  # 77, as real ones are
+
+
+def fill_long(store: Store) -> None:
+    """The three postings of `fill` and one with a long title, a long employer, a place and pay."""
+    fill(store)
+    store.add(Bundle(Posting(
+        LONG_TITLE, employer="Nordisk Betalingsformidling A/S", location="Copenhagen", salary="DKK 55,000 a month",
+        deadline=date(2027, 1, 15), deadline_time=time(12, 0), created=datetime(2026, 11, 3, 9, 0),
+    )))
+
+
 def make_app(store: Store) -> JobtrackApp:
     return JobtrackApp(store, now=clock)
 

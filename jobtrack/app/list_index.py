@@ -26,7 +26,7 @@ from jobtrack.store.journal import Stamp
 if TYPE_CHECKING:
     from jobtrack.store import Store
 
-VERSION = 3  # 2: lines say whether the deadline and each interview have an hour; 3: whether archived
+VERSION = 4  # 2: lines say whether the deadline and each interview have an hour; 3: whether archived; 4: place, pay, when a finished posting ended
 
 
 @dataclass

@@ -9,11 +9,10 @@ from datetime import date, datetime
 from jobtrack.cli.context import Context, UserError
 from jobtrack.cli.fields import add_field_options, date_arg, field_options, past_date_arg, status_arg, summary
 from jobtrack.core.fields import typed
+from jobtrack.core.listing import SORTS, in_order, lines_of
 from jobtrack.core.model import POSTING_FIELDS, Posting, Status, replace_fields, to_dict
 from jobtrack.core.sanitize import clean_line, json_text
 from jobtrack.core.values import fmt
-
-SORTS = ("next", "salary")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,9 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--before", type=date_arg, metavar="DATE", help="only deadlines before DATE (16/3, 2026-03-16, tomorrow)")
     p.add_argument("--after", type=date_arg, metavar="DATE", help="only deadlines after DATE")
     p.add_argument("--all", action="store_true", help="archived postings too")
-    p.add_argument("--sort", choices=SORTS, default="next",
-                   help="next: what comes next first (the app's order); salary: highest pay first, per currency")
     p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--sort", choices=list(SORTS), default="next",
+                   help="order by this (default: next, what comes next first; closed postings last, latest first; "
+                   "salary: highest pay per month first, per currency)")
+    p.add_argument("--reverse", action="store_true", help="the other way round (postings with nothing to sort by stay last)")
     p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("show", help="show one posting with its contacts and events")
@@ -105,19 +106,21 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.app.countdowns import countdown_fields, interview_left
     from jobtrack.app.filters import PostingFilter
     from jobtrack.core.countdown import countdown
-    from jobtrack.core.listing import lines_of
 
     now = ctx.now()
     store = ctx.store()
     wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
     postings = [p for p in store.postings() if wanted(p)]
     lines = {line.id: line for line in lines_of(postings, store.events())}
-    if args.sort == "salary":
+    if args.sort == "salary":  # the figures per month, per currency (the list's own salary order is by the text)
         from jobtrack.app.pay import by_pay, figures, pay_of
 
         postings = by_pay(postings)
+        if args.reverse:
+            postings.reverse()
     else:
-        postings.sort(key=lambda p: lines[p.id or 0].sort_key(now))  # the app's order: what comes next first
+        order = {line.id: i for i, line in enumerate(in_order(lines.values(), now, args.sort, args.reverse))}
+        postings.sort(key=lambda p: order[p.id or 0])  # the app's orders
     if args.json:
         print(json_text([{**posting_json(p), **countdown_fields(lines[p.id or 0], now)} for p in postings]))
         return 0

@@ -30,11 +30,16 @@ def now() -> datetime:
         raise ValueError(f"${NOW_ENV} is {fixed!r}, not an ISO date-time such as 2026-04-14T09:00") from None
     if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
         raise ValueError(f"${NOW_ENV} is {fixed!r}: the year must be from {NOW_YEARS[0]} to {NOW_YEARS[1]}")
-    if moment.tzinfo is not None:
-        from jobtrack.core.zones import local_zone
+    return wall(moment).replace(microsecond=0)
 
-        moment = moment.astimezone(local_zone()).replace(tzinfo=None)
-    return moment.replace(microsecond=0)
+
+def wall(moment: datetime) -> datetime:
+    """A moment as local wall time without a zone, as jobtrack compares moments (one with an offset is moved)."""
+    if moment.tzinfo is None:
+        return moment
+    from jobtrack.core.zones import local_zone
+
+    return moment.astimezone(local_zone()).replace(tzinfo=None)
 
 
 def today() -> date:

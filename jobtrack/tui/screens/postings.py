@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -18,17 +18,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from jobtrack.app import records
-from jobtrack.core.countdown import countdown, urgency
-from jobtrack.core.listing import Line, in_order
+from jobtrack.core.ahead import deadline_counts
+from jobtrack.core.countdown import urgency
+from jobtrack.core.listing import FILTERS, SORTS, Line, in_order
 from jobtrack.core.model import Status
 from jobtrack.core.sanitize import clean_line
 from jobtrack.tui.base import InJobtrack, StoreWatch
+from jobtrack.tui.widgets.columns import LABELS, Layout, Needs, layout, when
 from jobtrack.tui.widgets.progressive_table import ProgressiveTable
 
 if TYPE_CHECKING:
     from jobtrack.store import Bundle, Store
-
-FILTERS: list[Status | None] = [None, *Status]
 
 SEARCH_PAUSE = 0.15  # seconds of no typing before the texts are searched
 
@@ -37,6 +37,7 @@ EMPTY_HELP = (
     "Press  a  to add one from a URL, a file or pasted text,\n"
     "or run  jobtrack add URL  in a shell."
 )
+SORT_NAMES = {"next": "what comes next", "interview": "next interview"}  # the others are named by their column
 
 
 @dataclass
@@ -45,42 +46,77 @@ class PostingRows:
 
     now: datetime
     colours: dict[str, str]
+    layout: Layout
+
+    def tone(self, moment: datetime | None) -> str:
+        """A moment's urgency colour; dim once it is behind."""
+        tone = urgency(moment, self.now)
+        return "dim" if tone == "past" else self.colours.get(tone, "")
 
     def __call__(self, line: Line) -> tuple[str, list[Text]]:
+        cells = [self.cell(key, line) for key in self.layout.keys]
+        for text in cells:
+            text.no_wrap, text.overflow = True, "ellipsis"
+        return str(line.id), cells
+
+    def cell(self, key: str, line: Line) -> Text:
         now = self.now
-        found = line.next_interview(now)
-        interview = found[0] if found else None
-        moment = line.next_moment(now)
-        tone = urgency(moment, now)
-        style = self.colours.get(tone, "") if tone != "past" else "dim"
-        finished = line.status.is_finished or line.is_closed(now)
-        return str(line.id), [
-            Text(clean_line(line.title), style="dim" if finished else "bold"),
-            Text(clean_line(line.employer)),
-            Text(line.display_status(now)),
-            Text(countdown(line.deadline, now, line.deadline_timed) if line.deadline else "",
-                 style=style if moment == line.deadline else ""),
-            Text(countdown(found[0], now, found[1]) if found else "", style=style if interview and moment == interview else ""),
-        ]
+        match key:
+            case "title":
+                return Text(clean_line(line.title), style="dim" if line.status.is_finished or line.is_closed(now) else "bold")
+            case "status":
+                return Text(line.display_status(now))
+            case "deadline":
+                if line.deadline is None:
+                    return Text()
+                counts = deadline_counts(line.status)  # once applied for, the deadline is behind the user
+                return Text(when(line.deadline, now, line.deadline_timed, self.layout.dated),
+                            style=self.tone(line.deadline) if counts else "dim")
+            case "interview":
+                found = line.next_interview(now)
+                if found is None:
+                    return Text()
+                return Text(when(found[0], now, found[1], self.layout.dated),
+                            style="dim" if line.status.is_finished else self.tone(found[0]))
+        return Text(clean_line(getattr(line, key)))  # employer, location, salary: text as it came
+
+
+class PostingsTable(ProgressiveTable[Line]):
+    """Home and End go to the first and last posting (a DataTable scrolls sideways with them)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First posting", show=False),
+        Binding("end", "scroll_bottom", "Last posting", show=False),
+    ]
 
 
 class PostingsScreen(InJobtrack, Screen[None]):
     CSS_PATH = "postings.tcss"
     # The table takes the first keys: a hidden search box must never get them ("a" adds, "/" searches).
     AUTO_FOCUS = "#postings"
+    # Letters act outside a text field only: in the search box, q and j are letters.
+    # The footer shows what fits in 80 columns; help (?) and the palette (ctrl+p) list every key.
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
+        Binding("e", "edit", "Edit", show=False),
         Binding("s", "status", "Status"),
-        Binding("d", "delete", "Delete"),
+        Binding("d", "delete", "Delete", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("A", "archived", "Archived", show=False, key_display="A"),
+        Binding("f", "filter(1)", "Filter", tooltip="Show the next status only: saved, applied, …, closed, all"),
+        Binding("F", "filter(-1)", "Filter back", show=False, key_display="shift+f"),
+        Binding("o", "sort(1)", "Sort", show=False, tooltip="Order by the next column (or click a column's header)"),
+        Binding("O", "reverse", "Reverse order", show=False, key_display="shift+o"),
+        Binding("w", "agenda", "Agenda"),
         Binding("r", "app.reminders", "Reminders"),
-        Binding("w", "agenda", "Agenda", show=False),
+        Binding("A", "archived", "Archived", show=False, key_display="A", tooltip="Show archived postings too, or hide them"),
         Binding("h", "hunt", "The hunt", show=False, tooltip="Applications per week against the target, answers, sources"),
+        Binding("j", "move('cursor_down')", "Next posting", show=False),
+        Binding("k", "move('cursor_up')", "Previous posting", show=False),
+        Binding("g", "move('scroll_top')", "First posting", show=False, key_display="g, home"),
+        Binding("G", "move('scroll_bottom')", "Last posting", show=False, key_display="G, end"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer has ctrl+q
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -88,7 +124,11 @@ class PostingsScreen(InJobtrack, Screen[None]):
         super().__init__()
         self.filter_index = 0
         self.archived = False  # archived postings shown as well
+        self.sort_by = "next"
+        self.sort_reverse = False
         self.undo_stack: list[Bundle] = []
+        self._needs: tuple[Any, Needs] | None = None  # the lines' longest texts, and which lines they are of
+        self._layout: Layout | None = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
         # The search's own store, read in a worker thread: the app's store is not shared across threads.
         self._search_store: Store | None = None
@@ -98,13 +138,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search title, employer, text, notes, contacts, tags", id="search")
-        table: ProgressiveTable[Line] = ProgressiveTable(id="postings")
-        table.add_column("Title", key="title")
-        table.add_column("Employer", key="employer")
-        table.add_column("Status", key="status")
-        table.add_column("Deadline", key="deadline")
-        table.add_column("Next interview", key="interview")
-        yield table
+        yield PostingsTable(id="postings")
         yield Static(EMPTY_HELP, id="empty", markup=False)
         yield Footer(compact=True)
 
@@ -129,26 +163,47 @@ class PostingsScreen(InJobtrack, Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return int(key.value) if key.value is not None else None
 
+    def layout_for(self, lines: list[Line]) -> Layout:
+        """The columns for the terminal's width (the table spans it) and the longest texts of `lines`."""
+        if self._needs is None or self._needs[0] is not lines:
+            self._needs = (lines, Needs.of(lines))
+        scrollbar = self.table.styles.scrollbar_size_vertical  # kept free, so rows coming never reflow the columns
+        return layout(self.app.size.width - scrollbar, self._needs[1])
+
+    def on_resize(self) -> None:
+        _, lines = self.jt.lines()
+        if self.layout_for(lines) != self._layout:
+            self.reload()
+
     def reload(self) -> None:
         stamp, lines = self.jt.lines()
         self.store_watch.mark(stamp)
         now = self.jt.now()
         table = self.table
         keep = self.selected_id()
-        query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
+        query = self.query_one("#search", Input).value
         found = self._found[1] if query and self._found[0] == query else frozenset()
-        shown = in_order((line for line in lines if (self.archived or not line.archived)
-                          and (line.matches(wanted, query) or (line.id in found and line.matches(wanted, "")))), now)
+        chosen = (line for line in lines if (self.archived or not line.archived) and line.shows_as(wanted, now)
+                  and (line.matches(query) or line.id in found))
+        shown = in_order(chosen, now, self.sort_by, self.sort_reverse)
         self._order = {line.id: i for i, line in enumerate(shown)}
-        rows = PostingRows(now, self.app.theme_variables)
-        table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
+        columns = self.layout_for(lines)
+        if columns != self._layout:
+            self._layout = columns
+            table.clear(columns=True)
+            for key, width in columns.widths:
+                table.add_column(Text(LABELS[key]), width=width, key=key)
+        table.fill(shown, PostingRows(now, self.app.theme_variables, columns), cursor=self._order.get(keep) if keep is not None else None)
         empty = not lines
         self.query_one("#empty").display = empty
         table.display = not empty
         parts = [f"{len(shown)} of {len(lines)}"]
         if wanted is not None:
-            parts.append(f"status: {wanted.value}")
+            parts.append(f"status: {wanted}")
+        if self.sort_by != "next" or self.sort_reverse:
+            name = SORT_NAMES.get(self.sort_by, self.sort_by)
+            parts.append(f"by {name}{' ↑' if self.sort_reverse else ''}")
         if query:
             parts.append(f"search: {clean_line(query)}")
         if self.archived:
@@ -226,10 +281,11 @@ class PostingsScreen(InJobtrack, Screen[None]):
         if event.input.id == "search":
             self.table.focus()
 
-    def action_filter(self) -> None:
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+    def action_filter(self, step: int) -> None:
+        """The next (or, step -1, the previous) status the Status column can show, then all again."""
+        self.filter_index = (self.filter_index + step) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
-        self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
+        self.notify(f"Showing {wanted or 'all'}", timeout=2)
         self.reload()
 
     def action_archived(self) -> None:
@@ -237,6 +293,30 @@ class PostingsScreen(InJobtrack, Screen[None]):
         self.archived = not self.archived
         self.notify("Showing archived postings too" if self.archived else "Archived postings hidden", timeout=2)
         self.reload()
+
+    def action_sort(self, step: int) -> None:
+        """Order by the next column shown, after the last back to what comes next."""
+        assert self._layout is not None
+        choices = ["next", *(key for key in self._layout.keys if key in SORTS)]
+        now = choices.index(self.sort_by) if self.sort_by in choices else 0
+        self.sort_by, self.sort_reverse = choices[(now + step) % len(choices)], False
+        self.reload()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.reload()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A header clicked orders by its column; clicked again, the other way round."""
+        key = str(event.column_key.value)
+        if key in SORTS:
+            self.sort_reverse = not self.sort_reverse if key == self.sort_by else False
+            self.sort_by = key
+            self.reload()
+
+    async def action_move(self, action: str) -> None:
+        """j, k, g and G: the table's own moves, on keys a text field takes as letters."""
+        await self.table.run_action(action)
 
     def action_agenda(self) -> None:
         from jobtrack.tui.screens.agenda import AgendaScreen
