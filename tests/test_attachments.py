@@ -15,7 +15,7 @@ from subprocess import CompletedProcess
 
 import pytest
 from jobtrack.app.attachments import attach
-from jobtrack.store.attachments import attachments_dir, retired_dir
+from jobtrack.store.locations import attachments_dir, retired_dir
 from jobtrack.store.store import Store
 from textual.widgets import DataTable
 

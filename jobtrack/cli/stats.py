@@ -36,7 +36,7 @@ def salary_lines(postings: list) -> list[str]:
     """Per currency: the span per month, then the postings highest first; nothing when no salary gives a figure."""
     from jobtrack.app.pay import figures, pay_groups, per
     from jobtrack.app.review import fit
-    from jobtrack.core.sanitize import clean_line
+    from jobtrack.core.listing import posting_name
 
     groups = pay_groups(postings)
     if not groups:
@@ -46,7 +46,7 @@ def salary_lines(postings: list) -> list[str]:
         low, high = g.span("month")
         lines += ["", f"{g.currency}: {len(g.paid)} posting{'' if len(g.paid) == 1 else 's'}, {figures(low, high)} a month"]
         for p, pay in g.paid[:TOP]:
-            name = " – ".join(x for x in (clean_line(p.title), clean_line(p.employer)) if x)
+            name = posting_name(p)
             lines.append(fit(f"  #{p.id:<4} {per(pay, 'month'):<30} {name}"))
         if len(g.paid) > TOP:
             lines.append(f"  … and {len(g.paid) - TOP} more (jobtrack list --sort salary)")

@@ -20,17 +20,9 @@ import re
 from pathlib import Path
 
 from jobtrack.store.atomic import atomic_write, ensure_dir, fsync_dir
-from jobtrack.store.backups import backup_dir
+from jobtrack.store.locations import attachments_dir, retired_dir
 
 _SHA = re.compile(r"[0-9a-f]{64}")
-
-
-def attachments_dir(db: Path) -> Path:
-    return db.with_name(f"{db.stem}-attachments")
-
-
-def retired_dir(db: Path) -> Path:
-    return backup_dir(db) / "attachments"
 
 
 def digest(data: bytes) -> str:

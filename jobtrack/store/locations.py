@@ -90,6 +90,16 @@ def backup_dir(db: Path) -> Path:
     return db.with_name(f"{db.stem}-backups")
 
 
+def attachments_dir(db: Path) -> Path:
+    """The files sent with applications: read-only copies named by their SHA-256."""
+    return db.with_name(f"{db.stem}-attachments")
+
+
+def retired_dir(db: Path) -> Path:
+    """Copies no posting uses any more, kept with the backups so a restore still finds them."""
+    return backup_dir(db) / "attachments"
+
+
 def temp_beside(path: Path, pid: int) -> Path:
     """The temporary file an atomic write of `path` fills before renaming it over `path`."""
     return path.with_name(f".{path.name}.{pid}.tmp")
