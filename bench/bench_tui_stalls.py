@@ -39,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +167,7 @@ async def drive_jobtrack(db: Path) -> dict[str, Any]:
 
         await spans.time("search: /", lambda: pilot.press("slash"))
         for letter in WORD:
-            await spans.time("search: a keystroke", lambda: pilot.press(letter), loaded)
+            await spans.time("search: a keystroke", partial(pilot.press, letter), loaded)
         await spans.time("search cleared (escape)", lambda: pilot.press("escape"), loaded)
 
         await spans.time("open a posting (enter)", lambda: pilot.press("enter"), lambda: isinstance(app.screen, DetailScreen))
