@@ -80,6 +80,7 @@ class PostingsScreen(Screen[None]):
         self.undo_stack: list[Bundle] = []
         self._stamp: Any = None
         self._order: dict[int, int] = {}  # posting id -> row index, rows added or still to come
+        self._sorted: list[Line] = []  # every posting's line, in order, as of the last reload
 
     @property
     def jt(self) -> JobtrackApp:
@@ -122,14 +123,24 @@ class PostingsScreen(Screen[None]):
     def reload(self) -> None:
         self._stamp, lines = self.jt.lines()
         now = self.jt.now()
+        self._sorted = in_order(lines, now)
+        self._show(PostingRows(now, self.app.theme_variables))
+
+    def _show(self, rows: PostingRows | None = None) -> None:
+        """The sorted lines that match the filter and the search: with `rows`, built
+        anew; without, a search typed or a filter changed, from the rows built before."""
+        lines = self._sorted
         table = self.table
         keep = self.selected_id()
         query = self.query_one("#search", Input).value
         wanted = FILTERS[self.filter_index]
-        shown = in_order((line for line in lines if line.matches(wanted, query)), now)
+        shown = [line for line in lines if line.matches(wanted, query)]
         self._order = {line.id: i for i, line in enumerate(shown)}
-        rows = PostingRows(now, self.app.theme_variables)
-        table.fill(shown, rows, cursor=self._order.get(keep) if keep is not None else None)
+        cursor = self._order.get(keep) if keep is not None else None
+        if rows is None:
+            table.narrow(shown, cursor)
+        else:
+            table.fill(shown, rows, cursor)
         empty = not lines
         self.query_one("#empty").display = empty
         table.display = not empty
@@ -172,11 +183,11 @@ class PostingsScreen(Screen[None]):
         search.value = ""
         search.display = False
         self.table.focus()
-        self.reload()
+        self._show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
-            self.reload()
+            self._show()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
@@ -186,7 +197,7 @@ class PostingsScreen(Screen[None]):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted.value if wanted else 'all'}", timeout=2)
-        self.reload()
+        self._show()
 
     def action_agenda(self) -> None:
         from jobtrack.tui.screens.agenda import AgendaScreen
