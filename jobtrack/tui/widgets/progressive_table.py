@@ -124,9 +124,12 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
                     break
                 new = None if new is None else new - 1
                 key, cells = build(item)
-                for column, cell in zip(columns, cells):
+                if len(cells) > len(columns):
+                    raise ValueError("More values provided than there are columns.")  # as `add_row` says
+                for column, cell in zip(columns, cells, strict=False):
                     column.content_width = max(column.content_width, measure(console, cell, 1))
-                built = Built(item, RowKey(key), {c.key: cell for c, cell in zip(columns, cells)}, Row(RowKey(key), 1))
+                data = {c.key: cell for c, cell in zip(columns, cells, strict=False)}
+                built = Built(item, RowKey(key), data, Row(RowKey(key), 1))
                 self._built[id(item)] = built  # `item` stays alive in it, so its id is not reused
             adding.append(built)
         self._append(adding)
