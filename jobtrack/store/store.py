@@ -261,15 +261,19 @@ class Store:
         return self._load(POSTINGS, str(ident), self._get_row(POSTINGS, ident, "posting"), posting_from_dict)
 
     def contacts(self, posting_id: int | None = None) -> list[Contact]:
-        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._rows(CONTACTS).items())
-        return [c for c in found if posting_id is None or posting_id in c.posting_ids]
+        """All of them, or one posting's: those rows alone are read (the rows' types are checked on load)."""
+        rows = self._rows(CONTACTS).items()
+        return [self._load(CONTACTS, k, row, contact_from_dict) for k, row in rows
+                if posting_id is None or posting_id in row.get("posting_ids", ())]
 
     def contact(self, ident: int) -> Contact:
         return self._load(CONTACTS, str(ident), self._get_row(CONTACTS, ident, "contact"), contact_from_dict)
 
     def events(self, posting_id: int | None = None) -> list[Event]:
-        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._rows(EVENTS).items())
-        return [e for e in found if posting_id is None or e.posting_id == posting_id]
+        """All of them, or one posting's: those rows alone are read."""
+        rows = self._rows(EVENTS).items()
+        return [self._load(EVENTS, k, row, event_from_dict) for k, row in rows
+                if posting_id is None or row.get("posting_id") == posting_id]
 
     def event(self, ident: int) -> Event:
         return self._load(EVENTS, str(ident), self._get_row(EVENTS, ident, "event"), event_from_dict)
