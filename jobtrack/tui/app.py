@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import deque
+from concurrent.futures import Future
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property, partial
@@ -84,6 +85,7 @@ class JobtrackApp(App[None]):
         self.remind = remind  # deliver reminders as notifications (off for layout snapshots)
         self._open_store = store if callable(store) else lambda: store
         self._store: Store | None = None
+        self._loading: Future[Store] | None = None  # the store opening in a thread worker
         self._index_theme = first.theme if first is not None else None
         self._lines = (first.stamp, first.lines) if first is not None else None  # the lines of a store version
         self.failure: StoreError | None = None  # why the app stopped early, for the command line
@@ -161,9 +163,15 @@ class JobtrackApp(App[None]):
 
     @property
     def store(self) -> Store:
+        """The store; while it loads behind the first screen, whoever needs it waits for it."""
         if self._store is None:
-            self._store = self._open_store()
+            self._store = self._open_store() if self._loading is None else self._loading.result()
         return self._store
+
+    @property
+    def store_open(self) -> bool:
+        """False while the store loads behind the first screen: polls wait, keys need not."""
+        return self._store is not None or (self._loading is not None and self._loading.done())
 
     def _from_index(self) -> bool:
         """The store is not open yet, and the list index stands in for it."""
@@ -197,10 +205,29 @@ class JobtrackApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first screen is painted: now the store, the collector and the reminders."""
-        if self._store is None:  # the screen came from the list index; the postings screen's poll
-            try:  # redraws it if the store has moved on since
-                self._store = self._open_store()
+        """The first screen is painted: now the store, in a thread worker when the screen
+        came from the list index (parsing and checking every row in the event loop held
+        the keys ~1 s at 20,000 postings; the postings screen's poll redraws the list if
+        the store has moved on since), then the collector and the reminders."""
+        if self._store is None and self._loading is None:
+            self._loading = Future()
+            self.run_worker(partial(self._load, self._loading), name="open the store", thread=True, exit_on_error=False)
+        else:
+            self._opened()
+
+    def _load(self, loading: Future[Store]) -> None:
+        """In the worker thread: nothing but the new Store is touched here."""
+        try:
+            loading.set_result(self._open_store())
+        except BaseException as exc:  # handed over whole: `store` raises it where the store is needed
+            loading.set_exception(exc)
+        if self.is_running:
+            self.call_from_thread(self._opened)
+
+    def _opened(self) -> None:
+        if self._store is None:
+            try:
+                self._store = self.store
             except StoreError as exc:
                 self.failure = exc
                 self.exit()
