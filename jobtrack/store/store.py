@@ -37,7 +37,7 @@ from jobtrack.core.model import (
 )
 from jobtrack.store import rows
 from jobtrack.store.atomic import ensure_dir, stale_temps
-from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
+from jobtrack.store.errors import NotFound, SaveFailed, StoreDamaged, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
@@ -67,6 +67,44 @@ class ImportCounts:
     updated: int = 0
     unchanged: int = 0
     updated_ids: list[int] = field(default_factory=list)  # named to the user: their edits may have been replaced
+
+
+def load_row(
+    bad_value: Callable[[str], StoreDamaged], table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]
+) -> Loaded:
+    """A row as a model object; one this version cannot use is a one-line error naming it."""
+    try:
+        return load({**row, "id": int(key)})
+    except (ValueError, TypeError, KeyError, AttributeError):
+        problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
+        raise bad_value(problem) from None
+
+
+@dataclass(frozen=True)
+class Records:
+    """The postings, contacts and events as they were at `stamp`, readable in another thread.
+
+    A save replaces a row in the store's cache and never changes one in place,
+    so copies of the tables hold their rows as they were, whatever the store
+    does next; the rows become model objects as they are read (~1.4 s at
+    20,000 postings), away from the thread that took the copies.
+    """
+
+    stamp: Stamp
+    tables: dict[str, dict[str, Any]]
+    bad_value: Callable[[str], StoreDamaged]
+
+    def _all(self, table: str, load: Callable[[dict[str, Any]], Loaded]) -> list[Loaded]:
+        return [load_row(self.bad_value, table, k, row, load) for k, row in self.tables[table].items()]
+
+    def postings(self) -> list[Posting]:
+        return self._all(POSTINGS, posting_from_dict)
+
+    def contacts(self) -> list[Contact]:
+        return self._all(CONTACTS, contact_from_dict)
+
+    def events(self) -> list[Event]:
+        return self._all(EVENTS, event_from_dict)
 
 
 def _now() -> datetime:
@@ -247,12 +285,13 @@ class Store:
 
     # -- reading --------------------------------------------------------------
     def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:
-        """A row as a model object; one this version cannot use is a one-line error naming it."""
-        try:
-            return load({**row, "id": int(key)})
-        except (ValueError, TypeError, KeyError, AttributeError):
-            problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
-            raise self._storage.bad_value(problem) from None
+        return load_row(self._storage.bad_value, table, key, row, load)
+
+    def records(self) -> Records:
+        """The records as they are now, to read in another thread (`Records`)."""
+        stamp = self.stamp()
+        data = self._storage.read()
+        return Records(stamp, {t: dict(data.get(t, {})) for t in (POSTINGS, CONTACTS, EVENTS)}, self._storage.bad_value)
 
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]

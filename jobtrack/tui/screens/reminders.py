@@ -8,11 +8,8 @@ so keys typed meanwhile are not held up. The timing is in `jobtrack.app.reminder
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
+from contextlib import closing
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -32,6 +29,7 @@ from jobtrack.app.reminder_service import Found, Reminding
 from jobtrack.app.reminders import Reminder, snooze_until
 from jobtrack.core.zones import aware, local_zone
 from jobtrack.store import Store, StoreError, StoreLocked
+from jobtrack.tui.collector import collector_paused
 
 if TYPE_CHECKING:
     from jobtrack.store.journal import Stamp
@@ -40,35 +38,6 @@ if TYPE_CHECKING:
 EVERY = 60.0  # seconds between checks when nothing changes
 GROUP = "reminders"  # the workers of the checks
 LOCK_WAIT = 1.0  # seconds a check waits for another process's lock (closing the app waits for a check)
-
-
-@dataclass
-class _Pause:
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    checks: int = 0  # running with the collector paused
-    resume: bool = False  # it ran before the first of them
-
-
-_PAUSE = _Pause()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic collector waits while a check builds its Store (~1 million objects at
-    20,000 postings): it would walk them all, holding the GIL and so the event loop
-    (~0.7 s). Their memory goes back by reference counting when the Store is closed."""
-    with _PAUSE.lock:
-        if not _PAUSE.checks:
-            _PAUSE.resume = gc.isenabled()
-            gc.disable()
-        _PAUSE.checks += 1
-    try:
-        yield
-    finally:
-        with _PAUSE.lock:
-            _PAUSE.checks -= 1
-            if not _PAUSE.checks and _PAUSE.resume:
-                gc.enable()
 
 
 class ReminderWatch:
