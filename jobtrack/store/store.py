@@ -287,6 +287,12 @@ class Store:
     def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:
         return load_row(self._storage.bad_value, table, key, row, load)
 
+    def check_rows(self) -> None:
+        """Check every row now (`rows.py`), as the first save would (~0.5 s at 20,000
+        postings): a store opened in a thread spares the event loop that walk."""
+        self._storage.read()
+        self._storage._check_rows()
+
     def records(self) -> Records:
         """The records as they are now, to read in another thread (`Records`)."""
         stamp = self.stamp()

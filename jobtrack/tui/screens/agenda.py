@@ -31,7 +31,7 @@ from jobtrack.core.model import Contact, Event, Posting
 from jobtrack.core.pipeline import Pipeline, pipeline
 from jobtrack.store import StoreError
 from jobtrack.store.store import POSTINGS, Records
-from jobtrack.tui.collector import collector_paused
+from jobtrack.tui.threads import IN_THREAD, collector_paused
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
 PANES = {"week": "#week", "month": "#grid", "pipeline": "#bars"}  # each pane's widget to focus
 WIDEST = 100  # longer lines push the countdowns too far from what they count down to
-IN_THREAD = 2000  # postings from which the records are read in a thread worker (~0.2 s)
 Loaded = tuple[list[Posting], list[Event], list[Contact]]
 
 

@@ -106,7 +106,7 @@ class PostingsScreen(Screen[None]):
 
     # -- data -----------------------------------------------------------------
     def poll(self) -> None:
-        if self.jt.store_open and self.jt.store.stamp() != self._stamp:
+        if self.jt.store_open and self.jt.lines()[0] != self._stamp:
             self.reload()
 
     @property

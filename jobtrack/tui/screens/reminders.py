@@ -29,7 +29,7 @@ from jobtrack.app.reminder_service import Found, Reminding
 from jobtrack.app.reminders import Reminder, snooze_until
 from jobtrack.core.zones import aware, local_zone
 from jobtrack.store import Store, StoreError, StoreLocked
-from jobtrack.tui.collector import collector_paused
+from jobtrack.tui.threads import collector_paused
 
 if TYPE_CHECKING:
     from jobtrack.store.journal import Stamp

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, overload
 
 from rich.text import Text
 from textual._two_way_dict import TwoWayDict
@@ -43,6 +43,38 @@ RowBuilder = Callable[[Item], tuple[str, Sequence[Text]]]
 PAUSE = 0.001  # seconds between chunks: a turn of the event loop, for keys and paints
 CHUNK = 200  # rows built per step after the first screenful: ~25 ms with measuring and repaint
 KEPT = 5000  # rows built before that a step puts back: ~10 ms
+
+
+class OneLineRows(Sequence[tuple[RowKey, int]]):
+    """`DataTable._y_offsets` (each line's row, and the line within it) for rows
+    of one line each: line y is row y, looked up when asked. DataTable builds
+    the whole list again after every change (~20 ms per 20,000 rows, and again
+    for the virtual size on idle)."""
+
+    def __init__(self, locations: TwoWayDict[RowKey, int], count: int) -> None:
+        self._locations = locations
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, y: int) -> tuple[RowKey, int]: ...
+
+    @overload
+    def __getitem__(self, y: slice) -> list[tuple[RowKey, int]]: ...
+
+    def __getitem__(self, y: int | slice) -> tuple[RowKey, int] | list[tuple[RowKey, int]]:
+        if isinstance(y, slice):
+            return [self[i] for i in range(*y.indices(self._count))]
+        if not -self._count <= y < self._count:
+            raise IndexError(y)
+        key = self._locations.get_key(y % self._count)
+        assert key is not None
+        return key, 0
+
+    def clear(self) -> None:
+        """`DataTable.clear` empties the list it gets: there is none to empty."""
 
 
 @dataclass(slots=True)
@@ -90,6 +122,10 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
             self.move_cursor(row=cursor)
         self._schedule()
 
+    @property
+    def _y_offsets(self) -> OneLineRows:  # type: ignore[override]
+        return OneLineRows(self._row_locations, self.row_count)
+
     def add_through(self, index: int) -> None:
         """Make sure the rows up to `index` are in the table (a jump must not wait for the fill)."""
         self._extend(index + 1 - self.row_count, None)
@@ -115,6 +151,7 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
         if build is None or count <= 0:
             return
         columns = self.ordered_columns
+        widths = [c.content_width for c in columns]
         console = self.app.console
         adding: list[Built] = []
         for item in islice(self._items, self.row_count, self.row_count + count):
@@ -132,10 +169,14 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
                 built = Built(item, RowKey(key), data, Row(RowKey(key), 1))
                 self._built[id(item)] = built  # `item` stays alive in it, so its id is not reused
             adding.append(built)
-        self._append(adding)
+        self._append(adding, widths != [c.content_width for c in columns])
 
-    def _append(self, adding: list[Built]) -> None:
-        """What `add_row` does for each row, once for them all; the widths are measured already."""
+    def _append(self, adding: list[Built], wider: bool) -> None:
+        """What `add_row` does for each row, once for them all; the widths are measured already.
+
+        The rows on screen stay as they were drawn unless a column is wider now:
+        the table's caches of drawn cells and lines go by `_update_count`, which
+        `add_row` moves on for every row, and then every cell is drawn again."""
         if not adding:
             return
         first = self.row_count
@@ -143,8 +184,10 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
             self._row_locations[built.key] = index
             self._data[built.key] = built.cells
             self.rows[built.key] = built.row
-        self._update_count += 1
+        if wider or not first:
+            self._update_count += 1
         self._require_update_dimensions = True  # the virtual size, on idle
+        self.refresh()
         self.cursor_coordinate = self.cursor_coordinate
         if first == 0 and self.columns and self.show_cursor and self.cursor_type != "none":
             self._highlight_cursor()  # as `add_row` says when a first row appears
