@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -15,6 +16,7 @@ from jobtrack.tui.app import JobtrackApp  # noqa: E402
 from jobtrack.tui.screens import agenda  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import OptionList  # noqa: E402
+from textual.widgets.option_list import Option  # noqa: E402
 
 from tui_kit import clock, fill_agenda, titles  # noqa: E402
 
@@ -108,3 +110,30 @@ async def test_a_big_stores_list_follows_a_change_from_a_worker(store: Store, mo
             if "Renamed elsewhere" in titles(app):
                 break
         assert "Renamed elsewhere" in titles(app) and "Data analyst" not in titles(app)
+
+
+async def test_the_week_arrives_in_chunks_whole_and_in_order(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = JobtrackApp(store, now=clock, remind=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("w")
+        await settle(pilot)
+        whole = week(app)
+        await pilot.press("escape")
+        monkeypatch.setattr(agenda, "WEEK_CHUNK", 2)
+        chunks: list[int] = []
+        add = OptionList.add_options
+
+        def counted(self: OptionList, options: Iterable[Option]) -> OptionList:
+            added = list(options)
+            if self.id == "week":
+                chunks.append(len(added))
+            return add(self, added)
+
+        monkeypatch.setattr(OptionList, "add_options", counted)
+        await pilot.press("w")
+        for _ in range(len(whole)):
+            await pilot.pause()
+            if len(week(app)) == len(whole):
+                break
+        assert week(app) == whole
+        assert max(chunks) == 2 and sum(chunks) >= len(whole)  # laid out two at a time

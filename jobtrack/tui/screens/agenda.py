@@ -9,10 +9,11 @@ time, chosen with tabs or w, m, p.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 PANES = {"week": "#week", "month": "#grid", "pipeline": "#bars"}  # each pane's widget to focus
 WIDEST = 100  # longer lines push the countdowns too far from what they count down to
+WEEK_CHUNK = 100  # options laid out per turn of the event loop (~40 ms)
+PAUSE = 0.001  # seconds between chunks: a turn of the event loop, for keys and paints
 Loaded = tuple[list[Posting], list[Event], list[Contact]]
 
 
@@ -92,6 +95,7 @@ class AgendaScreen(Screen[None]):
         super().__init__()
         self._stamp: Any = None
         self._read_now: Read | None = None  # the records last read, and the panes made of them
+        self._week_generation = 0  # the week's options still to come belong to this laying out
         self._month: tuple[int, int] | None = None
         self._today: date | None = None
 
@@ -197,18 +201,33 @@ class AgendaScreen(Screen[None]):
         self._fill_day(now)
 
     def _set_week(self, lines: list[Row], now: datetime) -> None:
+        """The week's options: a few screenfuls now, the rest in chunks on a short timer.
+        With thousands of postings waiting for an answer, laying them all out at once
+        held the keys for seconds (~0.4 ms an option)."""
+        self._week_generation += 1
         week = self.query_one("#week", OptionList)
         keep = week.highlighted
-        options: list[Option] = []
+        options = self._week_options(lines, now)
+        week.set_options(islice(options, max(WEEK_CHUNK, (keep or 0) + 1)))
+        if keep is not None and keep < week.option_count and not week.get_option_at_index(keep).disabled:
+            week.highlighted = keep
+        self.set_timer(PAUSE, partial(self._more_week, options, self._week_generation))
+
+    def _more_week(self, options: Iterator[Option], generation: int) -> None:
+        if generation != self._week_generation:
+            return  # the week was laid out anew meanwhile
+        chunk = list(islice(options, WEEK_CHUNK))
+        if chunk:
+            self.query_one("#week", OptionList).add_options(chunk)
+            self.set_timer(PAUSE, partial(self._more_week, options, generation))
+
+    def _week_options(self, lines: list[Row], now: datetime) -> Iterator[Option]:
         previous: Row | None = None
         for index, row in enumerate(lines):
             if gap_before(row, previous):
-                options.append(Option("", disabled=True))
-            options.append(self._option(row, index, now))
+                yield Option("", disabled=True)
+            yield self._option(row, index, now)
             previous = row
-        week.set_options(options)
-        if keep is not None and keep < week.option_count and not week.get_option_at_index(keep).disabled:
-            week.highlighted = keep
 
     def _option(self, row: Row, index: int, now: datetime) -> Option:
         if row.kind in ("section", "day", "note"):

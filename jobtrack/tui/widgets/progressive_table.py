@@ -33,7 +33,6 @@ from typing import Generic, TypeVar, overload
 from rich.text import Text
 from textual._two_way_dict import TwoWayDict
 from textual.coordinate import Coordinate
-from textual.render import measure
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, Row, RowKey
 
@@ -153,6 +152,7 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
         columns = self.ordered_columns
         widths = [c.content_width for c in columns]
         console = self.app.console
+        options = console.options  # what `measure` works out for every cell: the terminal's size, asked each time
         adding: list[Built] = []
         for item in islice(self._items, self.row_count, self.row_count + count):
             built = self._built.get(id(item))
@@ -164,7 +164,7 @@ class ProgressiveTable(DataTable[Text], Generic[Item]):
                 if len(cells) > len(columns):
                     raise ValueError("More values provided than there are columns.")  # as `add_row` says
                 for column, cell in zip(columns, cells, strict=False):
-                    column.content_width = max(column.content_width, measure(console, cell, 1))
+                    column.content_width = max(column.content_width, cell.__rich_measure__(console, options).maximum)
                 data = {c.key: cell for c, cell in zip(columns, cells, strict=False)}
                 built = Built(item, RowKey(key), data, Row(RowKey(key), 1))
                 self._built[id(item)] = built  # `item` stays alive in it, so its id is not reused
