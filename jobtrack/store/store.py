@@ -82,7 +82,7 @@ def load_row(
 
 @dataclass(frozen=True)
 class Records:
-    """The postings, contacts and events as they were at `stamp`, readable in another thread.
+    """The records and the app state as they were at `version`, readable in another thread.
 
     A save replaces a row in the store's cache and never changes one in place,
     so copies of the tables hold their rows as they were, whatever the store
@@ -90,9 +90,15 @@ class Records:
     20,000 postings), away from the thread that took the copies.
     """
 
-    stamp: Stamp
+    version: Stamp
     tables: dict[str, dict[str, Any]]
     bad_value: Callable[[str], StoreDamaged]
+
+    def stamp(self) -> Stamp:
+        return self.version
+
+    def meta(self) -> dict[str, Any]:
+        return dict(self.tables[META].get(str(META_ID)) or {})
 
     def _all(self, table: str, load: Callable[[dict[str, Any]], Loaded]) -> list[Loaded]:
         return [load_row(self.bad_value, table, k, row, load) for k, row in self.tables[table].items()]
@@ -297,7 +303,7 @@ class Store:
         """The records as they are now, to read in another thread (`Records`)."""
         stamp = self.stamp()
         data = self._storage.read()
-        return Records(stamp, {t: dict(data.get(t, {})) for t in (POSTINGS, CONTACTS, EVENTS)}, self._storage.bad_value)
+        return Records(stamp, {t: dict(data.get(t, {})) for t in (POSTINGS, CONTACTS, EVENTS, META)}, self._storage.bad_value)
 
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]

@@ -194,9 +194,9 @@ class JobtrackApp(App[None]):
             return self._lines
         records = store.records()
         if self._lines is None or len(records.tables[POSTINGS]) < IN_THREAD:
-            self._lines = (records.stamp, lines_of(records.postings(), records.events()))
-        elif self._lines_for != records.stamp:
-            self._lines_for = records.stamp
+            self._lines = (records.stamp(), lines_of(records.postings(), records.events()))
+        elif self._lines_for != records.stamp():
+            self._lines_for = records.stamp()
             self.run_worker(partial(self._build_lines, records), name="lines", group="lines", thread=True, exclusive=True)
         return self._lines
 
@@ -210,7 +210,7 @@ class JobtrackApp(App[None]):
             self.call_from_thread(self.notify, str(exc), title="The list is not up to date", severity="error", markup=False)
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self._lines_built, worker, records.stamp, lines)
+            self.call_from_thread(self._lines_built, worker, records.stamp(), lines)
 
     def _lines_built(self, worker: Worker[None], stamp: Stamp, lines: list[Line]) -> None:
         if not worker.is_cancelled:
