@@ -27,7 +27,7 @@ from jobtrack.core import clock
 from jobtrack.core.listing import Line, lines_of
 from jobtrack.store.errors import StoreError
 from jobtrack.store.store import POSTINGS, Records
-from jobtrack.tui.threads import IN_THREAD, collector_paused
+from jobtrack.tui.threads import IN_THREAD, in_worker
 from jobtrack.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class JobtrackApp(App[None]):
         """In the worker thread: only the copied records are read here."""
         worker = get_current_worker()
         try:
-            with collector_paused():
+            with in_worker():
                 lines = lines_of(records.postings(), records.events())
         except StoreError as exc:
             self.call_from_thread(self.notify, str(exc), title="The list is not up to date", severity="error", markup=False)
@@ -247,9 +247,10 @@ class JobtrackApp(App[None]):
     def _load(self, loading: Future[Store]) -> None:
         """In the worker thread: nothing but the new Store is touched here."""
         try:
-            store = self._open_store()
-            with suppress(StoreError):  # a row this version cannot use: the first save says so, as before
-                store.check_rows()
+            with in_worker():
+                store = self._open_store()
+                with suppress(StoreError):  # a row this version cannot use: the first save says so, as before
+                    store.check_rows()
             loading.set_result(store)
         except BaseException as exc:  # handed over whole: `store` raises it where the store is needed
             loading.set_exception(exc)

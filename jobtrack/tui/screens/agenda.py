@@ -32,7 +32,7 @@ from jobtrack.core.model import Contact, Event, Posting
 from jobtrack.core.pipeline import Pipeline, pipeline
 from jobtrack.store import StoreError
 from jobtrack.store.store import POSTINGS, Records
-from jobtrack.tui.threads import IN_THREAD, collector_paused
+from jobtrack.tui.threads import IN_THREAD, in_worker
 from jobtrack.tui.widgets.month_grid import MonthGrid, add_months
 from jobtrack.tui.widgets.pipeline_bars import PipelineBars
 
@@ -170,7 +170,7 @@ class AgendaScreen(Screen[None]):
         """In the worker thread: only the copied records and immutable data are touched here."""
         worker = get_current_worker()
         try:
-            with collector_paused():
+            with in_worker():
                 found = read()
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)

@@ -28,7 +28,7 @@ from jobtrack.app.reminders import Reminder, snooze_until
 from jobtrack.core.zones import aware, local_zone
 from jobtrack.store import StoreError, StoreLocked
 from jobtrack.store.store import Records, holding, store_lock
-from jobtrack.tui.threads import collector_paused
+from jobtrack.tui.threads import in_worker
 
 if TYPE_CHECKING:
     from jobtrack.store.journal import Stamp
@@ -91,7 +91,7 @@ class ReminderWatch:
         worker = get_current_worker()
         found: Found | None = None
         try:
-            with holding(store_lock(path, LOCK_WAIT), path), collector_paused():
+            with holding(store_lock(path, LOCK_WAIT), path), in_worker():
                 if not worker.is_cancelled:
                     found = self.reminding.find(now, records)
         except StoreError:
