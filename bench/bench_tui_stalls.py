@@ -9,18 +9,20 @@ late each wake-up is; the worst lateness within a situation is its longest
 stall. The app starts as `jobtrack` starts it (`run_app`): collector paused,
 the first screen from the list index, the store loaded after the first paint.
 
-Situations, in this order, each from its first step until the app is quiet
-(the collector and the store load in threads: this machine's load shows):
-start (until the first rows are painted), the store loading after the first
+Situations, in this order, each from its first step until the app is quiet:
+start (from making the app until the first rows are painted), the store loading after the first
 paint (until every row is in), idle for two seconds, a reminder check
 (worker and delivery, and what the store change it makes triggers), each
 keystroke of a search (`/` and a word; the worst and the first), clearing
 the search, opening a posting and going back, opening the agenda (`w`) and
 going back. The baseline is a minimal Textual app (header, table of three
-rows, footer) idling in its own process in the same run, so the figures
-read as multiples of what the machine does anyway.
+rows, footer) starting and idling in its own process in the same run, so
+the figures read as multiples of what the machine does anyway. Work done
+in thread workers shows too: the event loop waits for the GIL (a C call
+such as parsing the store's file holds it throughout), the longer the
+busier the machine.
 
-Peak memory (ru_maxrss) is printed beside the size of the store's own data
+Peak memory (VmHWM, or ru_maxrss where there is no /proc) is printed beside the size of the store's own data
 (the main file and journal, the posting texts being read one at a time).
 Each child runs in a fresh process on a copy of one store, so a run's
 changes (reminders marked shown) never reach the next.

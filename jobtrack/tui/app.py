@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from contextlib import suppress
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property, partial
 from pathlib import Path
