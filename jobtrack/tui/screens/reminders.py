@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 EVERY = 60.0  # seconds between checks when nothing changes
 GROUP = "reminders"  # the workers of the checks
+# Notifications for one check: more than a screen holds would hide the screen, and hundreds
+# (after days away with a big store) held the event loop for seconds; one more says how many.
+AT_ONCE = 5
 LOCK_WAIT = 1.0  # seconds a check waits for another process's lock (closing the app waits for a check)
 
 
@@ -113,10 +116,16 @@ class ReminderWatch:
             self.check()
             return
         self._stamp = self.app.store.stamp()
-        for r in shown:
+        for r in shown[:AT_ONCE]:
             self.app.notify(
                 r.text, title="Reminder (late)" if r.late else "Reminder",
                 severity="warning" if r.late else "information", timeout=15, markup=False,
+            )
+        if len(shown) > AT_ONCE:
+            more = len(shown) - AT_ONCE
+            self.app.notify(
+                f"and {more} more due now: press r to see them all", title="Reminders",
+                severity="warning", timeout=15, markup=False,
             )
         if shown:
             for screen in self.app.screen_stack:
