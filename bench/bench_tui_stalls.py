@@ -148,8 +148,10 @@ async def drive_jobtrack(db: Path) -> dict[str, Any]:
         return t is not None and t.row_count > 0 and t.virtual_size.height > 0
 
     def loaded() -> bool:
+        """The store open, every row in, no worker running (what a step set off is over)."""
         t = table()
-        return app._store is not None and t is not None and not t.filling
+        working = any(w.is_running for w in app.workers)
+        return app._store is not None and t is not None and not t.filling and not working
 
     async with app.run_test(size=SIZE) as pilot:
         while not painted():
