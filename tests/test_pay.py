@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from jobtrack.app.pay import by_pay, pay_of, pay_text, territory
 from jobtrack.app.intake import read_source
+from jobtrack.app.pay import by_pay, pay_of, pay_text, territory
 from jobtrack.core.model import Posting
 from jobtrack.lang.pay import number, parse_pay
 from jobtrack.store.store import Bundle, Store

@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from jobtrack.app import reminders as rm
 from jobtrack.app.archive import active
 from jobtrack.app.config import ReminderRules
+from jobtrack.core.model import Event, Posting
 from jobtrack.core.zones import aware
 from jobtrack.store import Store
 
@@ -28,6 +29,15 @@ if TYPE_CHECKING:
     from jobtrack.store.journal import Stamp
 
 PENDING = timedelta(days=7)  # how far ahead lists look, and numbers from `remind list` refer to
+
+
+class Readable(Protocol):
+    """What finding reminders reads: a `Store`, or its records copied (`Store.records`)."""
+
+    def stamp(self) -> Stamp: ...
+    def meta(self) -> dict[str, Any]: ...
+    def postings(self) -> list[Posting]: ...
+    def events(self) -> list[Event]: ...
 
 
 @dataclass(frozen=True)
@@ -48,8 +58,9 @@ class Reminding:
     tz: ZoneInfo
     archived: bool = False  # archived postings remind too (`remind list --all`)
 
-    def _all(self, now: datetime, ahead: timedelta = timedelta(0)) -> list[rm.Reminder]:
-        postings, events = self.store.postings(), self.store.events()
+    def _all(self, now: datetime, ahead: timedelta = timedelta(0), source: Readable | None = None) -> list[rm.Reminder]:
+        source = source or self.store
+        postings, events = source.postings(), source.events()
         if not self.archived:
             postings, events = active(postings, events)
         return rm.candidates(postings, events, self.rules, now, self.tz, ahead)
@@ -61,10 +72,10 @@ class Reminding:
         if after != before:
             self.store.set_meta(rm.META_KEY, after)
 
-    def due(self, now: datetime) -> list[rm.Reminder]:
-        """What is due now, without marking anything (for `--check`)."""
-        state = rm.load_state(self.store.meta())
-        return rm.due(self._all(now), state, self.rules, now, self.tz)
+    def due(self, now: datetime, source: Readable | None = None) -> list[rm.Reminder]:
+        """What is due now, without marking anything (for `--check`); in `source` if given."""
+        state = rm.load_state((source or self.store).meta())
+        return rm.due(self._all(now, source=source), state, self.rules, now, self.tz)
 
     def deliver(self, now: datetime, made: Iterable[rm.Reminder] | None = None) -> list[rm.Reminder]:
         """What is due now, marked shown in the same transaction so no one shows it again.
@@ -79,10 +90,12 @@ class Reminding:
             self._save(state, rm.prune(rm.mark_shown(state, found, now), now))
         return found
 
-    def find(self, now: datetime) -> Found:
-        """What is due now, without marking anything, and the version of the store it was read from."""
-        stamp = self.store.stamp()  # before reading: newer data only makes the result look stale
-        return Found(now, stamp, self.due(now))
+    def find(self, now: datetime, source: Readable | None = None) -> Found:
+        """What is due now, without marking anything, and the version of the store it was
+        read from: the store's, or `source`'s (its records copied to read in another thread)."""
+        source = source or self.store
+        stamp = source.stamp()  # before reading: newer data only makes the result look stale
+        return Found(now, stamp, self.due(now, source))
 
     def deliver_found(self, found: Found) -> list[rm.Reminder] | None:
         """Deliver what `find` found, possibly on another Store of the same file; None if the store changed since.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from contextlib import suppress
 from datetime import datetime
 from functools import cached_property, partial
 from pathlib import Path
@@ -17,6 +19,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, get_current_worker
 
 from jobtrack.app import list_index
 from jobtrack.app.config import Config, ConfigError, carry_theme, chosen_theme, load_config, save_theme
@@ -24,7 +27,9 @@ from jobtrack.app.list_index import FirstScreen
 from jobtrack.core import clock
 from jobtrack.core.listing import Line, lines_of
 from jobtrack.store.errors import StoreError
+from jobtrack.store.store import POSTINGS, Records
 from jobtrack.tui.themes import DEFAULT_THEME, load_themes
+from jobtrack.tui.threads import IN_THREAD, in_worker
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -88,7 +93,9 @@ class JobtrackApp(App[None]):
         self._open_store = store if callable(store) else lambda: store
         self._store: Store | None = None
         self.config = config
+        self._loading: Future[Store] | None = None  # the store opening in a thread worker
         self._lines = (first.stamp, first.lines) if first is not None else None  # the lines of a store version
+        self._lines_for: Stamp | None = None  # the version whose lines a worker is building
         self.failure: StoreError | None = None  # why the app stopped early, for the command line
         self.now = now
         self.poll_interval = poll_interval
@@ -168,9 +175,15 @@ class JobtrackApp(App[None]):
 
     @property
     def store(self) -> Store:
+        """The store; while it loads behind the first screen, whoever needs it waits for it."""
         if self._store is None:
-            self._store = self._open_store()
+            self._store = self._open_store() if self._loading is None else self._loading.result()
         return self._store
+
+    @property
+    def store_open(self) -> bool:
+        """False while the store loads behind the first screen: polls wait, keys need not."""
+        return self._store is not None or (self._loading is not None and self._loading.done())
 
     def _from_index(self) -> bool:
         """The store is not open yet, and the list index stands in for it."""
@@ -178,14 +191,38 @@ class JobtrackApp(App[None]):
 
     def lines(self) -> tuple[Stamp, list[Line]]:
         """Every posting's line and the version of the store they are: the list
-        index's until the store is open, then the store's, rebuilt when it changes."""
-        if self._from_index():
-            assert self._lines is not None
+        index's until the store is open, then the store's, rebuilt when it changes.
+        A big store's are rebuilt in a thread worker (`threads.py`): the last ones
+        stand in meanwhile, and the postings screens reload when the new ones are in."""
+        if self._lines is not None and (self._from_index() or not self.store_open):
             return self._lines
-        stamp = self.store.stamp()  # before reading: newer data only means one more rebuild
-        if self._lines is None or self._lines[0] != stamp:
-            self._lines = (stamp, lines_of(self.store.postings(), self.store.events()))
+        store = self.store
+        if self._lines is not None and self._lines[0] == store.stamp():
+            return self._lines
+        records = store.records()
+        if self._lines is None or len(records.tables[POSTINGS]) < IN_THREAD:
+            self._lines = (records.stamp(), lines_of(records.postings(), records.events()))
+        elif self._lines_for != records.stamp():
+            self._lines_for = records.stamp()
+            self.run_worker(partial(self._build_lines, records), name="lines", group="lines", thread=True, exclusive=True)
         return self._lines
+
+    def _build_lines(self, records: Records) -> None:
+        """In the worker thread: only the copied records are read here."""
+        worker = get_current_worker()
+        try:
+            with in_worker():
+                lines = lines_of(records.postings(), records.events())
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), title="The list is not up to date", severity="error", markup=False)
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._lines_built, worker, records.stamp(), lines)
+
+    def _lines_built(self, worker: Worker[None], stamp: Stamp, lines: list[Line]) -> None:
+        if not worker.is_cancelled:
+            self._lines = (stamp, lines)
+            self.refresh_postings()
 
     def on_mount(self) -> None:
         errors = load_themes(self, self.theme_folders)
@@ -203,10 +240,33 @@ class JobtrackApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first screen is painted: now the store, the collector and the reminders."""
-        if self._store is None:  # the screen came from the list index; the postings screen's poll
-            try:  # redraws it if the store has moved on since
-                self._store = self._open_store()
+        """The first screen is painted: now the store, in a thread worker when the screen
+        came from the list index (parsing and checking every row in the event loop held
+        the keys ~1 s at 20,000 postings; the postings screen's poll redraws the list if
+        the store has moved on since), then the collector and the reminders."""
+        if self._store is None and self._loading is None:
+            self._loading = Future()
+            self.run_worker(partial(self._load, self._loading), name="open the store", thread=True, exit_on_error=False)
+        else:
+            self._opened()
+
+    def _load(self, loading: Future[Store]) -> None:
+        """In the worker thread: nothing but the new Store is touched here."""
+        try:
+            with in_worker():
+                store = self._open_store()
+                with suppress(StoreError):  # a row this version cannot use: the first save says so, as before
+                    store.check_rows()
+            loading.set_result(store)
+        except BaseException as exc:  # handed over whole: `store` raises it where the store is needed
+            loading.set_exception(exc)
+        if self.is_running:
+            self.call_from_thread(self._opened)
+
+    def _opened(self) -> None:
+        if self._store is None:
+            try:
+                self._store = self.store
             except StoreError as exc:
                 self.failure = exc
                 self.exit()

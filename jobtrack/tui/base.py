@@ -51,5 +51,7 @@ class StoreWatch:
         self.seen = None
 
     def poll(self) -> None:
+        if not self.app.store_open:
+            return  # still loading behind the first screen: asking would wait for it, keys with it
         if self.app.store.stamp() != self.seen or (self.also is not None and self.also()):
             self.changed()

@@ -134,6 +134,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
         self._search_store: Store | None = None
         self._search_lock = threading.Lock()
         self._found: tuple[str, frozenset[int]] = ("", frozenset())  # a query and what the full search found
+        self._sorted: list[Line] = []  # every posting's line, in the chosen order, as of the last reload
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,25 +177,38 @@ class PostingsScreen(InJobtrack, Screen[None]):
             self.reload()
 
     def reload(self) -> None:
+        """Every line again, in the chosen order, with the columns that fit; the rows built anew."""
         stamp, lines = self.jt.lines()
         self.store_watch.mark(stamp)
         now = self.jt.now()
-        table = self.table
-        keep = self.selected_id()
-        wanted = FILTERS[self.filter_index]
-        query = self.query_one("#search", Input).value
-        found = self._found[1] if query and self._found[0] == query else frozenset()
-        chosen = (line for line in lines if (self.archived or not line.archived) and line.shows_as(wanted, now)
-                  and (line.matches(query) or line.id in found))
-        shown = in_order(chosen, now, self.sort_by, self.sort_reverse)
-        self._order = {line.id: i for i, line in enumerate(shown)}
+        self._sorted = in_order(lines, now, self.sort_by, self.sort_reverse)
+        keep = self.selected_id()  # before the columns change: clearing them empties the table
         columns = self.layout_for(lines)
         if columns != self._layout:
             self._layout = columns
-            table.clear(columns=True)
+            self.table.clear(columns=True)
             for key, width in columns.widths:
-                table.add_column(Text(LABELS[key]), width=width, key=key)
-        table.fill(shown, PostingRows(now, self.app.theme_variables, columns), cursor=self._order.get(keep) if keep is not None else None)
+                self.table.add_column(Text(LABELS[key]), width=width, key=key)
+        self._show(PostingRows(now, self.app.theme_variables, columns), keep)
+
+    def _show(self, rows: PostingRows | None = None, keep: int | None = None) -> None:
+        """The sorted lines that match the filter and the search: with `rows`, built
+        anew; without, a search typed or a filter changed, from the rows built before."""
+        lines = self._sorted
+        table = self.table
+        now = self.jt.now()
+        keep = self.selected_id() if keep is None else keep
+        wanted = FILTERS[self.filter_index]
+        query = self.query_one("#search", Input).value
+        found = self._found[1] if query and self._found[0] == query else frozenset()
+        shown = [line for line in lines if (self.archived or not line.archived) and line.shows_as(wanted, now)
+                 and (line.matches(query) or line.id in found)]
+        self._order = {line.id: i for i, line in enumerate(shown)}
+        cursor = self._order.get(keep) if keep is not None else None
+        if rows is None:
+            table.narrow(shown, cursor)
+        else:
+            table.fill(shown, rows, cursor)
         empty = not lines
         self.query_one("#empty").display = empty
         table.display = not empty
@@ -242,13 +256,13 @@ class PostingsScreen(InJobtrack, Screen[None]):
         search.value = ""
         search.display = False
         self.table.focus()
-        self.reload()
+        self._show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The list's columns match at once; texts, notes, contacts and tags a moment later."""
         if event.input.id == "search":
-            self.reload()
-            if event.value.strip():
+            self._show()
+            if event.value.strip() and self.jt.store_open:  # while it loads, the columns are searched
                 self.search_everywhere(self.jt.store.path, event.value)
 
     @work(thread=True, exclusive=True, group="search")
@@ -275,7 +289,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
     def _show_found(self, query: str, ids: frozenset[int]) -> None:
         self._found = (query, ids)
         if self.query_one("#search", Input).value == query:
-            self.reload()
+            self._show()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
@@ -286,7 +300,7 @@ class PostingsScreen(InJobtrack, Screen[None]):
         self.filter_index = (self.filter_index + step) % len(FILTERS)
         wanted = FILTERS[self.filter_index]
         self.notify(f"Showing {wanted or 'all'}", timeout=2)
-        self.reload()
+        self._show()
 
     def action_archived(self) -> None:
         """Show archived postings too, or hide them again (`jobtrack archive` puts them away)."""
