@@ -32,7 +32,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from jobtrack.store import backups, journal, rows
+from jobtrack.store import backups, journal, layout, rows
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged, StoreUnreadable, os_reason
 from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
@@ -112,9 +112,16 @@ def fold_failed(path: Path, exc: OSError) -> str:
 
 class SafeStorage(Storage):
     def __init__(
-        self, path: str | os.PathLike[str], *, keep_backups: bool = True, compact_after: int = COMPACT_AFTER
+        self,
+        path: str | os.PathLike[str],
+        *,
+        keep_backups: bool = True,
+        compact_after: int = COMPACT_AFTER,
+        links: layout.Links | None = None,
     ) -> None:
+        """`links`: per table, the field that names the posting(s) a row belongs to (`layout.py`)."""
         self.path = Path(path)
+        self.links = links or {}
         self.journal = journal.journal_path(self.path)
         self.keep_backups = keep_backups
         self.compact_after = compact_after
@@ -156,7 +163,6 @@ class SafeStorage(Storage):
                     self._data, self._position = {t: dict(rows) for t, rows in self.empty.items()}, Position()
                 elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
                     self._data, self._position = self._load()
-                    self._checked = False
             except StoreDamaged:
                 self.invalidate()
                 raise
@@ -171,6 +177,13 @@ class SafeStorage(Storage):
         return self._data is not None and known is not None and known[0] == main and self._position.continues_in(log)
 
     def _load(self) -> tuple[Tables, Position]:
+        """Through the row index when it fits the main file (rows parsed as asked for), else all of it."""
+        lazy = layout.open_lazy(self.path)
+        if lazy is not None:
+            position = Position()
+            self._take_in(lazy, position)
+            self._checked = True  # the fold that wrote the file and its index checked every row
+            return lazy, position
         try:
             raw = self.path.read_bytes()
         except (PermissionError, IsADirectoryError) as exc:
@@ -187,6 +200,7 @@ class SafeStorage(Storage):
             raise self.bad_value(problem)
         position = Position()
         self._take_in(data, position)  # a fresh position accepts any journal
+        self._checked = False
         return data, position
 
     def _take_in(self, data: Tables | None, position: Position) -> bool:
@@ -303,9 +317,13 @@ class SafeStorage(Storage):
         again changes nothing.
         """
         before = (lambda: backups.take_backup(self.path)) if self.keep_backups else None
-        atomic_write(self.path, orjson.dumps(tables), before_replace=before)
+        data, index_for = layout.encode(tables, self.links)
+        atomic_write(self.path, data, before_replace=before)
         journal.discard(self.journal)
-        self._stamp = (file_stamp(self.path), None)
+        main = file_stamp(self.path)
+        if main is not None:
+            layout.save_index(self.path, index_for(main))
+        self._stamp = (main, None)
         self._position = Position()
         self.appended = False
 

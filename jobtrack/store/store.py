@@ -12,7 +12,7 @@ changed in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,11 +40,13 @@ from jobtrack.store.atomic import ensure_dir, stale_temps
 from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
+from jobtrack.store.layout import Rows
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
 from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, fold_failed
 from jobtrack.store.texts import Documents, TextsDamaged, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
+LINKS = {CONTACTS: "posting_ids", EVENTS: "posting_id"}  # found by posting without reading every row
 META_ID = 1
 Record = TypeVar("Record", Contact, Event)
 Loaded = TypeVar("Loaded", Posting, Contact, Event)
@@ -99,7 +101,7 @@ class Store:
         """`compact_after`: journal records before they are folded into the main file."""
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after)
+        self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after, links=LINKS)
         self._db = TinyDB(storage=lambda: self._storage)
         self._lock = store_lock(self.path, lock_timeout)
         self.texts = TextShards(self.path)
@@ -185,7 +187,7 @@ class Store:
             self._storage.write(data)  # says nothing of what changed: a full rewrite
 
     def _meta(self) -> dict[str, Any]:
-        return dict(self._db.table(META).get(doc_id=META_ID) or {})
+        return dict(self._rows(META).get(str(META_ID)) or {})
 
     def _next_id(self, table: str) -> int:
         """Ids are never reused, so an old `jobtrack show 7` never shows a different posting."""
@@ -220,8 +222,16 @@ class Store:
             save_marks(self.path, raised)
         self._marks, self._issued = raised, {}
 
-    def _rows(self, table: str) -> dict[str, Any]:
+    def _rows(self, table: str) -> MutableMapping[str, Any]:
         return self._storage.read().get(table, {})
+
+    def _linked(self, table: str, posting_id: int | None) -> Iterable[tuple[str, Any]]:
+        """The rows of `table` that may belong to `posting_id` (all rows for None); the caller checks."""
+        rows = self._rows(table)
+        keys = rows.linked(posting_id) if posting_id is not None and isinstance(rows, Rows) else None
+        if keys is None:
+            return rows.items()
+        return ((k, rows[k]) for k in keys if k in rows)
 
     def _get_row(self, table: str, ident: int, what: str) -> dict[str, Any]:
         row = self._rows(table).get(str(ident))
@@ -261,14 +271,14 @@ class Store:
         return self._load(POSTINGS, str(ident), self._get_row(POSTINGS, ident, "posting"), posting_from_dict)
 
     def contacts(self, posting_id: int | None = None) -> list[Contact]:
-        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._rows(CONTACTS).items())
+        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._linked(CONTACTS, posting_id))
         return [c for c in found if posting_id is None or posting_id in c.posting_ids]
 
     def contact(self, ident: int) -> Contact:
         return self._load(CONTACTS, str(ident), self._get_row(CONTACTS, ident, "contact"), contact_from_dict)
 
     def events(self, posting_id: int | None = None) -> list[Event]:
-        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._rows(EVENTS).items())
+        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._linked(EVENTS, posting_id))
         return [e for e in found if posting_id is None or e.posting_id == posting_id]
 
     def event(self, ident: int) -> Event:
