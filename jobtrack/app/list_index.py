@@ -12,9 +12,10 @@ start is quick again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -53,19 +54,59 @@ def load(db: Path) -> FirstScreen | None:
     return FirstScreen((main, log), theme if isinstance(theme, str) else None, lines)
 
 
-def build(first: FirstScreen) -> bytes:
-    lines = [line.to_json() for line in first.lines]
-    return orjson.dumps({"version": VERSION, "stamp": first.stamp, "theme": first.theme, "lines": lines})
+def matching(store: Store, match: Callable[[str, str], bool]) -> list[int] | None:
+    """Ids of the postings whose title and employer pass `match`, read from the index
+    when it is of the store's current version (None when it is not): a question
+    about two fields of every posting, answered without loading every posting."""
+    if store.has_unsaved():
+        return None
+    data = derived.read(index_path(store.path), VERSION, store.path)
+    if data is None:
+        return None
+    try:
+        return [int(row[0]) for row in data["lines"] if match(str(row[1]), str(row[2]))]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 def refresh(store: Store) -> None:
-    """Rewrite the index if it names another version of the store (checked
-    without building its lines: this runs after every command); written only
-    if the store did not change while it was read, so it never names the wrong version."""
+    """Bring the index to the store's version (checked without building its lines:
+    this runs after every command). When `store` itself made every save since the
+    version the index names, only the lines of the postings it changed are rebuilt;
+    otherwise all of them. Written only if the store did not change while it was
+    read, so it never names the wrong version."""
     db = store.path
     stamp = store.stamp()
-    if derived.read(index_path(db), VERSION, db) is not None:
+    data = derived.read_any(index_path(db), VERSION)
+    known = None if data is None else derived.stamp_of(data)
+    if known == stamp:
         return
-    first = FirstScreen(stamp, store.meta().get("theme"), lines_of(store.postings(), store.events()))
+    changed = None if known is None else store.changed_since(known)
+    previous = None if data is None else data.get("lines")
+    if changed is None or not isinstance(previous, list):
+        rows = [line.to_json() for line in lines_of(store.postings(), store.events())]
+    else:
+        rows = _patched(store, previous, changed)
+    out = {"version": VERSION, "stamp": stamp, "theme": store.meta().get("theme"), "lines": rows}
     if store.stamp() == stamp:
-        derived.save(index_path(db), build(first))
+        derived.save(index_path(db), orjson.dumps(out))
+
+
+def _patched(store: Store, rows: list[Any], changed: set[int]) -> list[Any]:
+    """The index's lines with those of `changed` postings rebuilt, dropped if the posting is gone."""
+    from jobtrack.store import NotFound
+
+    fresh: dict[int, list[Any]] = {}
+    for ident in changed:
+        try:
+            fresh[ident] = Line.of(store.posting(ident), store.events(ident)).to_json()
+        except NotFound:
+            continue
+    kept = []
+    for row in rows:
+        key: Any = row[0] if isinstance(row, list) and row else None
+        if key not in changed:
+            kept.append(row)
+        elif key in fresh:
+            kept.append(fresh.pop(key))
+    return kept + [fresh[i] for i in sorted(fresh)]

@@ -49,14 +49,14 @@ class Context:
         return code
 
     def close(self) -> None:
-        """Fold the journal (see `Store.close`) and bring the TUI's list index up to date."""
+        """Fold the journal when due (see `Store.close`) and bring the TUI's list index up to date."""
         store, self._store = self._store, None
         if store is None:
             return
         from jobtrack.app import list_index
         from jobtrack.store import StoreError
 
-        store.close()
+        store.close(when_due=True)
         for notice in store.notices:  # the save happened; this is what went wrong after it
             self.fail(notice)
         if not store.path.exists():

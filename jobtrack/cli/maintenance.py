@@ -101,7 +101,7 @@ def _print_bad_rows(path: Path) -> None:
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store.backups import list_backups
     from jobtrack.store.errors import SaveFailed
-    from jobtrack.store.storage import newest_good_backup, put_back, read_good
+    from jobtrack.store.storage import backup_bytes, newest_good_backup, put_back, read_good
     from jobtrack.store.store import holding, store_lock
 
     path = ctx.db_path
@@ -113,7 +113,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     if chosen is None:
         raise UserError(f"no good backup of {path} was found")
     try:
-        data = chosen.read_bytes()
+        data = backup_bytes(chosen)
         read_good(chosen)
     except (OSError, ValueError) as exc:
         raise UserError(f"{chosen} is not a readable jobtrack backup ({exc})") from None

@@ -35,7 +35,8 @@ def index_path(db: Path) -> Path:
     return db.with_name(f"{db.name}.rows")
 
 
-def _ids(value: Any) -> list[int]:
+def owners(value: Any) -> list[int]:
+    """The posting ids a link field holds: one id or a list of them."""
     if isinstance(value, int) and not isinstance(value, bool):
         return [value]
     if isinstance(value, list):
@@ -61,7 +62,7 @@ def encode(tables: Mapping[str, Mapping[str, Any]], links: Links) -> tuple[bytes
             if canonical and key.isascii() and key.isdigit() and str(int(key)) == key:
                 keys.append((int(key), len(out), len(raw)))
                 if field and isinstance(row, dict):
-                    pairs += [(pid, int(key)) for pid in _ids(row.get(field))]
+                    pairs += [(pid, int(key)) for pid in owners(row.get(field))]
             else:
                 canonical = False
             out += raw
@@ -112,11 +113,21 @@ class _TableIndex:
 class MainFile:
     """An open main file: reads stay on the version opened, even if a fold replaces it meanwhile."""
 
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path, self.fd = path, fd
+    def __init__(self, path: Path, fd: int, damaged: Callable[[], Exception]) -> None:
+        self.path, self.fd, self.damaged = path, fd, damaged
 
     def read(self, offset: int, length: int) -> bytes:
         return os.pread(self.fd, length, offset)
+
+    def parse(self, offset: int, length: int) -> Any:
+        """The JSON at that place; bytes that are not a row are damage, named like any other."""
+        try:
+            value = orjson.loads(self.read(offset, length))
+        except (orjson.JSONDecodeError, OSError):
+            raise self.damaged() from None
+        if not isinstance(value, dict):
+            raise self.damaged()
+        return value
 
     def __del__(self) -> None:
         os.close(self.fd)
@@ -134,7 +145,7 @@ class Rows(MutableMapping[str, Any]):
         self._all: dict[str, Any] | None = None if index is not None else self._parse_all()
 
     def _parse_all(self) -> dict[str, Any]:
-        data = orjson.loads(self._source.read(*self._span))
+        data = self._source.parse(*self._span)
         for key, row in self._changes.items():
             if row is _GONE:
                 data.pop(key, None)
@@ -157,7 +168,7 @@ class Rows(MutableMapping[str, Any]):
             span = self._index.find(key)
             if span is None:
                 raise KeyError(key)
-            row = self._changes[key] = orjson.loads(self._source.read(*span))
+            row = self._changes[key] = self._source.parse(*span)
         if row is _GONE:
             raise KeyError(key)
         return row
@@ -199,14 +210,16 @@ class Rows(MutableMapping[str, Any]):
         return list(found)
 
 
-def open_lazy(path: Path) -> dict[str, MutableMapping[str, Any]] | None:
-    """The main file's tables, rows parsed as asked for; None when its row index does not fit it."""
+def open_lazy(path: Path, damaged: Callable[[], Exception]) -> dict[str, MutableMapping[str, Any]] | None:
+    """The main file's tables, rows parsed as asked for; None when its row index does not fit it.
+
+    `damaged`: the error to raise when a row turns out not to parse."""
     try:
         raw = index_path(path).read_bytes()
         fd = os.open(path, os.O_RDONLY)
     except OSError:
         return None
-    source = MainFile(path, fd)
+    source = MainFile(path, fd, damaged)
     try:
         header, _, body = raw.partition(b"\n")
         head = orjson.loads(header)

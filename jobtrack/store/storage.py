@@ -38,6 +38,7 @@ from jobtrack.store.errors import StoreDamaged, StoreUnreadable, os_reason
 from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
 
 COMPACT_AFTER = 64  # records
+FOLD_SHARE = 8  # `compact(when_due=True)` folds once the journal is this share of the main file
 JOURNAL_BYTES = 1 << 20
 LOAD_ATTEMPTS = 5
 
@@ -50,9 +51,25 @@ def parse_store_bytes(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def backup_bytes(path: Path) -> bytes:
+    """A backup as a store file: a full one as it is, a delta (`backups.py`) replayed over its main file."""
+    if path.suffix != ".delta":
+        return path.read_bytes()
+    base, log, end = backups.read_delta(path)
+    data = parse_store_bytes(base.read_bytes())
+    with log.open("rb") as f:
+        raw = f.read(end)
+    found = journal.scan(raw)
+    if found.end != end:
+        raise ValueError("its journal is shorter than the version it names")
+    for record in found.records:
+        journal.apply(data, record)
+    return orjson.dumps(data)
+
+
 def read_good(path: Path) -> dict[str, Any]:
     """A store file's data if it parses and every row is usable; else ValueError saying why."""
-    data = parse_store_bytes(path.read_bytes())
+    data = parse_store_bytes(backup_bytes(path))
     problem = rows.first_problem(data)
     if problem:
         raise ValueError(problem)
@@ -138,7 +155,7 @@ class SafeStorage(Storage):
         self._compact = False
 
     # -- reading --------------------------------------------------------------
-    def read(self) -> Tables:
+    def read(self) -> Tables:  # type: ignore[override]  # tables may be `layout.Rows`, mappings parsed as asked
         if self._deferred and self._data is not None:
             return self._data
         stamp = self.stamp()
@@ -178,7 +195,7 @@ class SafeStorage(Storage):
 
     def _load(self) -> tuple[Tables, Position]:
         """Through the row index when it fits the main file (rows parsed as asked for), else all of it."""
-        lazy = layout.open_lazy(self.path)
+        lazy = layout.open_lazy(self.path, self._damaged)
         if lazy is not None:
             position = Position()
             self._take_in(lazy, position)
@@ -202,6 +219,9 @@ class SafeStorage(Storage):
         self._take_in(data, position)  # a fresh position accepts any journal
         self._checked = False
         return data, position
+
+    def _damaged(self) -> StoreDamaged:
+        return StoreDamaged(self.path, "is damaged (not valid jobtrack data)", newest_good_backup(self.path))
 
     def _take_in(self, data: Tables | None, position: Position) -> bool:
         """Replay the journal's records after `position` into `data`; False if it is another journal."""
@@ -290,6 +310,8 @@ class SafeStorage(Storage):
             # than append after it or cut it off under a reader's feet.
             self._fold(self._load()[0])
         line = journal.encode(self._data, self._touched)
+        if self.keep_backups:
+            self._keep_version()
         log = journal.append(self.journal, line)
         self.appended = True
         self._stamp = (self._stamp[0], log)
@@ -300,6 +322,16 @@ class SafeStorage(Storage):
             except OSError as exc:  # the record is saved: this save did not fail
                 self.invalidate()
                 self.notices.append(fold_failed(self.path, exc))
+
+    def _keep_version(self) -> None:
+        """The version before this save, as a backup; failing that, the save goes on and says so."""
+        try:
+            if self._position.end:
+                backups.take_delta(self.path, self.journal, self._position.end)
+            else:
+                backups.take_backup(self.path)
+        except OSError as exc:
+            self.notices.append(f"saved, but the version before could not be kept as a backup: {os_reason(exc)}")
 
     def _replace_all(self) -> None:
         assert self._data is not None
@@ -334,6 +366,9 @@ class SafeStorage(Storage):
             self.read()  # validate the cache against the files once, under the lock
         self._deferred += 1
 
+    def has_unsaved(self) -> bool:
+        return bool(self._touched or self._rewrite)
+
     def in_transaction(self) -> bool:
         return self._deferred > 0
 
@@ -347,15 +382,26 @@ class SafeStorage(Storage):
         if not self._deferred:
             self.invalidate()
 
-    def compact(self) -> None:
-        """Fold the journal into the main file now; the caller holds the lock."""
+    def compact(self, when_due: bool = False) -> None:
+        """Fold the journal into the main file now; the caller holds the lock.
+
+        `when_due`: only if the journal has grown to a share of the main file.
+        A fold rewrites the whole main file, so folding after every save would
+        make one posting's save cost the whole store; this way its cost is
+        spread over saves in proportion, and a small store is folded at once.
+        """
         self.begin()
-        self._compact = True
+        main = self._stamp[0] if self._stamp else None
+        self._compact = not when_due or main is None or self._position.end * FOLD_SHARE >= main[2]
         self.commit()
 
     def invalidate(self) -> None:
         self._data, self._stamp, self._position = None, None, Position()
         self._touched, self._rewrite = {}, False
+
+    def known(self) -> Stamp | None:
+        """The version of the store the cache holds, as of its last read or save (no `stat`)."""
+        return self._stamp
 
     def stamp(self) -> Stamp:
         try:

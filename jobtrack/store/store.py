@@ -40,7 +40,7 @@ from jobtrack.store.atomic import ensure_dir, stale_temps
 from jobtrack.store.errors import NotFound, SaveFailed, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
-from jobtrack.store.layout import Rows
+from jobtrack.store.layout import Rows, owners
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
 from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, fold_failed
 from jobtrack.store.texts import Documents, TextsDamaged, TextShards
@@ -110,6 +110,12 @@ class Store:
         self.notices = self._storage.notices  # one line each: what went wrong after a save succeeded
         self._marks: Marks | None = None  # the ids file, read once per transaction
         self._issued: Marks = {}  # next free ids after those this transaction handed out
+        # What this Store saved, so that files derived from the store can be brought up to date
+        # by what changed (`changed_since`): the versions before its first save and after its
+        # last, None once another process saved in between; the postings whose row or events changed.
+        self._saved: tuple[Stamp | None, Stamp | None] | None = None
+        self._chain = True
+        self._changed: set[int] = set()
         self._storage.read()  # refuses a damaged or lost store at once
         if self.path.exists():  # a new store: nothing is written, the lock file included, until a save
             self._check_schema()
@@ -125,7 +131,9 @@ class Store:
         with holding(self._lock, self.path):
             if not self._storage.in_transaction():
                 self._marks = None  # another process may have handed out ids since
+            outer = not self._storage.in_transaction()
             self._storage.begin()
+            before = self._storage.known()
             try:
                 yield
                 self._reserve_ids()
@@ -138,7 +146,31 @@ class Store:
             try:
                 self._storage.commit()
             except OSError as exc:
+                self._chain = False
                 raise SaveFailed(exc) from None
+            if outer:
+                self._link_saves(before, self._storage.known())
+
+    def _link_saves(self, before: Stamp | None, after: Stamp | None) -> None:
+        if before == after:
+            return
+        if self._saved is None:
+            self._saved = (before, after)
+        elif self._saved[1] == before:
+            self._saved = (self._saved[0], after)
+        else:
+            self._chain = False
+
+    def changed_since(self, stamp: Stamp) -> set[int] | None:
+        """The postings whose row or events this Store changed, if the store went from the
+        version `stamp` to the current one through this Store's saves alone; else None."""
+        if not self._chain or self._saved is None or self._saved[0] != stamp or self._saved[1] != self.stamp():
+            return None
+        return set(self._changed)
+
+    def has_unsaved(self) -> bool:
+        """Changes of the transaction under way, not yet saved: files derived from the store do not hold them."""
+        return self._storage.has_unsaved()
 
     def stamp(self) -> Stamp:
         """Changes whenever any process saves; the TUI polls it to notice."""
@@ -148,12 +180,14 @@ class Store:
         """The saves not yet folded into the main file."""
         return self._storage.position()
 
-    def close(self) -> None:
+    def close(self, when_due: bool = False) -> None:
         """Fold this Store's journal records into the main file, if the lock is free now.
 
         Then the main file alone is the store again and its previous version
         is a backup. Best effort: the records are already safe in the
-        journal, and the next fold takes them if this one cannot.
+        journal, and the next fold takes them if this one cannot. `when_due`:
+        only once the journal is a share of the main file (`SafeStorage.compact`),
+        which is what a command does, so that it costs what it changed.
         """
         if not self._storage.appended:
             return
@@ -162,7 +196,9 @@ class Store:
         except Timeout:
             return
         try:
-            self._storage.compact()
+            before = self._storage.known()
+            self._storage.compact(when_due)
+            self._link_saves(before, self._storage.known())
             for temp in (*stale_temps(self.path.parent), *stale_temps(self.texts.folder), *stale_temps(self.documents.folder)):
                 temp.unlink(missing_ok=True)
         except OSError as exc:
@@ -250,10 +286,20 @@ class Store:
         table dict (twice) on every call, which made a bulk import quadratic.
         """
         key = str(ident)
-        self._storage.put(table, key, {**self._rows(table).get(key, {}), **fields})
+        old = self._rows(table).get(key, {})
+        row = {**old, **fields}
+        self._note_change(table, ident, old, row)
+        self._storage.put(table, key, row)
 
     def _drop_row(self, table: str, ident: int) -> None:
+        self._note_change(table, ident, self._rows(table).get(str(ident), {}), {})
         self._storage.delete(table, str(ident))
+
+    def _note_change(self, table: str, ident: int, old: dict[str, Any], new: dict[str, Any]) -> None:
+        if table == POSTINGS:
+            self._changed.add(ident)
+        elif table in LINKS:
+            self._changed.update(owners(old.get(LINKS[table])), owners(new.get(LINKS[table])))
 
     # -- reading --------------------------------------------------------------
     def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:

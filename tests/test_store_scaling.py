@@ -1,0 +1,147 @@
+"""One posting's work costs one posting: rows read by id, saves appended, backups as deltas, the list index patched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from jobtrack.app import list_index
+from jobtrack.core.listing import lines_of
+from jobtrack.core.model import Contact, Event, EventKind, Posting
+from jobtrack.store import Bundle, Store, backups
+from jobtrack.store.journal import journal_path
+from jobtrack.store.layout import index_path
+from jobtrack.store.storage import backup_bytes, read_good
+
+ENV = {**os.environ, "JOBTRACK_NOW": "2026-11-23T09:00"}
+
+
+def jobtrack(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "jobtrack", "--db", str(db), *args],
+                          capture_output=True, text=True, env=ENV, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A store big enough that one save is a small share of it, folded once."""
+    path = tmp_path / "jobs.json"
+    store = Store(path)
+    store.add_many(
+        Bundle(
+            Posting(f"posting {k}", employer="Fjordbank", notes="x" * 400),
+            [Contact(f"contact {k}")],
+            [Event(0, EventKind.INTERVIEW, day=date(2026, 12, 1 + k % 20))] if k % 2 else [],
+        )
+        for k in range(1, 121)
+    )
+    store.close()
+    return path
+
+
+def view(store: Store) -> dict[str, Any]:
+    ids = [p.id or 0 for p in store.postings()]
+    return {
+        "postings": store.postings(),
+        "by posting": {i: (store.contacts(i), store.events(i)) for i in ids},
+        "one": [store.posting(i) for i in ids],
+        "meta": store.meta(),
+    }
+
+
+def test_a_fold_writes_a_row_index_that_reads_one_row_alone(db: Path) -> None:
+    assert index_path(db).exists()
+    raw = db.read_bytes()
+    start = raw.index(b'\n"2":') + len(b'\n"2":')
+    end = raw.index(b"\n", start)
+    st = os.stat(db)
+    with db.open("r+b") as f:  # posting 2 garbled in place, the file's version kept
+        f.seek(start)
+        f.write(b"#" * (end - start - 1))
+    os.utime(db, ns=(st.st_atime_ns, st.st_mtime_ns))
+    store = Store(db)
+    assert store.posting(1).title == "posting 1"  # read without parsing posting 2
+    assert [c.name for c in store.contacts(1)] == ["contact 1"]
+    proc = subprocess.run([sys.executable, "-m", "jobtrack", "--db", str(db), "show", "2"], capture_output=True, text=True, env=ENV)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert str(db) in line and "damaged" in line
+
+
+def test_rows_read_by_id_are_the_rows_of_the_whole_file(db: Path) -> None:
+    store = Store(db)
+    store.edit_posting(3, {"title": "edited"})
+    shared = store.add_contact(Contact("shared", posting_ids=[4, 5]))
+    store.delete_event(store.events(7)[0].id or 0)
+    store.add_event(Event(8, EventKind.CALL, day=date(2026, 12, 24)))
+    store.delete_posting(9)
+    by_index = view(Store(db))
+    index_path(db).unlink()  # the row index gone: the file is parsed whole
+    whole = view(Store(db))
+    assert by_index == whole
+    assert shared in whole["by posting"][4][0] and shared in whole["by posting"][5][0]
+    assert whole["by posting"][7][1] == [] and 9 not in whole["by posting"]
+
+
+def test_a_stale_row_index_is_ignored(db: Path) -> None:
+    data = orjson.loads(db.read_bytes())
+    data["postings"]["1"]["title"] = "by hand"
+    db.write_bytes(orjson.dumps(data))  # another layout, another version: the index no longer fits
+    assert Store(db).posting(1).title == "by hand"
+    data["postings"]["1"]["deadline"] = "2026-13-45"
+    db.write_bytes(orjson.dumps(data))
+    proc = subprocess.run([sys.executable, "-m", "jobtrack", "--db", str(db), "show", "1"], capture_output=True, text=True, env=ENV)
+    assert proc.returncode != 0 and "deadline '2026-13-45' is not a date" in proc.stderr
+
+
+def test_a_command_appends_and_patches_the_list_index(db: Path) -> None:
+    jobtrack(db, "list")  # the list index of the folded store
+    main = db.read_bytes()
+    for args in (
+        ["edit", "3", "--title", "Renamed"],
+        ["status", "4", "interviewing"],
+        ["event", "add", "6", "--kind", "interview", "--when", "2026-12-03 10:00"],
+        ["event", "rm", "1"],
+        ["rm", "--yes", "5"],
+        ["add", "--title", "New one", "--employer", "Birch"],
+    ):
+        jobtrack(db, *args)
+        assert db.read_bytes() == main, args  # appended to the journal, not rewritten
+        store = Store(db)
+        first = list_index.load(db)
+        assert first is not None and first.stamp == store.stamp(), args
+        assert sorted(first.lines, key=lambda x: x.id) == sorted(lines_of(store.postings(), store.events()), key=lambda x: x.id)
+    assert journal_path(db).exists()
+
+
+def test_every_kept_version_can_be_restored(db: Path) -> None:
+    for n in range(1, 4):
+        jobtrack(db, "edit", "1", "--title", f"v{n}")
+    found = backups.list_backups(db)
+    assert [b.suffix for b in found[:3]] == [".delta", ".delta", ".json"]  # before v3, v2; v1 saved over the main file alone
+    titles = [orjson.loads(backup_bytes(b))["postings"]["1"]["title"] for b in found[:3]]
+    assert titles == ["v2", "v1", "posting 1"]
+    assert "restored" in jobtrack(db, "restore", str(found[1])).stdout
+    assert Store(db).posting(1).title == "v1"
+    assert orjson.loads(jobtrack(db, "show", "1", "--json").stdout)["title"] == "v1"
+
+
+def test_pruning_keeps_only_the_links_kept_deltas_name(db: Path) -> None:
+    store = Store(db, compact_after=4)
+    for n in range(30):
+        store.edit_posting(1 + n % 5, {"notes": f"edit {n}"})
+    folder = backups.backup_dir(db)
+    kept = backups.list_backups(db)
+    assert len(kept) <= backups.KEEP_RECENT + backups.KEEP_DAYS
+    named = {p.name for b in kept if b.suffix == ".delta" for p in backups.read_delta(b)[:2]}
+    links = {p.name for p in folder.iterdir() if p.suffix in (".base", ".log")}
+    assert links == named and links
+    for b in kept:  # each one a whole, good store
+        read_good(b)
