@@ -37,6 +37,8 @@ def _records(ctx: Context) -> tuple[list[Posting], list[Event], list[Contact]]:
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     """Answers from the due index when it is current; otherwise from the store, rebuilding it."""
+    import orjson
+
     from jobtrack.app import due_index
     from jobtrack.app.agenda import due_line
     from jobtrack.store import derived
@@ -51,9 +53,11 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     if found is None:
         stamp = derived.store_stamp(ctx.db_path)  # before the records are read
         store = ctx.store()  # the line names no contacts, so they are not loaded
-        found = store.postings(), store.events()
         until = max(end, first + due_index.HORIZON)
-        due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
+        index = due_index.build_rows(stamp, store.rows("postings"), store.rows("events"), first, until)
+        due_index.save(ctx.db_path, orjson.dumps(index))
+        found = due_index.select(index, first, end)
+        assert found is not None  # it reaches `end`
     print(due_line(*found, (), now, days=days))
     return 0
 

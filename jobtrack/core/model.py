@@ -9,7 +9,7 @@ for countdowns.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -182,12 +182,15 @@ def _encode(value: Any) -> Any:
         return [_encode(v) for v in value]
     if isinstance(value, dict):
         return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, (StatusChange, Evidence)):
+        return {name: _encode(getattr(value, name)) for name in _FIELD_ORDER[type(value)]}
     return value
 
 
 def to_dict(obj: Posting | Contact | Event) -> dict[str, Any]:
-    """A JSON-ready dict of a model object (including its id)."""
-    return {k: _encode(v) for k, v in asdict(obj).items()}
+    """A JSON-ready dict of a model object (including its id), as `asdict` would give it
+    without its deep copies, which were most of the time of `list --json`."""
+    return {name: _encode(getattr(obj, name)) for name in _FIELD_ORDER[type(obj)]}
 
 
 def _date(v: Any) -> date | None:
@@ -273,6 +276,9 @@ class ModelError(ValueError):
 
 M = TypeVar("M", Posting, Contact, Event)
 _FIELD_NAMES: dict[type, frozenset[str]] = {cls: frozenset(f.name for f in fields(cls)) for cls in (Posting, Contact, Event)}
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Posting, Contact, Event, StatusChange, Evidence)
+}
 
 
 def replace_fields(obj: M, changes: dict[str, Any]) -> M:

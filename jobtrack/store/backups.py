@@ -1,17 +1,20 @@
-"""Rolling backups of the store file: a version before every save.
+"""Rolling backups of the store file: the version before every save.
 
-A save appends a record to the journal; the version before it is the main
-file plus the journal's first bytes up to there. When the journal is
-empty that is the main file alone, and a hard link to it in the backup
-folder is the backup (`NAME.json`): no copy, since the main file is never
-changed in place, only replaced. Otherwise the backup is a delta
-(`NAME.delta`), a few bytes naming a hard link of the main file
-(`INODE.base`), one of the journal (`INODE.log`, which only grows) and how
-many of the journal's bytes belong to the version. So a save costs a small
-file however big the store is, and a fold (`storage.py`) keeps the
-previous main file as a full backup. We keep the newest versions plus the
-first version of each recent day, so a burst of bad edits cannot push
-every good copy out; links no kept delta names go with them.
+A save appends a record to the journal, so the version before it is the
+main file plus the journal's first bytes up to there. The main file's
+version is kept once, as a full copy (`NAME.json`), by the first save
+after it was written; each later save keeps a delta (`NAME.delta`): one
+line naming that copy, then the journal's bytes up to the save. So a save
+costs what the journal holds, not the whole store, and the copy of the
+whole store is made once per fold (`storage.py`). Copies, never links to
+the live files: a main file or journal damaged in place must not take its
+backups with it. A fold keeps the main file it replaces as before, as a
+hard link (the rename gives the live file a new inode), unless a copy of
+that version is kept already.
+
+We keep the newest versions plus the first version of each recent day, so
+a burst of bad edits cannot push every good copy out, and every copy a
+kept delta is made over.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 import orjson
 
 from jobtrack.store.atomic import atomic_write, ensure_dir
+from jobtrack.store.journal import stamp_of
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
@@ -44,14 +48,14 @@ def list_backups(db: Path) -> list[Path]:
 
 
 def take_backup(db: Path, now: datetime | None = None) -> Path | None:
+    """The main file as it is, before a fold replaces it."""
     if not db.exists():
         return None
+    kept = _copy_of(db)
+    if kept is not None:
+        return kept
     folder = backup_dir(db)
     ensure_dir(folder)
-    ino = db.stat().st_ino
-    for kept in list_backups(db):  # this very version is kept already (a save before the fold linked it)
-        if kept.suffix == ".json" and kept.stat().st_ino == ino:
-            return kept
     target = folder / f"{(now or datetime.now()).strftime(STAMP)}.json"
     try:
         os.link(db, target)
@@ -63,40 +67,54 @@ def take_backup(db: Path, now: datetime | None = None) -> Path | None:
     return target
 
 
-def _link(path: Path, folder: Path, suffix: str, end: int) -> str:
-    """A hard link to `path` in the backup folder, named by its inode: while it lives, no other file takes that inode."""
-    name = f"{path.stat().st_ino}.{suffix}"
-    if not (folder / name).exists():
-        try:
-            os.link(path, folder / name)
-        except OSError:  # no hard links here: a copy of the bytes this version needs
-            name = f"{path.stat().st_ino}-{end}.{suffix}"
-            with path.open("rb") as f:
-                atomic_write(folder / name, f.read(end) if suffix == "log" else f.read())
-    return name
+def _marker(db: Path) -> Path:
+    """Names the copy of the current main file's version, if one is kept (no `.json`: not a backup itself)."""
+    return backup_dir(db) / "main-copy"
 
 
-def take_delta(db: Path, log: Path, end: int, now: datetime | None = None) -> Path:
-    """The version made of the main file and the journal's first `end` bytes (`end` > 0)."""
+def _copy_of(db: Path) -> Path | None:
+    try:
+        entry = orjson.loads(_marker(db).read_bytes())
+        copy = backup_dir(db) / str(entry["copy"])
+        same = entry["main"] == list(stamp_of(os.stat(db)))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return copy if same and "/" not in copy.name and copy.exists() else None
+
+
+def _keep_copy(db: Path, now: datetime | None) -> Path:
     folder = backup_dir(db)
     ensure_dir(folder)
-    entry = {"base": _link(db, folder, "base", end), "journal": _link(log, folder, "log", end), "end": end}
-    target = folder / f"{(now or datetime.now()).strftime(STAMP)}.delta"
-    atomic_write(target, orjson.dumps(entry))
-    prune(db)
+    target = folder / f"{(now or datetime.now()).strftime(STAMP)}.json"
+    with db.open("rb") as f:
+        data, st = f.read(), os.fstat(f.fileno())
+    atomic_write(target, data)
+    atomic_write(_marker(db), orjson.dumps({"main": list(stamp_of(st)), "copy": target.name}))
     return target
 
 
-def read_delta(path: Path) -> tuple[Path, Path, int]:
-    """The main file and journal a delta names, and how much of the journal; ValueError if it is not one."""
-    entry: Any = orjson.loads(path.read_bytes())
-    if not (isinstance(entry, dict) and isinstance(entry.get("base"), str) and isinstance(entry.get("journal"), str)
-            and isinstance(entry.get("end"), int)):
+def keep_version(db: Path, log: Path, end: int, now: datetime | None = None) -> Path:
+    """The version made of the main file and the journal's first `end` bytes, before a save changes it."""
+    base = _copy_of(db) or _keep_copy(db, now)
+    if end:
+        with log.open("rb") as f:
+            raw = f.read(end)
+        target = base.with_name(f"{(now or datetime.now()).strftime(STAMP)}.delta")
+        atomic_write(target, orjson.dumps({"base": base.name, "end": end}) + b"\n" + raw)
+    prune(db)
+    return target if end else base
+
+
+def read_delta(path: Path) -> tuple[Path, bytes]:
+    """The full copy a delta is made over and the journal bytes it adds; ValueError if it is not one."""
+    head, _, raw = path.read_bytes().partition(b"\n")
+    entry: Any = orjson.loads(head)
+    if not (isinstance(entry, dict) and isinstance(entry.get("base"), str) and entry.get("end") == len(raw)):
         raise ValueError("not a jobtrack backup")
-    names = (entry["base"], entry["journal"])
-    if any("/" in n or n.startswith(".") for n in names):
+    base = path.with_name(entry["base"])
+    if base.name != entry["base"] or base.suffix != ".json":
         raise ValueError("not a jobtrack backup")
-    return path.parent / names[0], path.parent / names[1], entry["end"]
+    return base, raw
 
 
 def backups_to_prune(names: list[str]) -> list[str]:
@@ -111,16 +129,16 @@ def backups_to_prune(names: list[str]) -> list[str]:
 
 
 def prune(db: Path) -> None:
+    """The policy, except that a copy a kept delta is made over stays, as does the current main file's."""
     folder = backup_dir(db)
-    for name in backups_to_prune([p.name for p in list_backups(db)]):
-        (folder / name).unlink(missing_ok=True)
-    needed: set[str] = set()
-    for kept in list_backups(db):
-        if kept.suffix == ".delta":
+    names = [p.name for p in list_backups(db)]
+    doomed = set(backups_to_prune(names))
+    needed = {p.name for p in (_copy_of(db),) if p is not None}
+    for name in names:
+        if name.endswith(".delta") and name not in doomed:
             try:
-                needed.update(p.name for p in read_delta(kept)[:2])
+                needed.add(read_delta(folder / name)[0].name)
             except (OSError, ValueError):
                 continue
-    for link in folder.iterdir():
-        if link.suffix in (".base", ".log") and link.name not in needed:
-            link.unlink(missing_ok=True)
+    for name in doomed - needed:
+        (folder / name).unlink(missing_ok=True)

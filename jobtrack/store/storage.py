@@ -55,13 +55,11 @@ def backup_bytes(path: Path) -> bytes:
     """A backup as a store file: a full one as it is, a delta (`backups.py`) replayed over its main file."""
     if path.suffix != ".delta":
         return path.read_bytes()
-    base, log, end = backups.read_delta(path)
+    base, raw = backups.read_delta(path)
     data = parse_store_bytes(base.read_bytes())
-    with log.open("rb") as f:
-        raw = f.read(end)
     found = journal.scan(raw)
-    if found.end != end:
-        raise ValueError("its journal is shorter than the version it names")
+    if found.end != len(raw):
+        raise ValueError("its journal records are cut short")
     for record in found.records:
         journal.apply(data, record)
     return orjson.dumps(data)
@@ -310,9 +308,10 @@ class SafeStorage(Storage):
             # than append after it or cut it off under a reader's feet.
             self._fold(self._load()[0])
         line = journal.encode(self._data, self._touched)
-        if self.keep_backups:
-            self._keep_version()
+        unkept = self._keep_version() if self.keep_backups else None
         log = journal.append(self.journal, line)
+        if unkept:
+            self.notices.append(unkept)
         self.appended = True
         self._stamp = (self._stamp[0], log)
         self._position = Position(log[0], self._position.end + len(line), self._position.records + 1)
@@ -323,15 +322,13 @@ class SafeStorage(Storage):
                 self.invalidate()
                 self.notices.append(fold_failed(self.path, exc))
 
-    def _keep_version(self) -> None:
-        """The version before this save, as a backup; failing that, the save goes on and says so."""
+    def _keep_version(self) -> str | None:
+        """The version before this save, as a backup; failing that, the save goes on and this says so."""
         try:
-            if self._position.end:
-                backups.take_delta(self.path, self.journal, self._position.end)
-            else:
-                backups.take_backup(self.path)
+            backups.keep_version(self.path, self.journal, self._position.end)
         except OSError as exc:
-            self.notices.append(f"saved, but the version before could not be kept as a backup: {os_reason(exc)}")
+            return f"saved, but the version before could not be kept as a backup: {os_reason(exc)}"
+        return None
 
     def _replace_all(self) -> None:
         assert self._data is not None

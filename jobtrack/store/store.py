@@ -310,6 +310,12 @@ class Store:
             problem = rows.first_problem({table: {key: row}}) or f"{table} row {key} cannot be read"
             raise self._storage.bad_value(problem) from None
 
+    def rows(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The rows of `table` as stored (JSON values, without their id), for a question
+        about every record that needs no model object of each. Dates and statuses
+        in them are unchecked: make a record of any row that is kept."""
+        return ((int(k), row) for k, row in self._rows(table).items())
+
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
 
