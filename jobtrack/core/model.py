@@ -169,7 +169,12 @@ def closed(status: Status, deadline: datetime | None, now: datetime) -> bool:
 # model values map to JSON values and back.
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))  # most values: JSON already
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date):
