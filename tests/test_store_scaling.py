@@ -154,3 +154,17 @@ def test_a_backup_is_not_damaged_with_the_live_files(db: Path) -> None:
     assert orjson.loads(backup_bytes(newest))["postings"]["1"]["title"] == "v2"
     jobtrack(db, "restore")
     assert Store(db).posting(1).title == "v2"
+
+
+def test_a_save_by_another_process_in_between_rebuilds_the_list_index(db: Path) -> None:
+    mine = Store(db)
+    list_index.refresh(mine)
+    mine.edit_posting(3, {"title": "mine"})
+    Store(db).edit_posting(4, {"title": "theirs"})  # another process, between two saves of mine
+    mine.edit_posting(5, {"title": "mine again"})
+    mine.close(when_due=True)
+    list_index.refresh(mine)
+    first = list_index.load(db)
+    assert first is not None
+    titles = {line.id: line.title for line in first.lines}
+    assert (titles[3], titles[4], titles[5]) == ("mine", "theirs", "mine again")

@@ -107,14 +107,22 @@ def keep_version(db: Path, log: Path, end: int, now: datetime | None = None) -> 
 
 def read_delta(path: Path) -> tuple[Path, bytes]:
     """The full copy a delta is made over and the journal bytes it adds; ValueError if it is not one."""
-    head, _, raw = path.read_bytes().partition(b"\n")
-    entry: Any = orjson.loads(head)
-    if not (isinstance(entry, dict) and isinstance(entry.get("base"), str) and entry.get("end") == len(raw)):
+    with path.open("rb") as f:
+        base, end = _delta_head(path, f.readline())
+        raw = f.read()
+    if len(raw) != end:
+        raise ValueError("not a jobtrack backup")
+    return base, raw
+
+
+def _delta_head(path: Path, line: bytes) -> tuple[Path, int]:
+    entry: Any = orjson.loads(line)
+    if not (isinstance(entry, dict) and isinstance(entry.get("base"), str) and isinstance(entry.get("end"), int)):
         raise ValueError("not a jobtrack backup")
     base = path.with_name(entry["base"])
     if base.name != entry["base"] or base.suffix != ".json":
         raise ValueError("not a jobtrack backup")
-    return base, raw
+    return base, entry["end"]
 
 
 def backups_to_prune(names: list[str]) -> list[str]:
@@ -137,7 +145,8 @@ def prune(db: Path) -> None:
     for name in names:
         if name.endswith(".delta") and name not in doomed:
             try:
-                needed.add(read_delta(folder / name)[0].name)
+                with (folder / name).open("rb") as f:  # its first line: a delta can be as long as the journal
+                    needed.add(_delta_head(folder / name, f.readline())[0].name)
             except (OSError, ValueError):
                 continue
     for name in doomed - needed:

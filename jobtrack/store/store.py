@@ -196,7 +196,7 @@ class Store:
         except Timeout:
             return
         try:
-            before = self._storage.known()
+            before = self._storage.stamp()  # under the lock: another process's save since ours breaks the chain
             self._storage.compact(when_due)
             self._link_saves(before, self._storage.known())
             for temp in (*stale_temps(self.path.parent), *stale_temps(self.texts.folder), *stale_temps(self.documents.folder)):
