@@ -86,13 +86,17 @@ def posting_json(p: Posting) -> dict:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app import list_index
     from jobtrack.core.countdown import countdown
     from jobtrack.core.listing import lines_of
 
     now = ctx.now()
+    first = list_index.load(ctx.db_path)  # read before the store: lines of an older version do not fit it
     store = ctx.store()
     postings = [p for p in store.postings() if not args.status or p.status in args.status]
-    order = {line.id: line.sort_key(now) for line in lines_of(postings, store.events())}
+    lines = first.lines if first is not None and first.stamp == store.stamp() else None
+    # The order needs each posting's interviews; the list index has them, without making every event.
+    order = {line.id: line.sort_key(now) for line in lines or lines_of(postings, store.events())}
     postings.sort(key=lambda p: order[p.id or 0])  # the app's order: what comes next first
     if args.json:
         print(json_text([posting_json(p) for p in postings]))

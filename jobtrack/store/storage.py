@@ -6,13 +6,15 @@ middle of a write corrupts it, and it has no locking. This storage:
 - saves a transaction by appending one record to a journal beside the
   main file and fsyncing it (`journal.py`): milliseconds, where rewriting
   a store of thousands of postings takes tens of them;
+- keeps the version before every save as a backup (`backups.py`);
 - folds the journal into the main file now and then (compaction): an
-  atomic rewrite (temporary file, fsync, rename, fsync the folder) that
-  keeps the previous main file as a hard-linked backup, then the journal
-  is removed;
-- caches the parsed data and re-reads only when the main file or the
-  journal changed on disk (one `stat` each); when only the journal grew,
-  only its new records are read;
+  atomic rewrite (temporary file, fsync, rename, fsync the folder), one
+  row per line with the row index beside it (`layout.py`), then the
+  journal is removed;
+- caches the data, each row parsed when it is first asked for while the
+  row index fits the main file, and re-reads only when the main file or
+  the journal changed on disk (one `stat` each); when only the journal
+  grew, only its new records are read;
 - defers writes inside a transaction, so a multi-table change is one record;
 - refuses to read (and so ever to overwrite) a damaged file or journal.
 
