@@ -168,3 +168,24 @@ def test_a_save_by_another_process_in_between_rebuilds_the_list_index(db: Path) 
     assert first is not None
     titles = {line.id: line.title for line in first.lines}
     assert (titles[3], titles[4], titles[5]) == ("mine", "theirs", "mine again")
+
+
+def test_a_fold_that_does_not_fit_after_the_save_says_saved_but(tmp_path: Path) -> None:
+    """A small store is folded by the command that saves: the record and the backup copy fit, the fold does not."""
+    small = tmp_path / "jobs.json"
+    store = Store(small)
+    store.add_many([Bundle(Posting(f"posting {n}", notes="x" * 400)) for n in range(3)])
+    store.close()
+    limit = small.stat().st_size + 50  # the copy of the main file fits, the main file with the new posting does not
+
+    def limited() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run([sys.executable, "-m", "jobtrack", "--db", str(small), "add", "--title", "Fits"],
+                            capture_output=True, text=True, env=ENV, timeout=60, preexec_fn=limited)
+    assert result.returncode == 0 and "added #4" in result.stdout, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("jobtrack: saved, but the journal could not be folded") and "size limit" in line
+    assert journal_path(small).exists() and Store(small).posting(4).title == "Fits"
