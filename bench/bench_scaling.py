@@ -12,6 +12,9 @@ the data costs). Two targets (issue 17):
 - a whole-store command is read at the speed of the data: at 20k at most
   1.5× `json.load`.
 
+`due-cold` is the first `due` after a change (the change brings the due
+index up to date when it was current); `due-noindex` has no index at all.
+
 Each store is built once per run with `Store.add_many` (texts from real
 postings, 1–2 contacts and 0–3 events each, dates around today) in a
 temporary folder that is removed afterwards.
@@ -27,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,7 +50,7 @@ class Command:
     target: str
     argv: Callable[[Path, int, int], list[str]]  # (store, size, run) -> arguments after `jobtrack --db STORE`
     before: Callable[[Path, int, int], list[str]] | None = None  # an untimed command run first
-    meta: dict[str, int] = field(default_factory=dict)
+    drop: str = ""  # a file beside the store removed before each run (a derived index: a cold start)
 
 
 def jobtrack(db: Path, *args: str) -> list[str]:
@@ -89,6 +92,7 @@ COMMANDS = [
     Command("remind", WHOLE, lambda db, n, k: ["remind", "--check"]),
     Command("stats", WHOLE, lambda db, n, k: ["stats"]),
     Command("due-cold", WHOLE, lambda db, n, k: ["due"], before=lambda db, n, k: ["edit", "4", "--notes", f"cold {k}"]),
+    Command("due-noindex", WHOLE, lambda db, n, k: ["due"], drop="jobs.json.due"),
     Command("due-warm", "", lambda db, n, k: ["due"], before=lambda db, n, k: ["due"]),
 ]
 BASELINES = ["python -c pass", "json.load"]
@@ -120,6 +124,8 @@ def measure(db: Path, n: int, commands: list[Command], runs: int) -> dict[str, f
         for c in commands:
             if c.before:
                 run(jobtrack(db, *c.before(db, n, k)))
+            if c.drop:
+                (db.parent / c.drop).unlink(missing_ok=True)
             times[c.name].append(run(jobtrack(db, *c.argv(db, n, k)), ok=(0, 1)))  # remind --check: 1 when nothing is due
     return {name: statistics.median(v) for name, v in times.items()}
 

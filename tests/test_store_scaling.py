@@ -189,3 +189,35 @@ def test_a_fold_that_does_not_fit_after_the_save_says_saved_but(tmp_path: Path) 
     [line] = result.stderr.splitlines()
     assert line.startswith("jobtrack: saved, but the journal could not be folded") and "size limit" in line
     assert journal_path(small).exists() and Store(small).posting(4).title == "Fits"
+
+
+def test_a_command_patches_a_current_due_index(db: Path) -> None:
+    from jobtrack.app import due_index
+    from jobtrack.core.model import to_dict
+    from jobtrack.store import derived
+
+    def project(records: list[Any], kept: tuple[str, ...] | None) -> list[dict[str, Any]]:
+        """What the index holds of each: a posting's due-line fields, an event without its evidence and notes."""
+        rows = [to_dict(r) for r in records]
+        rows = [{k: v for k, v in r.items() if (k in kept or k == "id" if kept else k not in due_index.EVENT_SLIM)} for r in rows]
+        return sorted(rows, key=lambda r: r["id"])
+
+    first, end = date(2026, 11, 23), date(2026, 12, 23)
+    jobtrack(db, "due")  # builds the index
+    for args in (
+        ["edit", "3", "--deadline", "2026-12-10"],
+        ["event", "add", "6", "--kind", "interview", "--when", "2026-12-03 10:00"],
+        ["event", "rm", "1"],
+        ["rm", "--yes", "5"],
+        ["status", "3", "withdrawn"],
+    ):
+        jobtrack(db, *args)
+        patched = due_index.load(db, first, end)
+        assert patched is not None, args  # current: `due` need not read the store
+        store = Store(db)
+        fresh = due_index.select(
+            due_index.build_rows(derived.store_stamp(db), store.rows("postings"), store.rows("events"), first, end), first, end
+        )
+        assert fresh is not None
+        for got, want, kept in zip(patched, fresh, (due_index.POSTING_FIELDS, None), strict=True):
+            assert project(got, kept) == project(want, kept), args

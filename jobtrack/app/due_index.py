@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from jobtrack.core.ahead import deadline_counts
 from jobtrack.core.model import Event, Posting, Status, event_from_dict, posting_from_dict, stored, to_dict
-from jobtrack.store import derived
+from jobtrack.store import NotFound, derived
+
+if TYPE_CHECKING:
+    from jobtrack.store import Store
 
 VERSION = 1
 # How far ahead an index reaches: it serves `due` for about three weeks.
@@ -70,6 +73,36 @@ def _status(value: Any) -> Status:
         return stored(Status, value or Status.SAVED)
     except ValueError:
         return Status.SAVED  # the row's own error is for whoever reads the row
+
+
+def refresh(store: Store) -> None:
+    """After `store`'s saves, bring an index that was current before them up to date
+    by the postings they changed, so `due` after a one-posting command is still
+    quick. Any other index is left for the next `due` to rebuild."""
+    path = index_path(store.path)
+    data = derived.read_any(path, VERSION)
+    known = None if data is None else derived.stamp_of(data)
+    stamp = store.stamp()
+    changed = None if known is None or known == stamp else store.changed_since(known)
+    if data is None or changed is None:
+        return
+    try:
+        first, until = date.fromisoformat(data["from"]), date.fromisoformat(data["until"])
+        postings = {k: row for k, row in data["postings"].items() if int(k) not in changed}
+        events = [e for e in data["events"] if e["posting_id"] not in changed]
+    except (KeyError, TypeError, ValueError):
+        return
+    for ident in sorted(changed):
+        try:
+            p = store.posting(ident)
+        except NotFound:
+            continue
+        part = build_rows([], [(ident, to_dict(p))], ((e.id or 0, to_dict(e)) for e in store.events(ident)), first, until)
+        postings.update(part["postings"])
+        events += part["events"]
+    data.update(stamp=[None if s is None else list(s) for s in stamp], postings=postings, events=events)
+    if store.stamp() == stamp:
+        derived.save(path, orjson.dumps(data))
 
 
 def save(db: Path, data: bytes) -> None:
