@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +197,16 @@ class Rows(MutableMapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._whole())
+
+    # The dict's own views: the generic ones call `__getitem__` once per row.
+    def keys(self) -> KeysView[str]:
+        return self._whole().keys()
+
+    def values(self) -> ValuesView[Any]:
+        return self._whole().values()
+
+    def items(self) -> ItemsView[str, Any]:
+        return self._whole().items()
 
     def __len__(self) -> int:
         return len(self._whole())
