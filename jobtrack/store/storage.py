@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,10 @@ def put_back(path: Path, data: bytes, aside: Path) -> list[Path]:
     return kept
 
 
+def damaged(path: Path) -> StoreDamaged:
+    return StoreDamaged(path, "is damaged (not valid jobtrack data)", newest_good_backup(path))
+
+
 def fold_failed(path: Path, exc: OSError) -> str:
     return f"saved, but the journal could not be folded into {path}: {os_reason(exc)}; a later save tries again"
 
@@ -195,7 +200,7 @@ class SafeStorage(Storage):
 
     def _load(self) -> tuple[Tables, Position]:
         """Through the row index when it fits the main file (rows parsed as asked for), else all of it."""
-        lazy = layout.open_lazy(self.path, self._damaged)
+        lazy = layout.open_lazy(self.path, partial(damaged, self.path))  # no cycle back to this storage
         if lazy is not None:
             position = Position()
             self._take_in(lazy, position)
@@ -219,9 +224,6 @@ class SafeStorage(Storage):
         self._take_in(data, position)  # a fresh position accepts any journal
         self._checked = False
         return data, position
-
-    def _damaged(self) -> StoreDamaged:
-        return StoreDamaged(self.path, "is damaged (not valid jobtrack data)", newest_good_backup(self.path))
 
     def _take_in(self, data: Tables | None, position: Position) -> bool:
         """Replay the journal's records after `position` into `data`; False if it is another journal."""
