@@ -276,10 +276,12 @@ class SafeStorage(Storage):
     def bad_value(self, problem: str, where: str = "") -> StoreDamaged:
         return StoreDamaged(self.path, f"has a value this jobtrack cannot use ({where}{problem})", newest_good_backup(self.path))
 
-    def _check_rows(self) -> None:
+    def check_rows(self) -> None:
         """Before the first save over a main file: a store with a row this version
         cannot use is never written, so no backup of a later version keeps the row.
-        Only then: a quick read pays nothing for it (~25 ms per 1,000 postings)."""
+        And before rows are handed out as stored (`Store.rows`), as no model object
+        checks them then. Only then: a quick read pays nothing for it (~25 ms per
+        1,000 postings), nor does a file a fold wrote with its row index (`layout.py`)."""
         if self._checked or self._data is None:
             return
         problem = rows.first_problem(self._data)
@@ -290,7 +292,7 @@ class SafeStorage(Storage):
     def _save(self) -> None:
         try:
             if self._rewrite or self._touched or self._compact:
-                self._check_rows()
+                self.check_rows()
             if self._rewrite:
                 self._replace_all()
             elif self._touched:

@@ -312,9 +312,11 @@ class Store:
 
     def rows(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """The rows of `table` as stored (JSON values, without their id), for a question
-        about every record that needs no model object of each. Dates and statuses
-        in them are unchecked: make a record of any row that is kept."""
-        return ((int(k), row) for k, row in self._rows(table).items())
+        about every record that needs no model object of each. Every row is usable:
+        checked here unless the fold that wrote the main file checked it (`layout.py`)."""
+        found = self._rows(table)
+        self._storage.check_rows()
+        return ((int(k), row) for k, row in found.items())
 
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
