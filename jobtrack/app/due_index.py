@@ -80,9 +80,11 @@ def refresh(store: Store) -> None:
     by the postings they changed, so `due` after a one-posting command is still
     quick. Any other index is left for the next `due` to rebuild."""
     path = index_path(store.path)
+    stamp = store.stamp()
+    if derived.names(path, VERSION, stamp):
+        return
     data = derived.read_any(path, VERSION)
     known = None if data is None else derived.stamp_of(data)
-    stamp = store.stamp()
     changed = None if known is None or known == stamp else store.changed_since(known)
     if data is None or changed is None:
         return

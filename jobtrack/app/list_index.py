@@ -96,6 +96,8 @@ def refresh(store: Store) -> None:
     read, so it never names the wrong version."""
     db = store.path
     stamp = store.stamp()
+    if derived.names(index_path(db), VERSION, stamp):
+        return
     data = _read(db)
     known = None if data is None else derived.stamp_of(data)
     if known == stamp:
