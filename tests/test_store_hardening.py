@@ -369,14 +369,14 @@ def test_file_size_limit_changes_nothing_and_says_so(tmp_path: Path) -> None:
 
 
 def test_file_size_limit_after_the_save_says_saved_but(tmp_path: Path) -> None:
-    """The record fits in the journal, the folded main file does not: saved, and said so."""
+    """The record fits in the journal, the copy of the main file it keeps as a backup does not: saved, and said so."""
     db = tmp_path / "jobs.json"
     _store_of_size(db, 40)
     result = jobtrack(db, "add", "--title", "Fits", preexec_fn=_limited(db.stat().st_size - 1000))
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "added #41" in result.stdout
     [line] = result.stderr.splitlines()
-    assert line.startswith("jobtrack: saved, but the journal could not be folded") and "size limit" in line
+    assert line.startswith("jobtrack: saved, but the version before could not be kept") and "size limit" in line
     assert "Fits" in ok(jobtrack(db, "list"))
 
 

@@ -31,7 +31,7 @@ def test_a_used_store_leaves_only_the_files_locations_names(tmp_path: Path) -> N
     jt("list")
 
     named = {db, locations.journal_path(db), locations.lock_path(db), locations.ids_path(db),
-             locations.beside(db, "list"), locations.beside(db, "due"),
+             locations.beside(db, "list"), locations.beside(db, "due"), locations.beside(db, "rows"),
              locations.texts_dir(db), locations.documents_dir(db), locations.backup_dir(db)}
     found = set(tmp_path.iterdir()) - {page}
     assert found - named == set()

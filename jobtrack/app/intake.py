@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal, TypeVar, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from jobtrack.app import list_index
 from jobtrack.app.changes import Changes, compare, take
 from jobtrack.core.document import Document
 from jobtrack.core.fields import Field
@@ -116,7 +117,9 @@ def look_alike(store: Store, posting: Posting) -> Posting | None:
     key = (posting.employer.casefold().strip(), posting.title.casefold().strip())
     if not key[0]:
         return None
-    return next((p for p in store.postings() if (p.employer.casefold().strip(), p.title.casefold().strip()) == key), None)
+    ids = list_index.matching(store, lambda title, employer: (employer.casefold().strip(), title.casefold().strip()) == key)
+    found = store.postings() if ids is None else (store.posting(i) for i in ids)
+    return next((p for p in found if (p.employer.casefold().strip(), p.title.casefold().strip()) == key), None)
 
 
 @dataclass

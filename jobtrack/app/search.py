@@ -136,7 +136,7 @@ _CONTACT_PARTS = ("name", "role", "organisation", "phone", "email", "reachable",
 def _contact_texts(store: Store) -> dict[int, str]:
     """Each posting's contacts as one text, from the stored rows (no records built)."""
     out: dict[int, list[str]] = {}
-    for row in store.rows(CONTACTS).values():
+    for _, row in store.rows(CONTACTS):
         text = " ".join(str(row.get(k) or "") for k in _CONTACT_PARTS)
         for pid in row.get("posting_ids") or ():
             out.setdefault(pid, []).append(text)
@@ -182,7 +182,7 @@ def search(store: Store, query: str, now: datetime, with_snippets: bool = True) 
     in_texts = text_words(store.path, words)
     contacts = _contact_texts(store)
     found: list[tuple[int, tuple[str, ...], str]] = []
-    for key, row in store.rows(POSTINGS).items():
+    for key, row in store.rows(POSTINGS):
         pid = int(key)
         seen: dict[str, set[str]] = {}
         for place, value in _places(row, contacts.get(pid, "")).items():
@@ -200,7 +200,7 @@ def search(store: Store, query: str, now: datetime, with_snippets: bool = True) 
         around = snippets(store.path, {pid: in_texts[pid] for pid, _, _ in found if pid in in_texts})
         found = [(pid, places, around.get(pid, where)) for pid, places, where in found]
     postings = {pid: store.posting(pid) for pid, _, _ in found}
-    events = (event_from_dict({**row, "id": int(k)}) for k, row in store.rows(EVENTS).items() if row.get("posting_id") in postings)
+    events = (event_from_dict({**row, "id": k}) for k, row in store.rows(EVENTS) if row.get("posting_id") in postings)
     lines = {line.id: line for line in lines_of(postings.values(), events)}
     hits = [Hit(pid, postings[pid].title, postings[pid].employer, postings[pid].display_status(now), postings[pid].archived,
                 places, where) for pid, places, where in found]

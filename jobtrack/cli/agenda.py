@@ -44,6 +44,8 @@ def _records(ctx: Context, archived: bool) -> tuple[list[Posting], list[Event]]:
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     """Answers from the due index when it is current; otherwise from the store, rebuilding it."""
+    import orjson
+
     from jobtrack.app import due_index
     from jobtrack.app.agenda import due_line
     from jobtrack.store import derived
@@ -54,13 +56,15 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"--days must be at most {MAX_DAYS} (ten years)")
     now, days = ctx.now(), args.days
     first, end = now.date(), now.date() + timedelta(days=days)
-    found = None if args.all else due_index.load(ctx.db_path, first, end)
-    if found is None:
+    found = _records(ctx, True) if args.all else due_index.load(ctx.db_path, first, end)
+    if found is None:  # the index (which leaves archived postings out) is missing or stale
         stamp = derived.store_stamp(ctx.db_path)  # before the records are read
-        found = _records(ctx, args.all)  # the line names no contacts, so they are not loaded
-        if not args.all:  # the index holds what `due` shows: no archived postings
-            until = max(end, first + due_index.HORIZON)
-            due_index.save(ctx.db_path, due_index.build(stamp, *found, first, until))
+        store = ctx.store()  # the line names no contacts, so they are not loaded
+        until = max(end, first + due_index.HORIZON)
+        index = due_index.build_rows(stamp, store.rows("postings"), store.rows("events"), first, until)
+        due_index.save(ctx.db_path, orjson.dumps(index))
+        found = due_index.select(index, first, end)
+        assert found is not None  # it reaches `end`
     if args.json:
         from jobtrack.app.agenda import entries
 

@@ -58,20 +58,22 @@ class Context:
         return code
 
     def close(self) -> None:
-        """Fold the journal (see `Store.close`) and bring the TUI's list index up to date."""
+        """Fold the journal when due (see `Store.close`) and bring the TUI's list index
+        and, when it was current before this command, the due index up to date."""
         store, self._store = self._store, None
         if store is None:
             return
-        from jobtrack.app import list_index
+        from jobtrack.app import due_index, list_index
         from jobtrack.store import StoreError
 
-        store.close()
+        store.close(when_due=True)
         for notice in store.notices:  # the save happened; this is what went wrong after it
             self.fail(notice)
         if not store.path.exists():
             return  # nothing saved yet, so nothing to index
         try:
             list_index.refresh(store)
+            due_index.refresh(store)
         except (StoreError, OSError):
-            pass  # the index is a shortcut; the next Store to close tries again
+            pass  # the indexes are shortcuts; the next Store to close tries again
 

@@ -135,7 +135,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from jobtrack.store.backups import list_backups
     from jobtrack.store.errors import SaveFailed
     from jobtrack.store.locations import restore_aside
-    from jobtrack.store.storage import newest_good_backup, put_back, read_good
+    from jobtrack.store.storage import backup_bytes, newest_good_backup, put_back, read_good
     from jobtrack.store.store import holding, store_lock
 
     path = ctx.db_path
@@ -154,7 +154,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     if chosen is None:
         raise UserError(f"no good backup of {path} was found")
     try:
-        data = chosen.read_bytes()
+        data = backup_bytes(chosen)
         read_good(chosen)
     except (OSError, ValueError) as exc:
         raise UserError(f"{chosen} is not a readable jobtrack backup ({exc})") from None

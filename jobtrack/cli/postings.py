@@ -103,15 +103,20 @@ def posting_json(p: Posting) -> dict:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from jobtrack.app import list_index
     from jobtrack.app.countdowns import countdown_fields, interview_left
     from jobtrack.app.filters import PostingFilter
     from jobtrack.core.countdown import countdown
 
     now = ctx.now()
+    first = list_index.load(ctx.db_path)  # read before the store: lines of an older version do not fit it
     store = ctx.store()
     wanted = PostingFilter(frozenset(args.status or ()), tuple(args.tag), args.employer, args.before, args.after, args.all)
     postings = [p for p in store.postings() if wanted(p)]
-    lines = {line.id: line for line in lines_of(postings, store.events())}
+    kept = {p.id for p in postings}
+    indexed = first.lines if first is not None and first.stamp == store.stamp() else None
+    # The order needs each posting's interviews; the list index has them, without making every event.
+    lines = {line.id: line for line in indexed or lines_of(postings, store.events()) if line.id in kept}
     if args.sort == "salary":  # the figures per month, per currency (the list's own salary order is by the text)
         from jobtrack.app.pay import by_pay, figures, pay_of
 

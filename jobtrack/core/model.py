@@ -8,7 +8,7 @@ for countdowns.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -254,7 +254,12 @@ FIELDS: dict[type, list[Field]] = {Posting: POSTING_FIELDS, Contact: CONTACT_FIE
 # their kind; the bookkeeping (history, evidence, times of change) by hand.
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))  # most values: JSON already
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date):
@@ -267,14 +272,17 @@ def _encode(value: Any) -> Any:
         return [_encode(v) for v in value]
     if isinstance(value, dict):
         return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, (StatusChange, Evidence, Attachment)):
+        return {name: _encode(getattr(value, name)) for name in _FIELD_ORDER[type(value)]}
     return value
 
 
 def to_dict(obj: Posting | Contact | Event) -> dict[str, Any]:
-    """A JSON-ready dict of a model object (including its id); declared fields kept in `extra` are keys like the rest."""
-    data = asdict(obj)
-    extra = data.pop("extra")
-    return {k: _encode(v) for k, v in {**data, **extra}.items()}
+    """A JSON-ready dict of a model object (including its id), as `asdict` would give it without its
+    deep copies (which were most of the time of `list --json`); declared fields kept in `extra` are keys like the rest."""
+    out = {name: _encode(getattr(obj, name)) for name in _FIELD_ORDER[type(obj)] if name != "extra"}
+    out.update((k, _encode(v)) for k, v in obj.extra.items())
+    return out
 
 
 def _datetime(v: Any) -> datetime | None:
@@ -354,6 +362,9 @@ class ModelError(ValueError):
 
 
 M = TypeVar("M", Posting, Contact, Event)
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Posting, Contact, Event, StatusChange, Evidence, Attachment)
+}
 
 
 def replace_fields(obj: M, changes: dict[str, Any]) -> M:

@@ -15,6 +15,7 @@ most one unfinished one: a write in progress, or one cut off by a crash
 from __future__ import annotations
 
 import os
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ import orjson
 from jobtrack.store.atomic import PRIVATE_FILE, fsync_dir, write_all
 from jobtrack.store.locations import journal_path
 
-Tables = dict[str, dict[str, Any]]
+Tables = dict[str, MutableMapping[str, Any]]  # a table may be `layout.Rows`, parsed as rows are asked for
 Record = dict[str, Any]
 FileStamp = tuple[int, int, int]  # (inode, mtime, size): one version of a file
 Stamp = tuple[FileStamp | None, FileStamp | None]  # main file, journal: one version of a store

@@ -6,13 +6,15 @@ middle of a write corrupts it, and it has no locking. This storage:
 - saves a transaction by appending one record to a journal beside the
   main file and fsyncing it (`journal.py`): milliseconds, where rewriting
   a store of thousands of postings takes tens of them;
+- keeps the version before every save as a backup (`backups.py`);
 - folds the journal into the main file now and then (compaction): an
-  atomic rewrite (temporary file, fsync, rename, fsync the folder) that
-  keeps the previous main file as a hard-linked backup, then the journal
-  is removed;
-- caches the parsed data and re-reads only when the main file or the
-  journal changed on disk (one `stat` each); when only the journal grew,
-  only its new records are read;
+  atomic rewrite (temporary file, fsync, rename, fsync the folder), one
+  row per line with the row index beside it (`layout.py`), then the
+  journal is removed;
+- caches the data, each row parsed when it is first asked for while the
+  row index fits the main file, and re-reads only when the main file or
+  the journal changed on disk (one `stat` each); when only the journal
+  grew, only its new records are read;
 - defers writes inside a transaction, so a multi-table change is one record;
 - refuses to read (and so ever to overwrite) a damaged file or journal.
 
@@ -26,19 +28,21 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from jobtrack.store import backups, journal, rows
+from jobtrack.store import backups, journal, layout, rows
 from jobtrack.store.atomic import atomic_write, fsync_dir
 from jobtrack.store.errors import StoreDamaged, StoreUnreadable, os_reason
 from jobtrack.store.journal import FileStamp, Position, Stamp, Tables, file_stamp
 from jobtrack.store.locations import backup_dir, journal_path
 
 COMPACT_AFTER = 64  # records
+FOLD_SHARE = 8  # `compact(when_due=True)` folds once the journal is this share of the main file
 JOURNAL_BYTES = 1 << 20
 LOAD_ATTEMPTS = 5
 
@@ -51,9 +55,23 @@ def parse_store_bytes(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def backup_bytes(path: Path) -> bytes:
+    """A backup as a store file: a full one as it is, a delta (`backups.py`) replayed over its main file."""
+    if path.suffix != ".delta":
+        return path.read_bytes()
+    base, raw = backups.read_delta(path)
+    data = parse_store_bytes(base.read_bytes())
+    found = journal.scan(raw)
+    if found.end != len(raw):
+        raise ValueError("its journal records are cut short")
+    for record in found.records:
+        journal.apply(data, record)
+    return orjson.dumps(data)
+
+
 def read_good(path: Path) -> dict[str, Any]:
     """A store file's data if it parses and every row is usable; else ValueError saying why."""
-    data = parse_store_bytes(path.read_bytes())
+    data = parse_store_bytes(backup_bytes(path))
     problem = rows.first_problem(data)
     if problem:
         raise ValueError(problem)
@@ -107,15 +125,26 @@ def put_back(path: Path, data: bytes, aside: Path) -> list[Path]:
     return kept
 
 
+def damaged(path: Path) -> StoreDamaged:
+    return StoreDamaged(path, "is damaged (not valid jobtrack data)", newest_good_backup(path))
+
+
 def fold_failed(path: Path, exc: OSError) -> str:
     return f"saved, but the journal could not be folded into {path}: {os_reason(exc)}; a later save tries again"
 
 
 class SafeStorage(Storage):
     def __init__(
-        self, path: str | os.PathLike[str], *, keep_backups: bool = True, compact_after: int = COMPACT_AFTER
+        self,
+        path: str | os.PathLike[str],
+        *,
+        keep_backups: bool = True,
+        compact_after: int = COMPACT_AFTER,
+        links: layout.Links | None = None,
     ) -> None:
+        """`links`: per table, the field that names the posting(s) a row belongs to (`layout.py`)."""
         self.path = Path(path)
+        self.links = links or {}
         self.journal = journal_path(self.path)
         self.keep_backups = keep_backups
         self.compact_after = compact_after
@@ -132,7 +161,7 @@ class SafeStorage(Storage):
         self._compact = False
 
     # -- reading --------------------------------------------------------------
-    def read(self) -> Tables:
+    def read(self) -> Tables:  # type: ignore[override]  # tables may be `layout.Rows`, mappings parsed as asked
         if self._deferred and self._data is not None:
             return self._data
         stamp = self.stamp()
@@ -157,7 +186,6 @@ class SafeStorage(Storage):
                     self._data, self._position = {t: dict(rows) for t, rows in self.empty.items()}, Position()
                 elif not (self._grown(main, log) and self._take_in(self._data, self._position)):
                     self._data, self._position = self._load()
-                    self._checked = False
             except StoreDamaged:
                 self.invalidate()
                 raise
@@ -172,6 +200,13 @@ class SafeStorage(Storage):
         return self._data is not None and known is not None and known[0] == main and self._position.continues_in(log)
 
     def _load(self) -> tuple[Tables, Position]:
+        """Through the row index when it fits the main file (rows parsed as asked for), else all of it."""
+        lazy = layout.open_lazy(self.path, partial(damaged, self.path))  # no cycle back to this storage
+        if lazy is not None:
+            position = Position()
+            self._take_in(lazy, position)
+            self._checked = True  # the fold that wrote the file and its index checked every row
+            return lazy, position
         try:
             raw = self.path.read_bytes()
         except (PermissionError, IsADirectoryError) as exc:
@@ -188,6 +223,7 @@ class SafeStorage(Storage):
             raise self.bad_value(problem)
         position = Position()
         self._take_in(data, position)  # a fresh position accepts any journal
+        self._checked = False
         return data, position
 
     def _take_in(self, data: Tables | None, position: Position) -> bool:
@@ -241,10 +277,12 @@ class SafeStorage(Storage):
     def bad_value(self, problem: str, where: str = "") -> StoreDamaged:
         return StoreDamaged(self.path, f"has a value this jobtrack cannot use ({where}{problem})", newest_good_backup(self.path))
 
-    def _check_rows(self) -> None:
+    def check_rows(self) -> None:
         """Before the first save over a main file: a store with a row this version
         cannot use is never written, so no backup of a later version keeps the row.
-        Only then: a quick read pays nothing for it (~25 ms per 1,000 postings)."""
+        And before rows are handed out as stored (`Store.rows`), as no model object
+        checks them then. Only then: a quick read pays nothing for it (~25 ms per
+        1,000 postings), nor does a file a fold wrote with its row index (`layout.py`)."""
         if self._checked or self._data is None:
             return
         problem = rows.first_problem(self._data)
@@ -255,7 +293,7 @@ class SafeStorage(Storage):
     def _save(self) -> None:
         try:
             if self._rewrite or self._touched or self._compact:
-                self._check_rows()
+                self.check_rows()
             if self._rewrite:
                 self._replace_all()
             elif self._touched:
@@ -277,7 +315,10 @@ class SafeStorage(Storage):
             # than append after it or cut it off under a reader's feet.
             self._fold(self._load()[0])
         line = journal.encode(self._data, self._touched)
+        unkept = self._keep_version() if self.keep_backups else None
         log = journal.append(self.journal, line)
+        if unkept:
+            self.notices.append(unkept)
         self.appended = True
         self._stamp = (self._stamp[0], log)
         self._position = Position(log[0], self._position.end + len(line), self._position.records + 1)
@@ -287,6 +328,14 @@ class SafeStorage(Storage):
             except OSError as exc:  # the record is saved: this save did not fail
                 self.invalidate()
                 self.notices.append(fold_failed(self.path, exc))
+
+    def _keep_version(self) -> str | None:
+        """The version before this save, as a backup; failing that, the save goes on and this says so."""
+        try:
+            backups.keep_version(self.path, self.journal, self._position.end)
+        except OSError as exc:
+            return f"saved, but the version before could not be kept as a backup: {os_reason(exc)}"
+        return None
 
     def _replace_all(self) -> None:
         assert self._data is not None
@@ -304,9 +353,13 @@ class SafeStorage(Storage):
         again changes nothing.
         """
         before = (lambda: backups.take_backup(self.path)) if self.keep_backups else None
-        atomic_write(self.path, orjson.dumps(tables), before_replace=before)
+        data, index_for = layout.encode(tables, self.links)
+        atomic_write(self.path, data, before_replace=before)
         journal.discard(self.journal)
-        self._stamp = (file_stamp(self.path), None)
+        main = file_stamp(self.path)
+        if main is not None:
+            layout.save_index(self.path, index_for(main))
+        self._stamp = (main, None)
         self._position = Position()
         self.appended = False
 
@@ -316,6 +369,9 @@ class SafeStorage(Storage):
         if not self._deferred:
             self.read()  # validate the cache against the files once, under the lock
         self._deferred += 1
+
+    def has_unsaved(self) -> bool:
+        return bool(self._touched or self._rewrite)
 
     def in_transaction(self) -> bool:
         return self._deferred > 0
@@ -330,15 +386,26 @@ class SafeStorage(Storage):
         if not self._deferred:
             self.invalidate()
 
-    def compact(self) -> None:
-        """Fold the journal into the main file now; the caller holds the lock."""
+    def compact(self, when_due: bool = False) -> None:
+        """Fold the journal into the main file now; the caller holds the lock.
+
+        `when_due`: only if the journal has grown to a share of the main file.
+        A fold rewrites the whole main file, so folding after every save would
+        make one posting's save cost the whole store; this way its cost is
+        spread over saves in proportion, and a small store is folded at once.
+        """
         self.begin()
-        self._compact = True
+        main = self._stamp[0] if self._stamp else None
+        self._compact = not when_due or main is None or self._position.end * FOLD_SHARE >= main[2]
         self.commit()
 
     def invalidate(self) -> None:
         self._data, self._stamp, self._position = None, None, Position()
         self._touched, self._rewrite = {}, False
+
+    def known(self) -> Stamp | None:
+        """The version of the store the cache holds, as of its last read or save (no `stat`)."""
+        return self._stamp
 
     def stamp(self) -> Stamp:
         try:

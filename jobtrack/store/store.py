@@ -12,12 +12,11 @@ changed in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
@@ -42,12 +41,14 @@ from jobtrack.store.attachments import Attachments
 from jobtrack.store.errors import NotFound, SaveFailed, StoreDamaged, StoreError, StoreLocked, StoreTooNew, os_reason
 from jobtrack.store.ids import Marks, read_marks, save_marks
 from jobtrack.store.journal import Position, Stamp
+from jobtrack.store.layout import Rows, owners
 from jobtrack.store.locations import lock_path
 from jobtrack.store.migrations import SCHEMA_VERSION, migrate
 from jobtrack.store.storage import COMPACT_AFTER, SafeStorage, fold_failed
 from jobtrack.store.texts import Documents, TextsDamaged, TextShards
 
 POSTINGS, CONTACTS, EVENTS, META = "postings", "contacts", "events", "meta"
+LINKS = {CONTACTS: "posting_ids", EVENTS: "posting_id"}  # found by posting without reading every row
 META_ID = 1
 Record = TypeVar("Record", Contact, Event)
 Loaded = TypeVar("Loaded", Posting, Contact, Event)
@@ -147,7 +148,7 @@ class Store:
         """`compact_after`: journal records before they are folded into the main file."""
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after)
+        self._storage = SafeStorage(self.path, keep_backups=keep_backups, compact_after=compact_after, links=LINKS)
         self._db = TinyDB(storage=lambda: self._storage)
         self._lock = store_lock(self.path, lock_timeout)
         self.texts = TextShards(self.path)
@@ -157,6 +158,12 @@ class Store:
         self.notices = self._storage.notices  # one line each: what went wrong after a save succeeded
         self._marks: Marks | None = None  # the ids file, read once per transaction
         self._issued: Marks = {}  # next free ids after those this transaction handed out
+        # What this Store saved, so that files derived from the store can be brought up to date
+        # by what changed (`changed_since`): the versions before its first save and after its
+        # last, None once another process saved in between; the postings whose row or events changed.
+        self._saved: tuple[Stamp | None, Stamp | None] | None = None
+        self._chain = True
+        self._changed: set[int] = set()
         self._storage.read()  # refuses a damaged or lost store at once
         if self.path.exists():  # a new store: nothing is written, the lock file included, until a save
             self._check_schema()
@@ -172,7 +179,9 @@ class Store:
         with holding(self._lock, self.path):
             if not self._storage.in_transaction():
                 self._marks = None  # another process may have handed out ids since
+            outer = not self._storage.in_transaction()
             self._storage.begin()
+            before = self._storage.known()
             try:
                 yield
                 self._reserve_ids()
@@ -185,7 +194,31 @@ class Store:
             try:
                 self._storage.commit()
             except OSError as exc:
+                self._chain = False
                 raise SaveFailed(exc) from None
+            if outer:
+                self._link_saves(before, self._storage.known())
+
+    def _link_saves(self, before: Stamp | None, after: Stamp | None) -> None:
+        if before == after:
+            return
+        if self._saved is None:
+            self._saved = (before, after)
+        elif self._saved[1] == before:
+            self._saved = (self._saved[0], after)
+        else:
+            self._chain = False
+
+    def changed_since(self, stamp: Stamp) -> set[int] | None:
+        """The postings whose row or events this Store changed, if the store went from the
+        version `stamp` to the current one through this Store's saves alone; else None."""
+        if not self._chain or self._saved is None or self._saved[0] != stamp or self._saved[1] != self.stamp():
+            return None
+        return set(self._changed)
+
+    def has_unsaved(self) -> bool:
+        """Changes of the transaction under way, not yet saved: files derived from the store do not hold them."""
+        return self._storage.has_unsaved()
 
     def stamp(self) -> Stamp:
         """Changes whenever any process saves; the TUI polls it to notice."""
@@ -195,12 +228,14 @@ class Store:
         """The saves not yet folded into the main file."""
         return self._storage.position()
 
-    def close(self) -> None:
+    def close(self, when_due: bool = False) -> None:
         """Fold this Store's journal records into the main file, if the lock is free now.
 
         Then the main file alone is the store again and its previous version
         is a backup. Best effort: the records are already safe in the
-        journal, and the next fold takes them if this one cannot.
+        journal, and the next fold takes them if this one cannot. `when_due`:
+        only once the journal is a share of the main file (`SafeStorage.compact`),
+        which is what a command does, so that it costs what it changed.
         """
         if not self._storage.appended:
             return
@@ -209,7 +244,9 @@ class Store:
         except Timeout:
             return
         try:
-            self._storage.compact()
+            before = self._storage.stamp()  # under the lock: another process's save since ours breaks the chain
+            self._storage.compact(when_due)
+            self._link_saves(before, self._storage.known())
             for temp in (*stale_temps(self.path.parent), *stale_temps(self.texts.folder), *stale_temps(self.documents.folder)):
                 temp.unlink(missing_ok=True)
         except OSError as exc:
@@ -234,7 +271,7 @@ class Store:
             self._storage.write(data)  # says nothing of what changed: a full rewrite
 
     def _meta(self) -> dict[str, Any]:
-        return dict(self._db.table(META).get(doc_id=META_ID) or {})
+        return dict(self._rows(META).get(str(META_ID)) or {})
 
     def _next_id(self, table: str) -> int:
         """Ids are never reused, so an old `jobtrack show 7` never shows a different posting."""
@@ -269,8 +306,16 @@ class Store:
             save_marks(self.path, raised)
         self._marks, self._issued = raised, {}
 
-    def _rows(self, table: str) -> dict[str, Any]:
+    def _rows(self, table: str) -> MutableMapping[str, Any]:
         return self._storage.read().get(table, {})
+
+    def _linked(self, table: str, posting_id: int | None) -> Iterable[tuple[str, Any]]:
+        """The rows of `table` that may belong to `posting_id` (all rows for None); the caller checks."""
+        rows = self._rows(table)
+        keys = rows.linked(posting_id) if posting_id is not None and isinstance(rows, Rows) else None
+        if keys is None:
+            return rows.items()
+        return ((k, rows[k]) for k in keys if k in rows)
 
     def _get_row(self, table: str, ident: int, what: str) -> dict[str, Any]:
         row = self._rows(table).get(str(ident))
@@ -289,10 +334,20 @@ class Store:
         table dict (twice) on every call, which made a bulk import quadratic.
         """
         key = str(ident)
-        self._storage.put(table, key, {**self._rows(table).get(key, {}), **fields})
+        old = self._rows(table).get(key, {})
+        row = {**old, **fields}
+        self._note_change(table, ident, old, row)
+        self._storage.put(table, key, row)
 
     def _drop_row(self, table: str, ident: int) -> None:
+        self._note_change(table, ident, self._rows(table).get(str(ident), {}), {})
         self._storage.delete(table, str(ident))
+
+    def _note_change(self, table: str, ident: int, old: dict[str, Any], new: dict[str, Any]) -> None:
+        if table == POSTINGS:
+            self._changed.add(ident)
+        elif table in LINKS:
+            self._changed.update(owners(old.get(LINKS[table])), owners(new.get(LINKS[table])))
 
     # -- reading --------------------------------------------------------------
     def _load(self, table: str, key: str, row: Any, load: Callable[[dict[str, Any]], Loaded]) -> Loaded:
@@ -302,7 +357,7 @@ class Store:
         """Check every row now (`rows.py`), as the first save would (~0.5 s at 20,000
         postings): a store opened in a thread spares the event loop that walk."""
         self._storage.read()
-        self._storage._check_rows()
+        self._storage.check_rows()
 
     def records(self) -> Records:
         """The records as they are now, to read in another thread (`Records`)."""
@@ -310,10 +365,13 @@ class Store:
         data = self._storage.read()
         return Records(stamp, {t: dict(data.get(t, {})) for t in (POSTINGS, CONTACTS, EVENTS, META)}, self._storage.bad_value)
 
-    def rows(self, table: str) -> Mapping[str, Any]:
-        """A table's stored rows as they are, read-only: for a scan that loads only the
-        records it keeps (search). Rows passed the load's checks of plain values."""
-        return MappingProxyType(self._rows(table))
+    def rows(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The rows of `table` as stored (JSON values, without their id), for a question
+        about every record that needs no model object of each. Every row is usable:
+        checked here unless the fold that wrote the main file checked it (`layout.py`)."""
+        found = self._rows(table)
+        self._storage.check_rows()
+        return ((int(k), row) for k, row in found.items())
 
     def postings(self) -> list[Posting]:
         return [self._load(POSTINGS, k, row, posting_from_dict) for k, row in self._rows(POSTINGS).items()]
@@ -322,19 +380,15 @@ class Store:
         return self._load(POSTINGS, str(ident), self._get_row(POSTINGS, ident, "posting"), posting_from_dict)
 
     def contacts(self, posting_id: int | None = None) -> list[Contact]:
-        """All of them, or one posting's: those rows alone are read (the rows' types are checked on load)."""
-        rows = self._rows(CONTACTS).items()
-        return [self._load(CONTACTS, k, row, contact_from_dict) for k, row in rows
-                if posting_id is None or posting_id in row.get("posting_ids", ())]
+        found = (self._load(CONTACTS, k, row, contact_from_dict) for k, row in self._linked(CONTACTS, posting_id))
+        return [c for c in found if posting_id is None or posting_id in c.posting_ids]
 
     def contact(self, ident: int) -> Contact:
         return self._load(CONTACTS, str(ident), self._get_row(CONTACTS, ident, "contact"), contact_from_dict)
 
     def events(self, posting_id: int | None = None) -> list[Event]:
-        """All of them, or one posting's: those rows alone are read."""
-        rows = self._rows(EVENTS).items()
-        return [self._load(EVENTS, k, row, event_from_dict) for k, row in rows
-                if posting_id is None or row.get("posting_id") == posting_id]
+        found = (self._load(EVENTS, k, row, event_from_dict) for k, row in self._linked(EVENTS, posting_id))
+        return [e for e in found if posting_id is None or e.posting_id == posting_id]
 
     def event(self, ident: int) -> Event:
         return self._load(EVENTS, str(ident), self._get_row(EVENTS, ident, "event"), event_from_dict)
