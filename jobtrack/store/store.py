@@ -312,9 +312,11 @@ class Store:
     def _linked(self, table: str, posting_id: int | None) -> Iterable[tuple[str, Any]]:
         """The rows of `table` that may belong to `posting_id` (all rows for None); the caller checks."""
         rows = self._rows(table)
-        keys = rows.linked(posting_id) if posting_id is not None and isinstance(rows, Rows) else None
-        if keys is None:
+        if posting_id is None:
             return rows.items()
+        keys = rows.linked(posting_id) if isinstance(rows, Rows) else None
+        if keys is None:  # no row index: the rows' own links, read before any row becomes a record
+            return ((k, row) for k, row in rows.items() if not isinstance(row, dict) or posting_id in owners(row.get(LINKS[table])))
         return ((k, rows[k]) for k in keys if k in rows)
 
     def _get_row(self, table: str, ident: int, what: str) -> dict[str, Any]:
