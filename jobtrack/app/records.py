@@ -9,7 +9,7 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from jobtrack.core import clock
@@ -56,7 +56,7 @@ def set_status(store: Store, posting_id: int, status: Status, note: str = "", *,
         if history and history[-1].status is status:
             last = history.pop()
             note = note or last.note
-        change = StatusChange(status, datetime.combine(on, time(0, 0)), note, recorded=now)
+        change = StatusChange.stated(status, on, note, now)
         place = len(history)
         while place and history[place - 1].at.date() > on and history[place - 1].status is not Status.SAVED:
             place -= 1

@@ -73,6 +73,11 @@ class StatusChange:
     note: str = ""
     recorded: datetime | None = None  # set when the day was stated (`status --on`): when it was told
 
+    @classmethod
+    def stated(cls, status: Status, day: date, note: str, recorded: datetime) -> StatusChange:
+        """A change on a day the user stated ("I applied on the 27th"): its moment is the start of that day."""
+        return cls(status, datetime.combine(day, time(0, 0)), note, recorded)
+
     def when(self) -> str:
         """ "2026-11-27 14:05", or only the day when the user stated the day."""
         return f"{self.at:%Y-%m-%d}" if self.recorded else f"{self.at:%Y-%m-%d %H:%M}"
