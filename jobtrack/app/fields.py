@@ -35,7 +35,8 @@ def _when(text: str, past: bool) -> tuple[date, time | None]:
     return parse_when(text, past=past)
 
 
-def _date(text: str, past: bool) -> date:
+def parse_day(text: str, past: bool = False) -> date:
+    """A date as typed; without a year, the nearest one ahead, or behind when `past`."""
     from jobtrack.lang.human_dates import parse_date
 
     return parse_date(text, past=past)
@@ -74,7 +75,7 @@ def parse(f: Field, text: str) -> dict[str, Any]:
         if f.time:
             day, clock = _when(text, past)
             return {f.key: day, f.time: clock}
-        return {f.key: _date(text, past)}
+        return {f.key: parse_day(text, past)}
     if f.kind is Kind.CHOICE:
         return {f.key: _choice(f, text)}
     return {f.key: _SIMPLE[f.kind](text)}

@@ -21,9 +21,9 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
-from jobtrack.app.fields import parse
+from jobtrack.app.fields import parse, parse_day
 from jobtrack.core import clock
 from jobtrack.core.fields import Field, Kind, get, typed
 from jobtrack.core.model import POSTING_FIELDS, Posting, Status, StatusChange, replace_fields
@@ -197,10 +197,8 @@ def posting_from_row(cells: dict[str, str]) -> Posting:
 
 
 def _past_day(text: str) -> date:
-    from jobtrack.lang.human_dates import parse_date
-
     try:
-        return parse_date(text, past=True)
+        return parse_day(text, past=True)
     except ValueError as exc:
         raise ValueError(f"applied: {exc}") from None
 
@@ -210,7 +208,7 @@ def _applied(posting: Posting, day: date, status_given: bool) -> None:
     if not status_given:
         posting.status = Status.APPLIED
     now = clock.now()
-    posting.history = [StatusChange(Status.APPLIED, datetime.combine(day, time(0, 0)), "from a spreadsheet", now)]
+    posting.history = [StatusChange.stated(Status.APPLIED, day, "from a spreadsheet", now)]
     if posting.status is not Status.APPLIED:
         posting.history.append(StatusChange(posting.status, now, "from a spreadsheet"))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from jobtrack.app.fields import parse_fields
+from jobtrack.app.fields import parse_day, parse_fields
 from jobtrack.cli.context import UserError
 from jobtrack.core import clock
 from jobtrack.core.fields import Field, FieldError, Kind
@@ -38,10 +38,8 @@ def field_options(args: argparse.Namespace, fields: Iterable[Field]) -> dict[str
 
 def date_arg(text: str, past: bool = False) -> date:
     """A date option (`--before 16/3`): a mistake is argparse's one-line error."""
-    from jobtrack.lang.human_dates import parse_date  # the vocabulary loads only when a date is typed
-
     try:
-        return parse_date(text, past=past)
+        return parse_day(text, past)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
