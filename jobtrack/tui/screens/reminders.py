@@ -64,7 +64,7 @@ class ReminderWatch:
     def __init__(self, app: JobtrackApp) -> None:
         self.app = app
         try:
-            rules = load_config().reminders
+            rules = load_config(app.config).reminders
         except ConfigError as exc:
             app.notify(str(exc), title="Config file not used", severity="error", markup=False)
             rules = ReminderRules()
