@@ -186,27 +186,15 @@ async def drive_jobtrack(db: Path) -> dict[str, Any]:
 
 
 async def drive_minimal() -> dict[str, Any]:
-    from textual.app import App, ComposeResult
-    from textual.widgets import DataTable, Footer, Header
-
-    class Minimal(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield DataTable()
-            yield Footer()
-
-        def on_mount(self) -> None:
-            table: DataTable[str] = self.query_one(DataTable)
-            table.add_columns("Title", "Employer", "Status", "Deadline", "Next interview")
-            for i in range(3):
-                table.add_row(f"Backend developer ({i})", "Fjordbank", "applied", f"{i} days", "", key=str(i))
+    from bench_tui_startup import minimal_app
+    from textual.widgets import DataTable
 
     probe = Probe()
     probe.start()
     await asyncio.sleep(TICK * 2)
     spans = Situations(probe)
     start = time.perf_counter()
-    app = Minimal()
+    app = minimal_app()
     async with app.run_test(size=SIZE) as pilot:
         while not (app.screen.query(DataTable) and app.screen.query_one(DataTable).virtual_size.height > 3):
             await asyncio.sleep(0)
